@@ -1,0 +1,39 @@
+package io.distributedjob.health;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+import io.distributedjob.web.ApiResponse;
+import io.distributedjob.web.ErrorCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /health}: public; up while the database answers, 503 and "down" when it does not. */
+@RestController
+class HealthController {
+
+    private final DatabaseProbe database;
+    private final Clock clock;
+
+    HealthController(DatabaseProbe database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    @GetMapping("/health")
+    ResponseEntity<ApiResponse<Map<String, Object>>> health() {
+        Instant now = clock.instant();
+        boolean up = database.reachable();
+        Map<String, Object> data = Map.of(
+                "status", up ? "up" : "down",
+                "timestamp", now.toString(),
+                "database", up ? "up" : "down");
+        if (up) {
+            return ResponseEntity.ok(ApiResponse.ok(data));
+        }
+        return ResponseEntity.status(ErrorCode.UNAVAILABLE.status())
+                .body(new ApiResponse<>(ErrorCode.UNAVAILABLE.code(), "database unreachable", data));
+    }
+}

@@ -1,0 +1,103 @@
+package io.distributedjob.record;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.distributedjob.storage.SqlDialect;
+import io.distributedjob.storage.SqlDialect.Index;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The month tables {@code record_YYYYMM} that hold execution records. The layout lives here and nowhere else;
+ * a table is created the first time a record of its month is written, and dropped whole when it ages out.
+ */
+@Component
+public class RecordTables {
+
+    static final String PREFIX = "record_";
+    private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMM");
+
+    private static final List<String> COLUMNS_AFTER_ID = List.of(
+            "task_id BIGINT NOT NULL",
+            "task_name VARCHAR(255) NOT NULL",
+            "task_type VARCHAR(8) NOT NULL",
+            "department_id BIGINT NOT NULL",
+            "fire_id VARCHAR(64) NOT NULL",
+            "scheduled_time DATETIME(3) NOT NULL",
+            "start_time DATETIME(3) NULL",
+            "end_time DATETIME(3) NULL",
+            "cost_time INT NOT NULL DEFAULT 0",
+            "success TINYINT NOT NULL DEFAULT 0",
+            "status TINYINT NOT NULL DEFAULT 0",
+            "status_code INT NULL",
+            "response TEXT NULL",
+            "error TEXT NULL",
+            "retry_times INT NOT NULL DEFAULT 0",
+            "used_fallback TINYINT NOT NULL DEFAULT 0",
+            "trigger_type VARCHAR(16) NOT NULL",
+            "executor VARCHAR(100) NULL",
+            "create_time DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)");
+
+    private static final List<Index> INDEXES = List.of(
+            new Index("idx_task_time", "task_id, scheduled_time"),
+            new Index("idx_department_time", "department_id, scheduled_time"),
+            new Index("idx_success", "success"),
+            new Index("idx_task_type", "task_type"),
+            new Index("idx_scheduled_time", "scheduled_time"));
+
+    private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
+    private final Set<YearMonth> known = ConcurrentHashMap.newKeySet();
+
+    public RecordTables(JdbcTemplate jdbc, SqlDialect dialect) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    public static String tableName(YearMonth month) {
+        return PREFIX + SUFFIX.format(month);
+    }
+
+    /** Creates the month's table unless this process has already seen it; safe to call from every instance. */
+    public String ensure(YearMonth month) {
+        String table = tableName(month);
+        if (!known.contains(month)) {
+            List<String> columns = new java.util.ArrayList<>();
+            columns.add(dialect.autoIncrementPrimaryKey("id"));
+            columns.addAll(COLUMNS_AFTER_ID);
+            for (String statement : dialect.createTableIfAbsent(table, columns, INDEXES).split(";\n")) {
+                jdbc.execute(statement);
+            }
+            known.add(month);
+        }
+        return table;
+    }
+
+    /** Whether a month's table exists, without creating it: a query for a month with no table finds nothing. */
+    public boolean exists(YearMonth month) {
+        return known.contains(month) || months().contains(month);
+    }
+
+    /** The months that have a record table, oldest first. */
+    public SortedSet<YearMonth> months() {
+        SortedSet<YearMonth> months = new TreeSet<>();
+        for (String name : jdbc.queryForList(dialect.listTablesWithPrefix(PREFIX), String.class)) {
+            String suffix = name.toLowerCase().substring(PREFIX.length());
+            if (suffix.matches("\\d{6}")) {
+                months.add(YearMonth.parse(suffix, SUFFIX));
+            }
+        }
+        return months;
+    }
+
+    public void drop(YearMonth month) {
+        jdbc.execute("DROP TABLE IF EXISTS " + tableName(month));
+        known.remove(month);
+    }
+}

@@ -1,0 +1,40 @@
+package io.distributedjob.storage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The embedded H2 database, run in MySQL mode with lower-case identifiers. */
+public final class H2Dialect implements SqlDialect {
+
+    @Override
+    public String name() {
+        return "h2";
+    }
+
+    @Override
+    public String sessionInitSql() {
+        return "SET TIME ZONE 'UTC'";
+    }
+
+    @Override
+    public String autoIncrementPrimaryKey(String column) {
+        return column + " BIGINT AUTO_INCREMENT PRIMARY KEY";
+    }
+
+    @Override
+    public String createTableIfAbsent(String table, List<String> columns, List<Index> indexes) {
+        List<String> statements = new ArrayList<>();
+        statements.add("CREATE TABLE IF NOT EXISTS " + table + " (" + String.join(", ", columns) + ")");
+        for (Index index : indexes) {
+            statements.add("CREATE INDEX IF NOT EXISTS " + table + "_" + index.name() + " ON " + table
+                    + " (" + index.columns() + ")");
+        }
+        return String.join(";\n", statements);
+    }
+
+    @Override
+    public String listTablesWithPrefix(String prefix) {
+        return "SELECT table_name FROM information_schema.tables WHERE table_schema = SCHEMA()"
+                + " AND table_name LIKE '" + prefix + "%'";
+    }
+}

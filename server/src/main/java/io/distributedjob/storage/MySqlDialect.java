@@ -1,0 +1,39 @@
+package io.distributedjob.storage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** MySQL 8 and MariaDB 10.6+. */
+public final class MySqlDialect implements SqlDialect {
+
+    @Override
+    public String name() {
+        return "mysql";
+    }
+
+    @Override
+    public String sessionInitSql() {
+        return "SET time_zone = '+00:00'";
+    }
+
+    @Override
+    public String autoIncrementPrimaryKey(String column) {
+        return column + " BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY";
+    }
+
+    @Override
+    public String createTableIfAbsent(String table, List<String> columns, List<Index> indexes) {
+        List<String> parts = new ArrayList<>(columns);
+        for (Index index : indexes) {
+            parts.add("KEY " + index.name() + " (" + index.columns() + ")");
+        }
+        return "CREATE TABLE IF NOT EXISTS " + table + " (" + String.join(", ", parts) + ")"
+                + " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci";
+    }
+
+    @Override
+    public String listTablesWithPrefix(String prefix) {
+        return "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
+                + " AND table_name LIKE '" + prefix + "%'";
+    }
+}

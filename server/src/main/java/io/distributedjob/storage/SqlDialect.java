@@ -1,0 +1,31 @@
+package io.distributedjob.storage;
+
+import java.util.List;
+
+/**
+ * Everything that differs between the databases DistributedJob runs on. Repositories write portable SQL and
+ * ask the dialect for the rest, so that one shared test suite proves every database.
+ */
+public interface SqlDialect {
+
+    /** Short name, also the folder of this database's Flyway migrations under {@code db/migration}. */
+    String name();
+
+    /** Statement run on every new connection so that {@code CURRENT_TIMESTAMP} defaults are in UTC. */
+    String sessionInitSql();
+
+    /** Column definition of an auto-increment primary key. */
+    String autoIncrementPrimaryKey(String column);
+
+    /**
+     * DDL creating {@code table} with the given column definitions and secondary indexes, doing nothing if it
+     * exists already. Each index is {@code name -> column list}.
+     */
+    String createTableIfAbsent(String table, List<String> columns, List<Index> indexes);
+
+    /** Query returning the names (one column) of the tables in the current schema whose names start with {@code prefix}. */
+    String listTablesWithPrefix(String prefix);
+
+    record Index(String name, String columns) {
+    }
+}

@@ -1,0 +1,31 @@
+package io.distributedjob.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The servlet container's error page: answers in the envelope for errors raised outside Spring MVC, such as a
+ * request the container itself rejected.
+ */
+@RestController
+class JsonErrorController implements ErrorController {
+
+    @RequestMapping("/error")
+    ResponseEntity<ApiResponse<Void>> error(HttpServletRequest request) {
+        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        ErrorCode error = switch (status instanceof Integer code ? code : 500) {
+            case 400, 405, 415 -> ErrorCode.INVALID_PARAMETER;
+            case 401 -> ErrorCode.UNAUTHORIZED;
+            case 403 -> ErrorCode.FORBIDDEN;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            default -> ErrorCode.INTERNAL_ERROR;
+        };
+        String message = error == ErrorCode.INTERNAL_ERROR ? "internal server error" : error.name().toLowerCase().replace('_', ' ');
+        return ResponseEntity.status(error.status()).body(ApiResponse.error(error, message));
+    }
+}

@@ -24,7 +24,7 @@ class HealthController {
 
     @GetMapping("/health")
     ResponseEntity<ApiResponse<Map<String, Object>>> health() {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         boolean up = database.reachable();
         Map<String, Object> data = Map.of(
                 "status", up ? "up" : "down",

@@ -54,8 +54,8 @@ public class ShutdownService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        log.info("Drained: closing the application");
         int exitCode = SpringApplication.exit(context, () -> 0);
-        log.info("Shutdown complete");
         System.exit(exitCode);
     }
 }

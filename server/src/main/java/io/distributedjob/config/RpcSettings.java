@@ -9,7 +9,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The spec's {@code rpc} section: the gRPC listener.
  *
- * @param port                 gRPC port
+ * @param port                 gRPC port; 0 picks a free port
  * @param maxConcurrentStreams concurrent streams allowed per connection
  * @param keepAliveTime        seconds between keep-alive pings
  * @param keepAliveTimeout     seconds to wait for a keep-alive acknowledgement
@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("rpc")
 public record RpcSettings(
-        @DefaultValue("9090") @Min(1) @Max(65535) int port,
+        @DefaultValue("9090") @Min(0) @Max(65535) int port,
         @DefaultValue("100") @Min(1) @Max(100000) int maxConcurrentStreams,
         @DefaultValue("30") @Min(1) @Max(86400) int keepAliveTime,
         @DefaultValue("10") @Min(1) @Max(3600) int keepAliveTimeout) {

@@ -1,0 +1,37 @@
+package io.distributedjob.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of tests that run the whole server on a random port over the machine's real MariaDB, in a fresh schema
+ * created for this test JVM.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class MariaDbServerTest implements ServerUnderTest {
+
+    private static final String SCHEMA = MariaDb.freshSchema();
+
+    @LocalServerPort
+    private int port;
+
+    @DynamicPropertySource
+    static void mariaDb(DynamicPropertyRegistry registry) {
+        TestSettings.common(registry);
+        registry.add("database.url", MariaDb::hostPort);
+        registry.add("database.username", MariaDb::username);
+        registry.add("database.password", MariaDb::password);
+        registry.add("database.schema", () -> SCHEMA);
+    }
+
+    public static String schema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public ApiClient api() {
+        return ApiClient.onPort(port);
+    }
+}

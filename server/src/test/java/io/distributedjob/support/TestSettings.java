@@ -11,7 +11,7 @@ public final class TestSettings {
     private TestSettings() {
     }
 
-    static void common(DynamicPropertyRegistry registry) {
+    public static void common(DynamicPropertyRegistry registry) {
         registry.add("rpc.port", () -> "0");
         registry.add("log.path", () -> "target/test-logs");
         registry.add("auth.adminUsername", () -> ADMIN_USERNAME);

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import io.distributedjob.auth.CurrentUser;
 import io.distributedjob.audit.AuditEntry.Outcome;
+import io.distributedjob.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +97,7 @@ public class AuditLog {
         T result;
         try {
             result = change.get();
-        } catch (io.distributedjob.web.ApiException e) {
+        } catch (ApiException e) {
             record(actor, action, targetType, idOnFailure, Outcome.FAILURE, e.getMessage());
             throw e;
         } catch (RuntimeException e) {

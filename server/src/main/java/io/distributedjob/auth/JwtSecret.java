@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Set;
 
 import io.distributedjob.config.AuthSettings;
@@ -48,7 +49,7 @@ final class JwtSecret {
     }
 
     private static byte[] checked(String configured) {
-        if (PUBLISHED_SAMPLES.contains(configured.strip().toLowerCase(java.util.Locale.ROOT))) {
+        if (PUBLISHED_SAMPLES.contains(configured.strip().toLowerCase(Locale.ROOT))) {
             throw new AuthConfigurationException("auth.jwtSecret is the published sample value: set a random secret of at"
                     + " least " + MIN_BYTES + " bytes, or leave it empty to have one generated");
         }

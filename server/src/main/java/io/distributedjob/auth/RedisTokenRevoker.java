@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 import io.distributedjob.config.AuthSettings;
 import io.distributedjob.web.ApiException;
@@ -87,7 +88,7 @@ class RedisTokenRevoker implements TokenRevoker, AutoCloseable {
         return Math.max(MIN_TTL_MILLIS, Duration.between(clock.instant(), until).toMillis());
     }
 
-    private static <T> T call(java.util.function.Supplier<T> command) {
+    private static <T> T call(Supplier<T> command) {
         try {
             return command.get();
         } catch (RedisException e) {

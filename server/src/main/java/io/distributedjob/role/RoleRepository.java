@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -108,7 +109,7 @@ class RoleRepository {
     }
 
     private static List<Object> keywordParams(String keyword) {
-        return keyword == null ? List.of() : List.of("%" + likeEscape(keyword.toLowerCase(java.util.Locale.ROOT)) + "%");
+        return keyword == null ? List.of() : List.of("%" + likeEscape(keyword.toLowerCase(Locale.ROOT)) + "%");
     }
 
     static String likeEscape(String text) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 import io.distributedjob.audit.AuditLog;
@@ -144,7 +145,7 @@ class RoleService {
         }
     }
 
-    private long inTransaction(java.util.function.LongSupplier work) {
+    private long inTransaction(LongSupplier work) {
         try {
             return transaction.execute(status -> work.getAsLong());
         } catch (DuplicateKeyException e) {

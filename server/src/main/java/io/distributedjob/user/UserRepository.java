@@ -43,7 +43,10 @@ class UserRepository {
                 .params(username, exceptId).query(Long.class).single() > 0;
     }
 
-    /** A page of the users in {@code departments} whose username or real name contains {@code keyword}. */
+    /**
+     * A page of the users in {@code departments} (null: in any department) whose username or real name contains
+     * {@code keyword} (null: any).
+     */
     List<User> findPage(Set<Long> departments, String keyword, PageQuery page) {
         Filter filter = filter(departments, keyword);
         List<Object> params = new ArrayList<>(filter.params());
@@ -93,9 +96,9 @@ class UserRepository {
     private static Filter filter(Set<Long> departments, String keyword) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        if (departments.isEmpty()) {
+        if (departments != null && departments.isEmpty()) {
             conditions.add("1 = 0");
-        } else {
+        } else if (departments != null) {
             conditions.add("department_id IN (" + String.join(", ", Collections.nCopies(departments.size(), "?")) + ")");
             params.addAll(departments);
         }
@@ -105,7 +108,8 @@ class UserRepository {
             params.add(pattern);
             params.add(pattern);
         }
-        return new Filter(" WHERE " + String.join(" AND ", conditions), params);
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return new Filter(where, params);
     }
 
     private static String likeEscape(String text) {

@@ -53,11 +53,12 @@ class UserService {
     }
 
     PageResult<UserView> list(CurrentUser actor, Long departmentId, String keyword, PageQuery page) {
-        Set<Long> visible = scope.visibleDepartments(actor);
-        Set<Long> selected = visible;
+        Set<Long> selected;
         if (departmentId != null) {
             scope.requireAccess(actor, departmentId);
             selected = Set.of(departmentId);
+        } else {
+            selected = scope.seesEverything(actor) ? null : scope.visibleDepartments(actor);
         }
         String filter = keyword == null || keyword.isBlank() ? null : keyword.strip();
         List<User> found = users.findPage(selected, filter, page);

@@ -63,6 +63,8 @@ public interface DepartmentApiSuite extends ServerUnderTest {
         assertInvalid(admin().post("/departments", json("name", "x", "parentId", 987654321)), "parentId");
         assertInvalid(admin().post("/departments", json("name", "x".repeat(256), "parentId", root)), "name");
         assertInvalid(admin().get("/departments/abc"), "id");
+        long existing = new OrgFixture(admin()).department("valid", root);
+        assertInvalid(admin().put("/departments/" + existing, json("name", " ", "parentId", root)), "name");
     }
 
     @Test
@@ -98,6 +100,10 @@ public interface DepartmentApiSuite extends ServerUnderTest {
         assertThat(duplicate.code()).isEqualTo(4009);
         assertThat(admin().post("/departments", json("name", name, "parentId", org.rootDepartment())).status())
                 .as("the same name elsewhere").isEqualTo(200);
+        long sibling = org.department("兄弟", parent);
+        ApiResult rename = admin().put("/departments/" + sibling, json("name", name, "parentId", parent));
+        assertThat(rename.status()).isEqualTo(409);
+        assertThat(rename.code()).isEqualTo(4009);
     }
 
     @Test
@@ -140,6 +146,23 @@ public interface DepartmentApiSuite extends ServerUnderTest {
 
         ApiResult inOwnScope = managerOfA.post("/departments", json("name", OrgFixture.unique("A-new"), "parentId", aChild));
         assertThat(inOwnScope.status()).isEqualTo(200);
+    }
+
+    @Test
+    default void scopeFollowsAChangeOfTheHierarchyAtOnce() {
+        OrgFixture org = new OrgFixture(admin());
+        long a = org.department("A", org.rootDepartment());
+        long b = org.department("B", org.rootDepartment());
+        long bChild = org.department("B-child", b);
+        ApiClient managerOfA = api().login(org.user("manager-a", a,
+                org.role("dept-manager", Permissions.DEPARTMENT_MANAGE)).username(), OrgFixture.PASSWORD);
+        assertForbidden(managerOfA.get("/departments/" + bChild));
+        String bName = admin().get("/departments/" + b).data().get("name").asString();
+
+        assertThat(admin().put("/departments/" + b, json("name", bName, "parentId", a)).status()).isEqualTo(200);
+
+        assertThat(ids(managerOfA.get("/departments").data())).containsExactlyInAnyOrder(a, b, bChild);
+        assertThat(managerOfA.get("/departments/" + bChild).status()).isEqualTo(200);
     }
 
     @Test

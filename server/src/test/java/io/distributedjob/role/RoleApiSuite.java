@@ -69,6 +69,9 @@ public interface RoleApiSuite extends ServerUnderTest {
         assertInvalid(admin().post("/roles", json("name", OrgFixture.unique("r"), "permissions", List.of(987654321))), "permissions");
         assertInvalid(admin().post("/roles", json("name", "x".repeat(51), "permissions", List.of())), "name");
         assertInvalid(admin().post("/roles", json("name", OrgFixture.unique("r"), "permissions", List.of(), "status", 3)), "status");
+        long existing = new OrgFixture(admin()).role("valid");
+        assertInvalid(admin().put("/roles/" + existing, json("name", "x", "permissions", List.of(987654321))), "permissions");
+        assertInvalid(admin().put("/roles/" + existing, json("name", "", "permissions", List.of())), "name");
     }
 
     @Test
@@ -92,6 +95,10 @@ public interface RoleApiSuite extends ServerUnderTest {
 
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.code()).isEqualTo(4009);
+        long other = org.role("other");
+        ApiResult rename = admin().put("/roles/" + other, json("name", heldName, "permissions", List.of()));
+        assertThat(rename.status()).isEqualTo(409);
+        assertThat(rename.code()).isEqualTo(4009);
         assertThat(delete.status()).isEqualTo(409);
         assertThat(delete.code()).isEqualTo(4009);
     }

@@ -82,6 +82,11 @@ public interface UserApiSuite extends ServerUnderTest {
         assertInvalid(admin().post("/users", json("username", OrgFixture.unique("u"), "password", "long-enough-pw",
                 "realName", "x", "departmentId", department, "roleId", 987654321)), "roleId");
         assertInvalid(admin().get("/users?page=0"), "page");
+        OrgFixture.Created existing = org.user("valid", department, role);
+        assertInvalid(admin().put("/users/" + existing.id(), json("username", existing.username(), "password", "short",
+                "realName", "x", "departmentId", department, "roleId", role)), "password");
+        assertInvalid(admin().put("/users/" + existing.id(), json("username", existing.username(),
+                "departmentId", department, "roleId", role)), "realName");
         assertInvalid(admin().get("/users?size=101"), "size");
     }
 

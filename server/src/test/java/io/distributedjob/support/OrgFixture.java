@@ -55,7 +55,7 @@ public final class OrgFixture {
         return created(actor.post("/roles", json("name", unique(name), "permissions", permissions)));
     }
 
-    /** Creates a user with {@link #PASSWORD} and returns their username. */
+    /** Creates a user with {@link #PASSWORD}; the username is made unique from {@code name}. */
     public Created user(String name, long departmentId, long roleId) {
         String username = unique(name);
         ApiResult result = actor.post("/users", json("username", username, "password", PASSWORD,

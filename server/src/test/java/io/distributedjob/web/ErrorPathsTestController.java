@@ -1,5 +1,6 @@
 package io.distributedjob.web;
 
+import io.distributedjob.auth.PublicEndpoint;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Endpoints that exist only for {@link ErrorPathsTest}, to reach each error path of the envelope. */
 @RestController
+@PublicEndpoint
 @Profile(ErrorPathsTest.PROFILE)
 class ErrorPathsTestController {
 

@@ -55,7 +55,7 @@ public class RecordService {
     }
 
     public PageResult<RecordView> list(YearMonth month, RecordFilter filter, PageQuery page) {
-        if (!tables.exists(month)) {
+        if (filter.departments().isEmpty() || !tables.exists(month)) {
             return PageResult.of(List.of(), 0, page);
         }
         List<RecordView> list = repository.page(month, filter, page).stream()
@@ -83,7 +83,7 @@ public class RecordService {
             dayStarts.add(month.atDay(day).atStartOfDay(zone).toInstant());
         }
         dayStarts.add(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
-        Map<Integer, long[]> days = tables.exists(month) ? repository.daily(month, filter, dayStarts) : Map.of();
+        Map<Integer, long[]> days = !filter.departments().isEmpty() && tables.exists(month) ? repository.daily(month, filter, dayStarts) : Map.of();
         long total = 0;
         long success = 0;
         long cost = 0;

@@ -25,6 +25,11 @@ public final class TestTasks {
         return new JobSettings(workers, queueSize, httpWorkers, 2, 6, 1000, 2000, 500, 10, 60, 500, 50, 4096);
     }
 
+    /** Fast polling and a short lease, for engines that run in real time in a test. */
+    public static JobSettings engineSettings(int pollMs, int lookaheadMs, int leaseSeconds) {
+        return new JobSettings(50, 1000, 50, 2, 6, pollMs, lookaheadMs, 100, leaseSeconds, 60, 500, 50, 4096);
+    }
+
     public static final class Builder {
 
         private final long id;

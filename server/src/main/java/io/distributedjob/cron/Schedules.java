@@ -49,6 +49,7 @@ public final class Schedules {
     private static final CronParser FIVE_FIELDS = new CronParser(definition(false));
     private static final CronParser SIX_FIELDS = new CronParser(definition(true));
     private static final Map<String, List<ExecutionTime>> PARSED = new ConcurrentHashMap<>();
+    private static final Map<String, Duration> PERIODS = new ConcurrentHashMap<>();
 
     private Schedules() {
     }
@@ -61,7 +62,15 @@ public final class Schedules {
     public static Schedule parse(String expression, ZoneId zone, Instant anchor) {
         String text = normalize(expression);
         if (text.startsWith(EVERY)) {
-            return new EverySchedule(parseEvery(text), anchor);
+            Duration period = PERIODS.get(text);
+            if (period == null) {
+                period = parseEvery(text);
+                if (PERIODS.size() >= CACHE_LIMIT) {
+                    PERIODS.clear();
+                }
+                PERIODS.put(text, period);
+            }
+            return new EverySchedule(period, anchor);
         }
         return new CronSchedule(executionTimes(text), zone);
     }

@@ -2,8 +2,9 @@ package io.distributedjob.engine;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.StringJoiner;
 import io.distributedjob.storage.SqlTime;
 import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskRows;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,15 +26,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class ClaimStore {
 
-    private static final DateTimeFormatter LITERAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
-    private static final String NULL_TIME = "CAST(NULL AS DATETIME(3))";
+    private static final int[] TYPES = {Types.TIMESTAMP, Types.INTEGER, Types.TIMESTAMP, Types.VARCHAR, Types.BIGINT,
+            Types.BIGINT};
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final TransactionTemplate transactions;
     private final EngineInstances instances;
 
-    ClaimStore(JdbcClient jdbc, TransactionTemplate transactions, EngineInstances instances) {
-        this.jdbc = jdbc;
+    ClaimStore(JdbcTemplate template, TransactionTemplate transactions, EngineInstances instances) {
+        this.jdbc = JdbcClient.create(template);
+        this.template = template;
         this.transactions = transactions;
         this.instances = instances;
     }
@@ -63,26 +67,23 @@ class ClaimStore {
      */
     Set<Long> claim(List<FirePlan> plans, String self, Instant earliestFire, Instant now) {
         StringJoiner ids = new StringJoiner(", ");
-        StringBuilder next = new StringBuilder("CASE id");
-        StringBuilder status = new StringBuilder("CASE id");
-        StringBuilder claimedFrom = new StringBuilder("CASE id");
-        StringBuilder version = new StringBuilder("CASE id");
         Map<Long, Long> expected = new HashMap<>();
-        for (FirePlan plan : plans) {
+        List<Object[]> rows = new ArrayList<>(plans.size());
+        // rows locked in id order by every instance, so that competing claims queue instead of deadlocking
+        List<FirePlan> byId = plans.stream().sorted(Comparator.comparingLong(FirePlan::taskId)).toList();
+        for (FirePlan plan : byId) {
             long id = plan.taskId();
             long readVersion = plan.due().task().version();
             ids.add(Long.toString(id));
-            next.append(" WHEN ").append(id).append(" THEN ").append(literal(plan.newNext()));
-            status.append(" WHEN ").append(id).append(" THEN ").append(plan.newStatus());
-            claimedFrom.append(" WHEN ").append(id).append(" THEN ").append(literal(plan.claimedFrom()));
-            version.append(" WHEN ").append(id).append(" THEN ").append(readVersion);
             expected.put(id, readVersion + 1);
+            rows.add(new Object[] {SqlTime.toDb(plan.newNext()), plan.newStatus(), SqlTime.toDb(plan.claimedFrom()), self,
+                    id, readVersion});
         }
-        String update = "UPDATE task SET next_execute_time = " + next + " END, status = " + status + " END,"
-                + " claimed_from = " + claimedFrom + " END, lease_owner = ?, version = version + 1,"
-                + " update_time = update_time WHERE id IN (" + ids + ") AND version = " + version + " END";
         return transactions.execute(tx -> {
-            jdbc.sql(update).param(self).update();
+            // the batch's own update counts are not relied on (bulk protocols may not report them): the read
+            // below, under the locks this transaction now holds, says which rows were won
+            template.batchUpdate("UPDATE task SET next_execute_time = ?, status = ?, claimed_from = ?, lease_owner = ?,"
+                    + " version = version + 1, update_time = update_time WHERE id = ? AND version = ?", rows, TYPES);
             Set<Long> won = new HashSet<>();
             jdbc.sql("SELECT id, version FROM task WHERE id IN (" + ids + ") AND lease_owner = ?")
                     .param(self)
@@ -126,11 +127,6 @@ class ClaimStore {
                 .param(SqlTime.toDb(since))
                 .query((rs, n) -> TaskRows.map(rs))
                 .list();
-    }
-
-    private static String literal(Instant instant) {
-        return instant == null ? NULL_TIME
-                : "TIMESTAMP '" + LITERAL.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC)) + "'";
     }
 
     /** This instance's row was removed by another instance that took it for dead. */

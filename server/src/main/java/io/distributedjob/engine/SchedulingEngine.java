@@ -35,6 +35,7 @@ import io.distributedjob.web.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -75,14 +76,14 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
     private volatile boolean running;
     private volatile Thread loop;
 
-    public SchedulingEngine(JobSettings settings, Clock clock, InstanceId instanceId, JdbcClient jdbc,
+    public SchedulingEngine(JobSettings settings, Clock clock, InstanceId instanceId, JdbcTemplate jdbc,
                             TransactionTemplate transactions, FireExecutor executor, RecordWriter records,
                             RecordService recordService) {
         this.settings = settings;
         this.clock = clock;
         this.self = instanceId.value();
         this.host = instanceId.host();
-        this.instances = new EngineInstances(jdbc);
+        this.instances = new EngineInstances(JdbcClient.create(jdbc));
         this.store = new ClaimStore(jdbc, transactions, instances);
         this.planner = new FirePlanner(Duration.ofSeconds(settings.misfireThresholdSeconds()));
         this.reaper = new LeaseReaper(instances, store, recordService, Duration.ofSeconds(settings.leaseSeconds()), self);

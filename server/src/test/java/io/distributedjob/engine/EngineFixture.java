@@ -38,7 +38,7 @@ final class EngineFixture {
         this.id = id;
         this.jdbc = db.jdbcClient();
         this.instances = new EngineInstances(jdbc);
-        this.store = new ClaimStore(jdbc, db.transactions(), instances);
+        this.store = new ClaimStore(db.jdbcTemplate(), db.transactions(), instances);
         RecordTables tables = new RecordTables(db.jdbcTemplate(), db.dialect());
         RecordService records = RecordFixtures.service(db, tables, clock);
         this.reaper = new LeaseReaper(instances, store, records, LEASE, id);

@@ -28,7 +28,7 @@ final class RunningEngine implements AutoCloseable {
         records = new RecordWriter(tables, db.jdbcTemplate(), db.transactions(), clock, settings);
         http = new HttpTaskExecutor(JsonMapper.builder().build(), settings);
         FireExecutor executor = new FireExecutor(new TaskExecutors(List.of(http)), records, clock, settings, instanceId);
-        engine = new SchedulingEngine(settings, clock, instanceId, db.jdbcClient(), db.transactions(), executor, records,
+        engine = new SchedulingEngine(settings, clock, instanceId, db.jdbcTemplate(), db.transactions(), executor, records,
                 RecordFixtures.service(db, tables, clock));
         records.start();
         engine.start();

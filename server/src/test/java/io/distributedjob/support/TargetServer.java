@@ -5,10 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -21,7 +21,7 @@ import com.sun.net.httpserver.HttpServer;
 public final class TargetServer implements AutoCloseable {
 
     private final HttpServer server;
-    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<Call> calls = new ArrayList<>();
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
 
     public TargetServer() {
@@ -45,11 +45,13 @@ public final class TargetServer implements AutoCloseable {
     }
 
     public List<Call> calls() {
-        return List.copyOf(calls);
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
     }
 
     public List<Call> calls(String path) {
-        return calls.stream().filter(call -> call.path().equals(path)).toList();
+        return calls().stream().filter(call -> call.path().equals(path)).toList();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -58,7 +60,9 @@ public final class TargetServer implements AutoCloseable {
         Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
         String path = exchange.getRequestURI().getPath();
-        calls.add(new Call(path, exchange.getRequestMethod(), headers, body, arrived));
+        synchronized (calls) {
+            calls.add(new Call(path, exchange.getRequestMethod(), headers, body, arrived));
+        }
         Reply reply = replies.getOrDefault(path, new Reply(200, "ok", 0));
         try {
             if (reply.delayMillis > 0) {

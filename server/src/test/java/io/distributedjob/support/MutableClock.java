@@ -4,29 +4,34 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that stands still until a test moves it. */
+/** A clock that tests move by hand, standing in for the server's {@code Clock} bean. */
 public final class MutableClock extends Clock {
 
+    private final AtomicReference<Instant> now;
     private final ZoneId zone;
-    private volatile Instant now;
 
     public MutableClock(Instant start, ZoneId zone) {
-        this.now = start;
+        this.now = new AtomicReference<>(start);
         this.zone = zone;
     }
 
+    public static MutableClock startingNow() {
+        return new MutableClock(Instant.now(), ZoneId.systemDefault());
+    }
+
     public void set(Instant instant) {
-        now = instant;
+        now.set(instant);
     }
 
     public void advance(Duration duration) {
-        now = now.plus(duration);
+        now.updateAndGet(instant -> instant.plus(duration));
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return now.get();
     }
 
     @Override
@@ -35,7 +40,7 @@ public final class MutableClock extends Clock {
     }
 
     @Override
-    public Clock withZone(ZoneId other) {
-        return new MutableClock(now, other);
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("a MutableClock keeps one zone");
     }
 }

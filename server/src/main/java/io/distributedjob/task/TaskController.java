@@ -1,6 +1,7 @@
 package io.distributedjob.task;
 
 
+import io.distributedjob.audit.AuditLog;
 import io.distributedjob.auth.CurrentUser;
 import io.distributedjob.auth.Permissions;
 import io.distributedjob.auth.RequirePermission;
@@ -26,10 +27,12 @@ class TaskController {
 
     private final TaskService tasks;
     private final TaskValidator validator;
+    private final AuditLog audit;
 
-    TaskController(TaskService tasks, TaskValidator validator) {
+    TaskController(TaskService tasks, TaskValidator validator, AuditLog audit) {
         this.tasks = tasks;
         this.validator = validator;
+        this.audit = audit;
     }
 
     @GetMapping("/tasks")
@@ -53,38 +56,43 @@ class TaskController {
     @PostMapping("/tasks/http")
     @RequirePermission(Permissions.TASK_CREATE)
     ApiResponse<TaskView> createHttp(CurrentUser user, @RequestBody JsonNode body) {
-        return ApiResponse.ok(tasks.create(user, validator.http(body)));
+        return ApiResponse.ok(audit.trackCreate(user, AuditLog.TASK, TaskView::id,
+                () -> tasks.create(user, validator.http(body))));
     }
 
     @PostMapping("/tasks/grpc")
     @RequirePermission(Permissions.TASK_CREATE)
     ApiResponse<TaskView> createGrpc(CurrentUser user, @RequestBody JsonNode body) {
-        return ApiResponse.ok(tasks.create(user, validator.grpc(body)));
+        return ApiResponse.ok(audit.trackCreate(user, AuditLog.TASK, TaskView::id,
+                () -> tasks.create(user, validator.grpc(body))));
     }
 
     @PutMapping("/tasks/http/{id}")
     @RequirePermission(Permissions.TASK_UPDATE)
     ApiResponse<TaskView> updateHttp(CurrentUser user, @PathVariable long id, @RequestBody JsonNode body) {
-        return ApiResponse.ok(tasks.update(user, id, TaskType.HTTP, validator.http(body)));
+        return ApiResponse.ok(audit.track(user, AuditLog.UPDATE, AuditLog.TASK, id,
+                () -> tasks.update(user, id, TaskType.HTTP, validator.http(body))));
     }
 
     @PutMapping("/tasks/grpc/{id}")
     @RequirePermission(Permissions.TASK_UPDATE)
     ApiResponse<TaskView> updateGrpc(CurrentUser user, @PathVariable long id, @RequestBody JsonNode body) {
-        return ApiResponse.ok(tasks.update(user, id, TaskType.GRPC, validator.grpc(body)));
+        return ApiResponse.ok(audit.track(user, AuditLog.UPDATE, AuditLog.TASK, id,
+                () -> tasks.update(user, id, TaskType.GRPC, validator.grpc(body))));
     }
 
     @DeleteMapping("/tasks/{id}")
     @RequirePermission(Permissions.TASK_DELETE)
     ApiResponse<Void> delete(CurrentUser user, @PathVariable long id) {
-        tasks.delete(user, id);
+        audit.track(user, AuditLog.DELETE, AuditLog.TASK, id, () -> tasks.delete(user, id));
         return ApiResponse.ok();
     }
 
     @PatchMapping("/tasks/{id}/status")
     @RequirePermission(Permissions.TASK_UPDATE)
     ApiResponse<TaskView> status(CurrentUser user, @PathVariable long id, @RequestBody JsonNode body) {
-        return ApiResponse.ok(tasks.changeStatus(user, id, validator.status(body)));
+        return ApiResponse.ok(audit.track(user, AuditLog.UPDATE, AuditLog.TASK, id,
+                () -> tasks.changeStatus(user, id, validator.status(body))));
     }
 
     @PostMapping("/tasks/{id}/run")

@@ -20,7 +20,6 @@ import io.distributedjob.web.ApiException;
 import io.distributedjob.web.PageQuery;
 import io.distributedjob.web.PageResult;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Creates, changes, lists and fires tasks, within the caller's department scope. */
 @Service
@@ -78,7 +77,6 @@ public class TaskService {
         return task;
     }
 
-    @Transactional
     public TaskView create(CurrentUser user, TaskDefinition definition) {
         scope.requireAccess(user, definition.departmentId());
         Instant now = now();
@@ -90,7 +88,6 @@ public class TaskService {
         return view(created);
     }
 
-    @Transactional
     public TaskView update(CurrentUser user, long id, TaskType type, TaskDefinition definition) {
         Task current = find(user, id);
         if (current.taskType() != type) {
@@ -107,7 +104,6 @@ public class TaskService {
         return view(updated);
     }
 
-    @Transactional
     public TaskView changeStatus(CurrentUser user, long id, int status) {
         Task current = find(user, id);
         Instant now = now();
@@ -119,7 +115,6 @@ public class TaskService {
         return view(updated);
     }
 
-    @Transactional
     public Task delete(CurrentUser user, long id) {
         Task task = find(user, id);
         repository.delete(id);

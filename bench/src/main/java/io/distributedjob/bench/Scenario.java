@@ -46,6 +46,10 @@ final class Scenario {
     private static final Duration WARM_UP = Duration.ofSeconds(10);
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(2);
     private static final int CREATE_CONCURRENCY = 8;
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(90);
+    /** Each poll claims two seconds of fires per task: half the claim writes of the default one-second poll. */
+    private static final int POLL_INTERVAL_MS = Integer.getInteger("bench.pollIntervalMs", 2000);
+    private static final int LOOKAHEAD_MS = Integer.getInteger("bench.lookaheadMs", 4000);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path serverJar;
@@ -135,7 +139,8 @@ final class Scenario {
                 "--server.port=" + port, "--rpc.port=0", "--log.path=" + dir.resolve("log"), "--log.level=WARN",
                 "--auth.adminPassword=" + ADMIN_PASSWORD, "--auth.jwtSecret=" + JWT_SECRET,
                 "--database.maxConn=20", "--job.workers=512", "--job.httpWorkers=512", "--job.queueSize=50000",
-                "--job.claimBatchSize=1000", "--job.recordBatchSize=1000", "--job.recordFlushIntervalMs=200"));
+                "--job.claimBatchSize=1000", "--job.recordBatchSize=1000", "--job.recordFlushIntervalMs=200",
+                "--job.pollIntervalMs=" + POLL_INTERVAL_MS, "--job.lookaheadMs=" + LOOKAHEAD_MS));
         if (schema == null) {
             command.add("--database.url=");
             command.add("--database.embeddedPath=" + dir.resolve("data"));
@@ -208,8 +213,9 @@ final class Scenario {
 
     private void shutdown(int port, Process server) throws Exception {
         get("http://127.0.0.1:" + port + "/v1/shutdown?wait=10");
-        if (!server.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-            server.destroyForcibly();
+        if (!server.waitFor(SHUTDOWN_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+            log("the server did not exit within " + SHUTDOWN_WAIT.toSeconds() + " s of /shutdown: killing it");
+            server.destroyForcibly().waitFor();
         }
     }
 

@@ -111,14 +111,42 @@ class ClaimStore {
     }
 
     /**
-     * Moves a row's cursor back to {@code next} and ends {@code owner}'s lease on it (or keeps it when
-     * {@code keepLease}), if the row is still as read; the fires from {@code next} on are claimable again.
+     * Moves a row's cursor back to {@code next} and ends {@code owner}'s lease on it, if the row is still as
+     * read; the fires from {@code next} on are claimable again.
      */
-    boolean rewind(long taskId, long version, String owner, Instant next, int status, boolean keepLease) {
-        String lease = keepLease ? "" : ", lease_owner = NULL, claimed_from = NULL";
+    boolean rewind(long taskId, long version, String owner, Instant next, int status) {
         return jdbc.sql("UPDATE task SET next_execute_time = ?, status = ?, version = version + 1,"
-                        + " update_time = update_time" + lease + " WHERE id = ? AND version = ? AND lease_owner = ?")
+                        + " update_time = update_time, lease_owner = NULL, claimed_from = NULL"
+                        + " WHERE id = ? AND version = ? AND lease_owner = ?")
                 .params(SqlTime.toDb(next), status, taskId, version, owner).update() == 1;
+    }
+
+    /**
+     * Hands back claimed fires in one batch: each row's cursor goes back to the first unstarted fire, if the row
+     * is still as this instance last left it; rows changed since (by a person) are left alone.
+     */
+    void handBack(List<HandBack> rows, String owner) {
+        List<HandBack> sorted = rows.stream().sorted(Comparator.comparingLong(HandBack::taskId)).toList();
+        List<Object[]> released = sorted.stream().filter(row -> !row.keepLease())
+                .map(row -> new Object[] {SqlTime.toDb(row.next()), row.status(), row.taskId(), row.version(), owner})
+                .toList();
+        List<Object[]> kept = sorted.stream().filter(HandBack::keepLease)
+                .map(row -> new Object[] {SqlTime.toDb(row.next()), row.status(), row.taskId(), row.version(), owner})
+                .toList();
+        String where = " WHERE id = ? AND version = ? AND lease_owner = ?";
+        transactions.executeWithoutResult(tx -> {
+            template.batchUpdate("UPDATE task SET next_execute_time = ?, status = ?, lease_owner = NULL,"
+                    + " claimed_from = NULL, version = version + 1, update_time = update_time" + where, released);
+            template.batchUpdate("UPDATE task SET next_execute_time = ?, status = ?, version = version + 1,"
+                    + " update_time = update_time" + where, kept);
+        });
+    }
+
+    /**
+     * One row handed back on shutdown. {@code keepLease} when fires of the task still run on this instance: the
+     * lease then still covers them until they are recorded.
+     */
+    record HandBack(long taskId, long version, Instant next, int status, boolean keepLease) {
     }
 
     /** Tasks changed by a person (or API client) after {@code since}. */

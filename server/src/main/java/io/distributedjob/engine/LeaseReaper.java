@@ -76,6 +76,6 @@ final class LeaseReaper {
         boolean unrecorded = candidate != null && candidate.isBefore(end);
         Instant cursor = unrecorded ? candidate : next;
         int status = unrecorded && task.status() == Task.DISABLED ? Task.TEMPORARY : task.status();
-        return store.rewind(task.id(), task.version(), silent.instanceId(), cursor, status, false) && unrecorded;
+        return store.rewind(task.id(), task.version(), silent.instanceId(), cursor, status) && unrecorded;
     }
 }

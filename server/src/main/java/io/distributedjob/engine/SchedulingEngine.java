@@ -339,25 +339,25 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
                 byTask.computeIfAbsent(fire.task().id(), id -> new ArrayList<>()).add(fire);
             }
         }
-        int released = 0;
+        List<ClaimStore.HandBack> rows = new ArrayList<>();
         for (Map.Entry<Long, List<Fire>> entry : byTask.entrySet()) {
-            List<Fire> fires = entry.getValue();
-            Fire first = fires.stream().min(Comparator.comparing(Fire::scheduledTime)).orElseThrow();
+            Fire first = entry.getValue().stream().min(Comparator.comparing(Fire::scheduledTime)).orElseThrow();
             Long version = leasedVersions.get(entry.getKey());
-            try {
-                if (version != null) {
-                    store.rewind(entry.getKey(), version, self, first.scheduledTime(), first.task().status(),
-                            executor.busy(entry.getKey()));
-                }
-                fires.forEach(fire -> outstanding.remove(fire.scheduledTime()));
-                released += fires.size();
-            } catch (RuntimeException e) {
-                log.warn("Could not hand back the fires of task {}; they return after the lease: {}",
-                        entry.getKey(), e.toString());
+            if (version != null) {
+                rows.add(new ClaimStore.HandBack(entry.getKey(), version, first.scheduledTime(), first.task().status(),
+                        executor.busy(entry.getKey())));
             }
         }
-        if (released > 0) {
-            log.info("Handed back {} claimed fires that had not started", released);
+        try {
+            store.handBack(rows, self);
+        } catch (RuntimeException e) {
+            log.warn("Could not hand back {} claimed fires; other instances take them after the lease: {}",
+                    unstarted.size(), e.toString());
+            return;
+        }
+        byTask.values().forEach(fires -> fires.forEach(fire -> outstanding.remove(fire.scheduledTime())));
+        if (!unstarted.isEmpty()) {
+            log.info("Handed back {} claimed fires that had not started", unstarted.size());
         }
     }
 

@@ -3,7 +3,6 @@ package io.distributedjob.task;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,14 +74,6 @@ class TaskRepository {
 
     boolean delete(long id) {
         return jdbc.sql("DELETE FROM task WHERE id = ?").param(id).update() == 1;
-    }
-
-    long countInDepartments(Collection<Long> departments) {
-        if (departments.isEmpty()) {
-            return 0;
-        }
-        return jdbc.sql("SELECT COUNT(*) FROM task WHERE department_id IN (:departments)")
-                .param("departments", departments).query(Long.class).single();
     }
 
     List<Task> page(TaskFilter filter, PageQuery page) {

@@ -152,11 +152,6 @@ public class TaskService {
         return engine.runNow(find(user, id), trigger);
     }
 
-    /** Whether a department still holds tasks (for deleting departments). */
-    public boolean hasTasks(Set<Long> departments) {
-        return repository.countInDepartments(departments) > 0;
-    }
-
     /** The next {@code count} fire times of {@code cron} in {@code timezone} (default: the server's zone). */
     public CronPreview preview(String cron, String timezone, Integer count) {
         int wanted = count == null ? 5 : count;

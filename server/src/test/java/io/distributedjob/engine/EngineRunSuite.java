@@ -52,7 +52,7 @@ interface EngineRunSuite {
                 Instant scheduled = start.plusSeconds(i);
                 TargetServer.Call call = calls.get(i);
                 assertThat(call.header("X-DJ-Fire-Id")).isEqualTo(ExecutionRecord.fireId(id, scheduled));
-                assertThat(Duration.between(scheduled, call.arrived())).isBetween(Duration.ZERO, Duration.ofMillis(300));
+                assertThat(Duration.between(scheduled, call.arrived())).isBetween(Duration.ZERO, Duration.ofSeconds(1));
             }
             assertThat(recordedFireIds(jdbc, start)).containsExactlyInAnyOrderElementsOf(
                     calls.stream().map(call -> call.header("X-DJ-Fire-Id")).toList());

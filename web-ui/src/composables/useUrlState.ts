@@ -1,4 +1,4 @@
-import { reactive, watch } from 'vue'
+import { onMounted, reactive, watch } from 'vue'
 import { useRoute, useRouter, type LocationQuery } from 'vue-router'
 
 export type FieldKind = 'string' | 'number'
@@ -45,15 +45,19 @@ export function useUrlState<S extends Schema>(schema: S, defaults: Partial<State
   const router = useRouter()
   const state = reactive(parseQuery(schema, route.query, defaults)) as StateOf<S>
 
+  const page = route.name
+
+  // Back/forward and links change the query: the view follows. The watcher also sees the route of the next
+  // page while this one is being left, which it ignores.
   watch(
     () => route.query,
     (query) => {
-      if (route.matched.length === 0) return
+      if (route.name !== page) return
       Object.assign(state, parseQuery(schema, query, defaults))
       load(state)
     },
-    { immediate: true },
   )
+  onMounted(() => load(state))
 
   function apply(patch: Partial<StateOf<S>> = {}) {
     Object.assign(state, patch)

@@ -16,11 +16,9 @@ class ClientRouteResolver extends PathResourceResolver {
 
     @Override
     protected Resource getResource(String resourcePath, Resource location) throws IOException {
-        if (!resourcePath.isEmpty() && !resourcePath.endsWith("/")) {
-            Resource file = super.getResource(resourcePath, location);
-            if (file != null) {
-                return file;
-            }
+        Resource file = super.getResource(resourcePath, location);
+        if (file != null) {
+            return file;
         }
         return isClientRoute(resourcePath) ? super.getResource(INDEX, location) : null;
     }

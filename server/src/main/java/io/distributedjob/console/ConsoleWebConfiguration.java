@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -19,7 +20,19 @@ class ConsoleWebConfiguration implements WebMvcConfigurer {
     static final String LOCATION = "classpath:/META-INF/resources/web/";
     static final String ASSETS_PATTERN = "/web/assets/**";
     static final String CONSOLE_PATTERN = "/web/**";
+    static final String CONSOLE_ROOT = "/web/";
+    static final String CONSOLE_ROOT_WITHOUT_SLASH = "/web";
     private static final Duration ASSET_LIFETIME = Duration.ofDays(365);
+
+    /**
+     * The resource handler refuses an empty path, so the console's root is forwarded to index.html (and
+     * {@code /web} redirected to {@code /web/}, keeping relative links right).
+     */
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addRedirectViewController(CONSOLE_ROOT_WITHOUT_SLASH, CONSOLE_ROOT);
+        registry.addViewController(CONSOLE_ROOT).setViewName("forward:" + CONSOLE_ROOT + ClientRouteResolver.INDEX);
+    }
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {

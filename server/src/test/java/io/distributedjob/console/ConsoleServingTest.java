@@ -36,11 +36,11 @@ class ConsoleServingTest extends H2ServerTest {
     }
 
     @Test
-    void consoleWithoutTrailingSlashServesIndex() throws Exception {
+    void consoleWithoutTrailingSlashRedirectsToTheRoot() throws Exception {
         HttpResponse<String> response = get("/v1/web");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("<div id=\"app\"></div>");
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/v1/web/"));
     }
 
     @Test
@@ -95,7 +95,6 @@ class ConsoleServingTest extends H2ServerTest {
 
     @Test
     void clientRouteDetection() {
-        assertThat(ClientRouteResolver.isClientRoute("")).isTrue();
         assertThat(ClientRouteResolver.isClientRoute("tasks/7/edit")).isTrue();
         assertThat(ClientRouteResolver.isClientRoute("assets/app.js")).isFalse();
         assertThat(ClientRouteResolver.isClientRoute("favicon.svg")).isFalse();

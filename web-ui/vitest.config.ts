@@ -11,6 +11,8 @@ export default mergeConfig(
       root: fileURLToPath(new URL('./', import.meta.url)),
       setupFiles: ['./src/__tests__/setup.ts'],
       css: false,
+      // Mounting the whole console is slow on a busy two-core machine; the tests themselves wait on nothing.
+      testTimeout: 30_000,
     },
   }),
 )

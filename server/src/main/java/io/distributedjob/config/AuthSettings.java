@@ -5,20 +5,23 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The spec's {@code auth} section plus the token and revocation keys of the contract.
+ * The spec's {@code auth} section plus the token, revocation and login-throttling keys of the contract.
  *
  * @param jwtSecret          HMAC secret of at least 32 bytes; empty: generated once and kept in the data directory
  * @param jwtExpireHours     refresh-token lifetime
  * @param accessTokenMinutes access-token lifetime
+ * @param clockSkewSeconds   how far the clocks of instances may disagree when checking token times
  * @param adminUsername      bootstrap administrator created on first start
  * @param adminPassword      the bootstrap administrator's first password
  * @param revoker            where revoked tokens are remembered
  * @param redis              the Redis server used when {@code revoker} is {@code redis}
+ * @param login              failed-login throttling
  */
 @Validated
 @ConfigurationProperties("auth")
@@ -26,23 +29,45 @@ public record AuthSettings(
         @DefaultValue("") String jwtSecret,
         @DefaultValue("24") @Min(1) @Max(8760) int jwtExpireHours,
         @DefaultValue("30") @Min(1) @Max(1440) int accessTokenMinutes,
+        @DefaultValue("30") @Min(0) @Max(600) int clockSkewSeconds,
         @DefaultValue("admin") @NotBlank String adminUsername,
         @DefaultValue("admin123") @NotBlank String adminPassword,
         @DefaultValue("memory") @NotNull Revoker revoker,
-        @DefaultValue @Valid Redis redis) {
+        @DefaultValue @Valid Redis redis,
+        @DefaultValue @Valid Login login) {
 
     public enum Revoker { MEMORY, REDIS }
 
     /**
-     * @param host     Redis host
-     * @param port     Redis port
-     * @param password Redis password, empty for none
-     * @param database Redis logical database
+     * @param host          Redis host
+     * @param port          Redis port
+     * @param password      Redis password, empty for none
+     * @param database      Redis logical database
+     * @param keyPrefix     prefix of every key written, so several installations can share one Redis
+     * @param timeoutMillis how long one Redis command may take before the request fails
      */
     public record Redis(
             @DefaultValue("127.0.0.1") @NotBlank String host,
             @DefaultValue("6379") @Min(1) @Max(65535) int port,
             @DefaultValue("") String password,
-            @DefaultValue("0") @Min(0) @Max(15) int database) {
+            @DefaultValue("0") @Min(0) @Max(15) int database,
+            @DefaultValue("distributedjob:") @Pattern(regexp = "[A-Za-z0-9_:.\\-]{1,64}", message = "must be 1-64 letters, digits, _, :, . or -") String keyPrefix,
+            @DefaultValue("2000") @Min(100) @Max(60000) int timeoutMillis) {
+    }
+
+    /**
+     * Failed logins counted within {@code windowSeconds}: reaching a limit refuses further attempts for that
+     * username, or from that client address, with 429 for {@code lockSeconds}.
+     *
+     * @param maxFailuresPerUser   failed attempts for one username before it is locked
+     * @param maxFailuresPerClient failed attempts from one client address before it is locked
+     * @param windowSeconds        how long a failed attempt counts
+     * @param lockSeconds          how long a locked username or client address is refused
+     */
+    public record Login(
+            @DefaultValue("5") @Min(1) @Max(1000) int maxFailuresPerUser,
+            @DefaultValue("20") @Min(1) @Max(100000) int maxFailuresPerClient,
+            @DefaultValue("300") @Min(1) @Max(86400) int windowSeconds,
+            @DefaultValue("300") @Min(1) @Max(86400) int lockSeconds) {
     }
 }

@@ -49,7 +49,22 @@ public class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindEx
         ConfigurationProperty property = cause.getProperty();
         String value = property == null ? "" : String.valueOf(property.getValue());
         String expected = describeTarget(cause.getTarget().getType().resolve());
-        return "Invalid configuration: %s = '%s': %s".formatted(cause.getName(), value, expected);
+        return "Invalid configuration: %s = '%s': %s".formatted(specKey(cause.getName().toString()), value, expected);
+    }
+
+    /** Spring reports canonical dashed names ({@code job.queue-size}); operators write the spec's {@code job.queueSize}. */
+    static String specKey(String canonical) {
+        StringBuilder key = new StringBuilder(canonical.length());
+        boolean upper = false;
+        for (char c : canonical.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                key.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return key.toString();
     }
 
     private static String describeTarget(Class<?> type) {

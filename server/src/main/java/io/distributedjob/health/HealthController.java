@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
+import io.distributedjob.auth.PublicEndpoint;
 import io.distributedjob.web.ApiResponse;
 import io.distributedjob.web.ErrorCode;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +23,7 @@ class HealthController {
         this.clock = clock;
     }
 
+    @PublicEndpoint
     @GetMapping("/health")
     ResponseEntity<ApiResponse<Map<String, Object>>> health() {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);

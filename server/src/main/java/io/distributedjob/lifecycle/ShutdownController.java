@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
+import io.distributedjob.auth.PublicEndpoint;
 import io.distributedjob.web.ApiException;
 import io.distributedjob.web.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,6 +29,7 @@ class ShutdownController {
         this.shutdown = shutdown;
     }
 
+    @PublicEndpoint
     @GetMapping("/shutdown")
     ApiResponse<Map<String, Object>> shutdown(@RequestParam(required = false) String wait, HttpServletRequest request) {
         if (!LOCAL_HOST_NAMES.contains(request.getServerName()) || !isLoopback(request.getRemoteAddr())) {

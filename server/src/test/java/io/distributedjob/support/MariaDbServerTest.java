@@ -1,5 +1,7 @@
 package io.distributedjob.support;
 
+import java.nio.file.Path;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -13,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class MariaDbServerTest implements ServerUnderTest {
 
     private static final String SCHEMA = MariaDb.freshSchema();
+    private static final Path DATA = Path.of("target", "test-data", "mariadb-" + SCHEMA);
 
     @LocalServerPort
     private int port;
@@ -24,6 +27,8 @@ public abstract class MariaDbServerTest implements ServerUnderTest {
         registry.add("database.username", MariaDb::username);
         registry.add("database.password", MariaDb::password);
         registry.add("database.schema", () -> SCHEMA);
+        // the generated JWT secret is kept in the data directory even when the database is not embedded
+        registry.add("database.embeddedPath", () -> DATA.toAbsolutePath().toString());
     }
 
     public static String schema() {

@@ -11,10 +11,12 @@ public final class TestSettings {
     private TestSettings() {
     }
 
-    static void common(DynamicPropertyRegistry registry) {
+    public static void common(DynamicPropertyRegistry registry) {
         registry.add("rpc.port", () -> "0");
         registry.add("log.path", () -> "target/test-logs");
         registry.add("auth.adminUsername", () -> ADMIN_USERNAME);
         registry.add("auth.adminPassword", () -> ADMIN_PASSWORD);
+        // every test client is 127.0.0.1: failed logins of unrelated tests must not lock the address for the others
+        registry.add("auth.login.maxFailuresPerClient", () -> "100000");
     }
 }

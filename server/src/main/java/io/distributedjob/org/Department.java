@@ -1,0 +1,8 @@
+package io.distributedjob.org;
+
+import java.time.Instant;
+
+/** A department row. {@code parentId} is null for a top-level department. */
+record Department(long id, String name, String description, Long parentId, int status, Instant createTime,
+                  Instant updateTime) {
+}

@@ -1,0 +1,31 @@
+package io.distributedjob.org;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+
+/** Read access to departments for other features: whether one exists and what it is called. */
+@Service
+public class DepartmentDirectory {
+
+    private final DepartmentRepository departments;
+
+    DepartmentDirectory(DepartmentRepository departments) {
+        this.departments = departments;
+    }
+
+    public boolean exists(long id) {
+        return departments.findById(id).isPresent();
+    }
+
+    public Optional<String> nameOf(long id) {
+        return departments.findById(id).map(Department::name);
+    }
+
+    /** Every department's name by id. */
+    public Map<Long, String> names() {
+        return departments.findAll().stream().collect(Collectors.toMap(Department::id, Department::name));
+    }
+}

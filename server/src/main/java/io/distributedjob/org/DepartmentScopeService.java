@@ -1,0 +1,46 @@
+package io.distributedjob.org;
+
+import java.util.Set;
+
+import io.distributedjob.auth.CurrentUser;
+import io.distributedjob.web.ApiException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Computes scopes from the department table on every call: departments are few, and reading them fresh means a
+ * change made through any instance applies at once everywhere, with no cache to invalidate.
+ */
+@Service
+class DepartmentScopeService implements DepartmentScope {
+
+    private final DepartmentRepository departments;
+
+    DepartmentScopeService(DepartmentRepository departments) {
+        this.departments = departments;
+    }
+
+    @Override
+    public Set<Long> visibleDepartments(CurrentUser user) {
+        DepartmentHierarchy hierarchy = hierarchy();
+        if (hierarchy.isTopLevel(user.departmentId())) {
+            return hierarchy.all();
+        }
+        return Set.copyOf(hierarchy.selfAndDescendants(user.departmentId()));
+    }
+
+    @Override
+    public boolean seesEverything(CurrentUser user) {
+        return hierarchy().isTopLevel(user.departmentId());
+    }
+
+    @Override
+    public void requireAccess(CurrentUser user, long departmentId) {
+        if (!canAccess(user, departmentId)) {
+            throw ApiException.forbidden("department " + departmentId + " is outside your department scope");
+        }
+    }
+
+    DepartmentHierarchy hierarchy() {
+        return new DepartmentHierarchy(departments.links());
+    }
+}

@@ -1,0 +1,181 @@
+package io.distributedjob.org;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import io.distributedjob.audit.AuditLog;
+import io.distributedjob.auth.CurrentUser;
+import io.distributedjob.user.UserAccounts;
+import io.distributedjob.web.ApiException;
+import org.springframework.stereotype.Service;
+
+/** Departments within the caller's scope: listing, the tree, and changes that keep the hierarchy sound. */
+@Service
+class DepartmentService {
+
+    private static final int ENABLED = 1;
+
+    private final DepartmentRepository departments;
+    private final DepartmentScopeService scope;
+    private final UserAccounts users;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    DepartmentService(DepartmentRepository departments, DepartmentScopeService scope, UserAccounts users,
+                      AuditLog audit, Clock clock) {
+        this.departments = departments;
+        this.scope = scope;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    List<DepartmentView> list(CurrentUser actor, String keyword) {
+        return visible(actor).stream()
+                .filter(department -> matches(department, keyword))
+                .map(department -> DepartmentView.of(department, clock.getZone()))
+                .toList();
+    }
+
+    /**
+     * The visible departments as a forest: each visible department whose parent is not visible is a root. With a
+     * keyword, a department stays when it or one of its descendants matches.
+     */
+    List<DepartmentView> tree(CurrentUser actor, String keyword) {
+        List<Department> visible = visible(actor);
+        Map<Long, Department> byId = new HashMap<>();
+        visible.forEach(department -> byId.put(department.id(), department));
+        Map<Long, List<Department>> children = new HashMap<>();
+        List<Department> roots = new ArrayList<>();
+        for (Department department : visible) {
+            if (department.parentId() != null && byId.containsKey(department.parentId())) {
+                children.computeIfAbsent(department.parentId(), k -> new ArrayList<>()).add(department);
+            } else {
+                roots.add(department);
+            }
+        }
+        List<DepartmentView> forest = new ArrayList<>();
+        for (Department root : roots) {
+            DepartmentView node = node(root, children, keyword, new LinkedHashSet<>());
+            if (node != null) {
+                forest.add(node);
+            }
+        }
+        return forest;
+    }
+
+    DepartmentView get(CurrentUser actor, long id) {
+        Department department = existing(id);
+        scope.requireAccess(actor, id);
+        return DepartmentView.of(department, clock.getZone());
+    }
+
+    DepartmentView create(CurrentUser actor, DepartmentRequest request) {
+        return audit.trackCreate(actor, AuditLog.DEPARTMENT, DepartmentView::id, () -> {
+            String name = request.name().strip();
+            requireParentAllowed(actor, request.parentId());
+            if (departments.siblingNamed(request.parentId(), name, 0)) {
+                throw ApiException.conflict("name: a department named '" + name + "' already exists there");
+            }
+            int status = request.status() == null ? ENABLED : request.status();
+            long id = departments.insert(name, request.description(), request.parentId(), status, clock.instant());
+            return DepartmentView.of(existing(id), clock.getZone());
+        });
+    }
+
+    DepartmentView update(CurrentUser actor, long id, DepartmentRequest request) {
+        return audit.track(actor, AuditLog.UPDATE, AuditLog.DEPARTMENT, id, () -> {
+            Department current = existing(id);
+            scope.requireAccess(actor, id);
+            String name = request.name().strip();
+            if (!Objects.equals(current.parentId(), request.parentId())) {
+                requireParentAllowed(actor, request.parentId());
+                if (request.parentId() != null
+                        && scope.hierarchy().selfAndDescendants(id).contains(request.parentId())) {
+                    throw ApiException.invalid("parentId: a department cannot be placed under itself or its sub-departments");
+                }
+            }
+            if (departments.siblingNamed(request.parentId(), name, id)) {
+                throw ApiException.conflict("name: a department named '" + name + "' already exists there");
+            }
+            int status = request.status() == null ? current.status() : request.status();
+            departments.update(id, name, request.description(), request.parentId(), status, clock.instant());
+            return DepartmentView.of(existing(id), clock.getZone());
+        });
+    }
+
+    void delete(CurrentUser actor, long id) {
+        audit.track(actor, AuditLog.DELETE, AuditLog.DEPARTMENT, id, () -> {
+            existing(id);
+            scope.requireAccess(actor, id);
+            if (departments.countChildren(id) > 0) {
+                throw ApiException.conflict("department " + id + " still has sub-departments");
+            }
+            if (users.countInDepartment(id) > 0) {
+                throw ApiException.conflict("department " + id + " still has users");
+            }
+            if (departments.countTasks(id) > 0) {
+                throw ApiException.conflict("department " + id + " still has tasks");
+            }
+            departments.delete(id);
+        });
+    }
+
+    /** Members of a top-level department see everything, so only someone who already does may create one. */
+    private void requireParentAllowed(CurrentUser actor, Long parentId) {
+        if (parentId == null) {
+            if (!scope.seesEverything(actor)) {
+                throw ApiException.forbidden("parentId: only members of a top-level department may create top-level departments");
+            }
+            return;
+        }
+        if (departments.findById(parentId).isEmpty()) {
+            throw ApiException.invalid("parentId: department " + parentId + " does not exist");
+        }
+        scope.requireAccess(actor, parentId);
+    }
+
+    private Department existing(long id) {
+        return departments.findById(id).orElseThrow(() -> ApiException.notFound("department " + id + " not found"));
+    }
+
+    private List<Department> visible(CurrentUser actor) {
+        Set<Long> ids = scope.visibleDepartments(actor);
+        return departments.findAll().stream()
+                .filter(department -> ids.contains(department.id()))
+                .sorted(Comparator.comparingLong(Department::id))
+                .toList();
+    }
+
+    private DepartmentView node(Department department, Map<Long, List<Department>> children, String keyword,
+                                Set<Long> path) {
+        if (!path.add(department.id())) {
+            return null;
+        }
+        List<DepartmentView> kids = new ArrayList<>();
+        for (Department child : children.getOrDefault(department.id(), List.of())) {
+            DepartmentView node = node(child, children, keyword, path);
+            if (node != null) {
+                kids.add(node);
+            }
+        }
+        path.remove(department.id());
+        if (!kids.isEmpty() || matches(department, keyword)) {
+            return DepartmentView.of(department, clock.getZone(), kids);
+        }
+        return null;
+    }
+
+    private static boolean matches(Department department, String keyword) {
+        return keyword == null || keyword.isBlank()
+                || department.name().toLowerCase(Locale.ROOT).contains(keyword.strip().toLowerCase(Locale.ROOT));
+    }
+}

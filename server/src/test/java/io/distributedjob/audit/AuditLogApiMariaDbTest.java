@@ -1,0 +1,6 @@
+package io.distributedjob.audit;
+
+import io.distributedjob.support.MariaDbServerTest;
+
+class AuditLogApiMariaDbTest extends MariaDbServerTest implements AuditLogApiSuite {
+}

@@ -1,0 +1,6 @@
+package io.distributedjob.auth;
+
+import io.distributedjob.support.MariaDbServerTest;
+
+class AuthApiMariaDbTest extends MariaDbServerTest implements AuthApiSuite {
+}

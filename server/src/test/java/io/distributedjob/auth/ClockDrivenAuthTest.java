@@ -1,0 +1,170 @@
+package io.distributedjob.auth;
+
+import static io.distributedjob.support.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+import io.distributedjob.support.ApiClient;
+import io.distributedjob.support.ApiResult;
+import io.distributedjob.support.MutableClock;
+import io.distributedjob.support.OrgFixture;
+import io.distributedjob.support.ServerUnderTest;
+import io.distributedjob.support.TestSettings;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
+import tools.jackson.databind.JsonNode;
+
+/** Token expiry and login throttling, driven by moving the server's clock instead of waiting. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ClockDrivenAuthTest implements ServerUnderTest {
+
+    private static final Path DATA = Path.of("target", "test-data", "clock-" + UUID.randomUUID());
+
+    private static final MutableClock CLOCK = MutableClock.startingNow();
+    private static final int ACCESS_MINUTES = 10;
+    private static final int REFRESH_HOURS = 2;
+    private static final int SKEW_SECONDS = 30;
+    private static final int MAX_PER_USER = 3;
+    private static final int MAX_PER_CLIENT = 8;
+    private static final int WINDOW_SECONDS = 60;
+    private static final int LOCK_SECONDS = 120;
+
+    @TestBean
+    private Clock clock;
+
+    @LocalServerPort
+    private int port;
+
+    static Clock clock() {
+        return CLOCK;
+    }
+
+    @DynamicPropertySource
+    static void shortLifetimesAndLowLimits(DynamicPropertyRegistry registry) {
+        TestSettings.common(registry);
+        registry.add("database.url", () -> "");
+        registry.add("database.embeddedPath", () -> DATA.toAbsolutePath().toString());
+        registry.add("auth.accessTokenMinutes", () -> ACCESS_MINUTES);
+        registry.add("auth.jwtExpireHours", () -> REFRESH_HOURS);
+        registry.add("auth.clockSkewSeconds", () -> SKEW_SECONDS);
+        registry.add("auth.login.maxFailuresPerUser", () -> MAX_PER_USER);
+        registry.add("auth.login.maxFailuresPerClient", () -> MAX_PER_CLIENT);
+        registry.add("auth.login.windowSeconds", () -> WINDOW_SECONDS);
+        registry.add("auth.login.lockSeconds", () -> LOCK_SECONDS);
+    }
+
+    /** Failures and locks of one test must not reach into the next, whatever their order. */
+    @BeforeEach
+    void forgetEarlierFailures() {
+        CLOCK.advance(Duration.ofSeconds(WINDOW_SECONDS + LOCK_SECONDS + 1));
+    }
+
+    @Test
+    void anAccessTokenExpiresAfterItsLifetimeAndTheSkewAllowance() {
+        JsonNode login = adminLogin();
+        ApiClient session = api().withToken(login.get("token").asString());
+
+        CLOCK.advance(Duration.ofMinutes(ACCESS_MINUTES).plusSeconds(SKEW_SECONDS - 5));
+        assertThat(session.get("/auth/userinfo").status()).as("within the skew allowance").isEqualTo(200);
+
+        CLOCK.advance(Duration.ofSeconds(10));
+        ApiResult expired = session.get("/auth/userinfo");
+        assertThat(expired.status()).isEqualTo(401);
+        assertThat(expired.code()).isEqualTo(4010);
+        assertThat(expired.message()).contains("expired");
+
+        ApiResult refreshed = api().post("/auth/refresh", json("refreshToken", login.get("refreshToken").asString()));
+        assertThat(refreshed.status()).as("the refresh token lives longer").isEqualTo(200);
+        assertThat(api().withToken(refreshed.data().get("token").asString()).get("/auth/userinfo").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRefreshTokenExpiresAfterJwtExpireHours() {
+        JsonNode login = adminLogin();
+
+        CLOCK.advance(Duration.ofHours(REFRESH_HOURS).plusSeconds(SKEW_SECONDS + 1));
+
+        ApiResult refresh = api().post("/auth/refresh", json("refreshToken", login.get("refreshToken").asString()));
+        assertThat(refresh.status()).isEqualTo(401);
+        assertThat(refresh.message()).contains("expired");
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureIsRefused() {
+        CLOCK.advance(Duration.ofHours(1));
+        String token = adminLogin().get("token").asString();
+        CLOCK.advance(Duration.ofHours(-1));
+
+        assertThat(api().withToken(token).get("/auth/userinfo").status()).isEqualTo(401);
+        CLOCK.advance(Duration.ofHours(1));
+    }
+
+    @Test
+    void repeatedFailuresLockTheUsernameUntilTheLockTimePasses() {
+        OrgFixture org = new OrgFixture(admin());
+        OrgFixture.Created user = org.user("throttled", org.rootDepartment(), org.role("empty"));
+        for (int i = 0; i < MAX_PER_USER; i++) {
+            assertThat(login(user.username(), "wrong-password").status()).isEqualTo(401);
+        }
+
+        ApiResult locked = login(user.username(), OrgFixture.PASSWORD);
+        assertThat(locked.status()).as("even the right password").isEqualTo(429);
+        assertThat(locked.code()).isEqualTo(4029);
+        assertThat(login(TestSettings.ADMIN_USERNAME, TestSettings.ADMIN_PASSWORD).status()).as("other names go on").isEqualTo(200);
+
+        CLOCK.advance(Duration.ofSeconds(LOCK_SECONDS - 1));
+        assertThat(login(user.username(), OrgFixture.PASSWORD).status()).isEqualTo(429);
+        CLOCK.advance(Duration.ofSeconds(2));
+        assertThat(login(user.username(), OrgFixture.PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void failuresOutsideTheWindowDoNotCount() {
+        OrgFixture org = new OrgFixture(admin());
+        OrgFixture.Created user = org.user("slow", org.rootDepartment(), org.role("empty"));
+        for (int i = 0; i < MAX_PER_USER + 2; i++) {
+            assertThat(login(user.username(), "wrong-password").status()).isEqualTo(401);
+            CLOCK.advance(Duration.ofSeconds(WINDOW_SECONDS / (MAX_PER_USER - 1) + 1));
+        }
+
+        assertThat(login(user.username(), OrgFixture.PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void manyFailuresFromOneClientLockThatClientForEveryName() {
+        for (int i = 0; i < MAX_PER_CLIENT; i++) {
+            assertThat(login(OrgFixture.unique("spray"), "wrong-password").status()).isEqualTo(401);
+        }
+
+        ApiResult locked = login(TestSettings.ADMIN_USERNAME, TestSettings.ADMIN_PASSWORD);
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.code()).isEqualTo(4029);
+
+        CLOCK.advance(Duration.ofSeconds(LOCK_SECONDS + 1));
+        assertThat(login(TestSettings.ADMIN_USERNAME, TestSettings.ADMIN_PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Override
+    public ApiClient api() {
+        return ApiClient.onPort(port);
+    }
+
+    private ApiResult login(String username, String password) {
+        return api().post("/auth/login", json("username", username, "password", password));
+    }
+
+    private JsonNode adminLogin() {
+        ApiResult result = login(TestSettings.ADMIN_USERNAME, TestSettings.ADMIN_PASSWORD);
+        assertThat(result.status()).as(result.raw()).isEqualTo(200);
+        return result.data();
+    }
+}

@@ -1,0 +1,51 @@
+package io.distributedjob.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+import io.distributedjob.DistributedJobApplication;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** A bad configuration value stops the server, and the message names the key, the value and what is expected. */
+class ConfigurationValidationTest {
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            server.port           | 70000  | server.port = '70000': must be less than or equal to 65535
+            server.timeout        | 0      | server.timeout = '0': must be greater than or equal to 1
+            rpc.port              | -1     | rpc.port = '-1': must be greater than or equal to 0
+            rpc.keepAliveTime     | 0      | rpc.keepAliveTime = '0': must be greater than or equal to 1
+            database.maxConn      | 0      | database.maxConn = '0': must be greater than or equal to 1
+            database.schema       | a;drop | database.schema = 'a;drop': must be 1-64 letters, digits, _ or $
+            log.level             | LOUD   | log.level = 'LOUD': must be one of TRACE, DEBUG, INFO, WARN, ERROR
+            log.maxSize           | 0      | log.maxSize = '0': must be greater than or equal to 1
+            job.workers           | -2     | job.workers = '-2': must be greater than or equal to 1
+            job.queueSize         | lots   | job.queueSize = 'lots': must be a whole number
+            auth.jwtExpireHours   | 0      | auth.jwtExpireHours = '0': must be greater than or equal to 1
+            auth.revoker          | disk   | auth.revoker = 'disk': must be one of MEMORY, REDIS
+            auth.redis.port       | 99999  | auth.redis.port = '99999': must be less than or equal to 65535
+            """)
+    void badValueIsReportedWithItsKey(String key, String value, String expected) {
+        FailureAnalysis analysis = startWith("--" + key + "=" + value);
+
+        assertThat(analysis).as("start-up must fail on %s=%s", key, value).isNotNull();
+        assertThat(analysis.getDescription()).contains(expected);
+        assertThat(analysis.getDescription()).doesNotContain("\n");
+    }
+
+    private static FailureAnalysis startWith(String badArgument) {
+        SpringApplication application = new SpringApplication(DistributedJobApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        Path data = Path.of("target", "test-data", "config-" + UUID.randomUUID()).toAbsolutePath();
+        Throwable failure = catchThrowable(() -> application.run(
+                "--database.embeddedPath=" + data, "--log.path=target/test-logs", badArgument).close());
+        return failure == null ? null : new ConfigurationFailureAnalyzer().analyze(failure);
+    }
+}

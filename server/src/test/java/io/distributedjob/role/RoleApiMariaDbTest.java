@@ -1,0 +1,6 @@
+package io.distributedjob.role;
+
+import io.distributedjob.support.MariaDbServerTest;
+
+class RoleApiMariaDbTest extends MariaDbServerTest implements RoleApiSuite {
+}

@@ -1,0 +1,157 @@
+package io.distributedjob.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.distributedjob.testgrpc.greeter.GreeterGrpc;
+import io.distributedjob.testgrpc.greeter.HelloReply;
+import io.distributedjob.testgrpc.greeter.HelloRequest;
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.Status;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.grpc.stub.StreamObserver;
+
+/**
+ * A real gRPC target for tests, with server reflection: counts calls, keeps each request and the fire id sent
+ * with it, and can be told to fail or to answer slowly. Names starting with "fail" get the status set by
+ * {@link #failWith}; names starting with "slow" wait {@link #slowFor} first.
+ */
+public final class GreeterServer implements AutoCloseable {
+
+    public static final String SERVICE = "djtest.greeter.Greeter";
+    private static final Metadata.Key<String> FIRE_ID = Metadata.Key.of("x-dj-fire-id", Metadata.ASCII_STRING_MARSHALLER);
+    private static final Context.Key<String> FIRE_ID_CONTEXT = Context.key("fire-id");
+
+    private final int port;
+    private final List<HelloRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<String> fireIds = new CopyOnWriteArrayList<>();
+    private final AtomicInteger calls = new AtomicInteger();
+    private volatile Status failure = Status.UNAVAILABLE;
+    private volatile Duration slowness = Duration.ofSeconds(5);
+    private Server server;
+
+    private GreeterServer(int port) {
+        this.port = port;
+    }
+
+    public static GreeterServer start() {
+        return startOn(ServerProcess.freePort());
+    }
+
+    public static GreeterServer startOn(int port) {
+        GreeterServer greeter = new GreeterServer(port);
+        greeter.restart();
+        return greeter;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String target() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int calls() {
+        return calls.get();
+    }
+
+    public List<HelloRequest> requests() {
+        return requests;
+    }
+
+    public List<String> fireIds() {
+        return fireIds;
+    }
+
+    public void failWith(Status status) {
+        this.failure = status;
+    }
+
+    public void slowFor(Duration duration) {
+        this.slowness = duration;
+    }
+
+    /** Starts (again) on the same port. */
+    public synchronized void restart() {
+        if (server != null) {
+            return;
+        }
+        try {
+            server = NettyServerBuilder.forPort(port)
+                    .addService(ServerInterceptors.intercept(new Greeter(), new FireIdCapture()))
+                    .addService(ProtoReflectionServiceV1.newInstance())
+                    .build()
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops listening, as a crashed or redeployed target would. */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        server.shutdownNow();
+        try {
+            server.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server = null;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private final class Greeter extends GreeterGrpc.GreeterImplBase {
+
+        @Override
+        public void sayHello(HelloRequest request, StreamObserver<HelloReply> response) {
+            int count = calls.incrementAndGet();
+            requests.add(request);
+            String fireId = FIRE_ID_CONTEXT.get();
+            if (fireId != null) {
+                fireIds.add(fireId);
+            }
+            if (request.getName().startsWith("fail")) {
+                response.onError(failure.withDescription("told to fail").asRuntimeException());
+                return;
+            }
+            if (request.getName().startsWith("slow")) {
+                try {
+                    Thread.sleep(slowness);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            response.onNext(HelloReply.newBuilder().setMessage("hello " + request.getName()).setCount(count).build());
+            response.onCompleted();
+        }
+    }
+
+    private static final class FireIdCapture implements ServerInterceptor {
+
+        @Override
+        public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+            Context context = Context.current().withValue(FIRE_ID_CONTEXT, headers.get(FIRE_ID));
+            return Contexts.interceptCall(context, call, headers, next);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package io.distributedjob.user;
+
+import io.distributedjob.support.MariaDbServerTest;
+
+class UserApiMariaDbTest extends MariaDbServerTest implements UserApiSuite {
+}

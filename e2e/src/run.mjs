@@ -55,12 +55,13 @@ try {
   const plan = [
     ['console served with SPA fallback and cache headers', [], scenarios.consoleServed],
     ['login page renders, theme and language remembered', [], scenarios.loginPage],
-    ['admin logs in and sees the dashboard', ['auth'], scenarios.adminLogin],
+    // Signing in lands on the dashboard, which shows task and record figures.
+    ['admin logs in and sees the dashboard', ['auth', 'tasks', 'records'], scenarios.adminLogin],
     ['HTTP task every 2 s: records, detail, run now, disable', ['auth', 'tasks', 'preview', 'records'], scenarios.httpTaskLifecycle],
     ['gRPC form, dashboard tiles link to filtered lists', ['auth', 'tasks', 'preview', 'records'], scenarios.otherTaskPages],
     ['department, role and user; the user sees only what the role allows', ['auth', 'departments', 'roles', 'users', 'tasks', 'records'], scenarios.organisationAndPermissions],
-    ['theme and language switch in the console', ['auth'], scenarios.themeAndLanguage],
-    ['profile and not-found pages', ['auth'], scenarios.profileAndErrors],
+    ['theme and language switch in the console', ['auth', 'tasks', 'records'], scenarios.themeAndLanguage],
+    ['profile and not-found pages', ['auth', 'tasks', 'records'], scenarios.profileAndErrors],
     ['phone-width layout', ['auth', 'tasks'], scenarios.phoneLayout],
   ]
   for (const [name, needs, run] of plan) {

@@ -6,8 +6,8 @@ import { buildDepartmentTree, flattenDepartments } from '@/utils/tree'
 import { useSessionStore } from './session'
 
 /**
- * The departments the user may pick from, loaded once per session. Users who cannot list departments get their
- * own department only.
+ * The departments the user may pick from (the server lists those in the user's scope), loaded once per session.
+ * Should the list fail, the user's own department still shows.
  */
 export const useDepartmentsStore = defineStore('departments', () => {
   const all = ref<Department[]>([])
@@ -23,11 +23,6 @@ export const useDepartmentsStore = defineStore('departments', () => {
   }
 
   async function fetchAll() {
-    const session = useSessionStore()
-    if (!session.can('department:manage')) {
-      all.value = ownDepartment()
-      return
-    }
     try {
       all.value = await departmentsApi.list()
     } catch {

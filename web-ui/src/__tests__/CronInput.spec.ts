@@ -51,8 +51,12 @@ describe('CronInput', () => {
     expect(wrapper.get('[data-testid="cron-preview-time"]').text()).toContain('2026-01-01T01:00:00Z')
   })
 
-  it('accepts the wrapped preview shape too', async () => {
-    mockApi({ 'POST /tasks/cron/preview': { data: { times: ['2026-01-01T00:00:00Z'] } } })
+  it("reads the fire times out of the server's preview object", async () => {
+    mockApi({
+      'POST /tasks/cron/preview': {
+        data: { cron: '@daily', timezone: 'UTC', nextFireTimes: ['2026-01-01T00:00:00Z'], description: 'every day at midnight' },
+      },
+    })
     const wrapper = mountCron({ modelValue: '@daily', count: 1 })
     await settle(5)
     await flushPromises()

@@ -16,14 +16,14 @@ export const tasksApi = {
 }
 
 /**
- * The preview answers a list of fire times; accept it bare or wrapped ({times: [...]}, {nextTimes: [...]}) so the
- * console does not depend on the wrapper's name.
+ * The fire times of a preview: the server answers {cron, timezone, nextFireTimes, description}; a bare list is
+ * read too.
  */
 export function previewTimes(data: unknown): string[] {
   if (Array.isArray(data)) return data.map(String)
   if (data && typeof data === 'object') {
-    const list = Object.values(data as Record<string, unknown>).find(Array.isArray)
-    if (list) return (list as unknown[]).map(String)
+    const list = (data as { nextFireTimes?: unknown }).nextFireTimes
+    if (Array.isArray(list)) return list.map(String)
   }
   return []
 }

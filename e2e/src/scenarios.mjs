@@ -143,7 +143,7 @@ export async function otherTaskPages({ ui, harness }) {
 }
 
 /** Department, role and user created in the console; that user then sees only what the role allows. */
-export async function organisationAndPermissions({ ui, harness, admin }) {
+export async function organisationAndPermissions({ ui, harness, admin, api, endpoint }) {
   const page = ui.page
   const suffix = Date.now().toString(36)
   const department = `E2E 研发部 ${suffix}`
@@ -160,6 +160,15 @@ export async function organisationAndPermissions({ ui, harness, admin }) {
   await page.locator(`.tree-node[data-department="${department}"]`).waitFor()
   await page.locator(`.tree-node[data-department="${department}"]`).click()
   await harness.shot(page, '11-departments')
+
+  // A task in the new department, for its future member to see (set up through the API).
+  const departments = await api.call('GET', `/departments?keyword=${encodeURIComponent(department)}`)
+  const departmentId = departments.data.find((d) => d.name === department).id
+  const taskName = `e2e-dept-task-${suffix}`
+  const created = await api.call('POST', '/tasks/http', {
+    name: taskName, departmentId, cron: '0 0 1 1 *', url: endpoint.url, httpMethod: 'GET', status: 0,
+  })
+  expect(created.status, `creating ${taskName}`).toBe(200)
 
   await ui.open('/roles')
   await page.getByTestId('role-create').click()
@@ -196,7 +205,7 @@ export async function organisationAndPermissions({ ui, harness, admin }) {
   }
   await harness.shot(page, '16-viewer-dashboard')
   await ui.open('/tasks')
-  await page.getByTestId('task-table').waitFor()
+  await page.locator('[data-testid="task-name"]', { hasText: taskName }).waitFor()
   for (const hidden of ['task-create', 'task-run', 'task-toggle', 'task-edit']) {
     expect(await page.getByTestId(hidden).count(), `${hidden} for the viewer`).toBe(0)
   }

@@ -68,6 +68,33 @@ describe('task list', () => {
   })
 })
 
+describe('bulk actions', () => {
+  it('enables every selected task and reports the outcome', async () => {
+    const tasks = [task, { ...task, id: 8, name: 'sync-orders', status: 0 }, { ...task, id: 9, name: 'cleanup', status: 0 }]
+    const { calls } = mockApi({
+      'GET /tasks': { data: page(tasks) },
+      'PATCH /tasks/:id/status': (call) => (call.path === '/tasks/9/status' ? { status: 404, code: 4004, message: 'task 9 not found' } : { data: null }),
+    })
+    const { wrapper } = await mountConsole('/tasks', { before: () => signIn() })
+
+    const boxes = wrapper.findAll('.el-table__body .el-checkbox input')
+    await boxes[1]?.setValue(true)
+    await boxes[2]?.setValue(true)
+    await settle()
+    expect(wrapper.get('[data-testid="bulk-bar"]').text()).toContain('2 selected')
+
+    await wrapper.get('[data-testid="bulk-enable"]').trigger('click')
+    await settle()
+
+    const patched = calls.filter((c) => c.method === 'PATCH')
+    expect(patched.map((c) => [c.path, c.body])).toEqual([
+      ['/tasks/8/status', { status: 1 }],
+      ['/tasks/9/status', { status: 1 }],
+    ])
+    expect(document.body.textContent).toContain('1 succeeded, 1 failed')
+  })
+})
+
 describe('task form', () => {
   it("shows the server's validation messages under the fields they name", async () => {
     mockApi({

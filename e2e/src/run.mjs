@@ -8,6 +8,7 @@ import { Api } from './api.mjs'
 import { Harness } from './harness.mjs'
 import { Console } from './ui.mjs'
 import * as scenarios from './scenarios.mjs'
+import { eventually } from './expect.mjs'
 
 const root = resolve(import.meta.dirname, '..', '..')
 const { values: options } = parseArgs({
@@ -36,7 +37,10 @@ try {
   const api = new Api(server.origin)
   const capabilities = await api.capabilities()
   console.log(`APIs on this server: ${Object.entries(capabilities).map(([k, v]) => `${k}=${v ? 'yes' : 'no'}`).join(' ')}`)
-  if (capabilities.auth) await api.login(admin.username, admin.password)
+  // The bootstrap administrator is created just after the server starts answering.
+  if (capabilities.auth) {
+    await eventually(() => api.login(admin.username, admin.password).then(() => true), { what: 'the bootstrap administrator', timeout: 60_000 })
+  }
 
   const harness = new Harness({ screenshots: options.screenshots, capabilities, requireAll: options['require-all'] })
   endpoint = await startEndpoint()
@@ -59,6 +63,7 @@ try {
     ['admin logs in and sees the dashboard', ['auth', 'tasks', 'records'], scenarios.adminLogin],
     ['HTTP task every 2 s: records, detail, run now, disable', ['auth', 'tasks', 'preview', 'records'], scenarios.httpTaskLifecycle],
     ['gRPC form, dashboard tiles link to filtered lists', ['auth', 'tasks', 'preview', 'records'], scenarios.otherTaskPages],
+    ['edit a task in the form and delete it', ['auth', 'tasks', 'preview'], scenarios.editAndDeleteTask],
     ['department, role and user; the user sees only what the role allows', ['auth', 'departments', 'roles', 'users', 'tasks', 'records'], scenarios.organisationAndPermissions],
     ['theme and language switch in the console', ['auth', 'tasks', 'records'], scenarios.themeAndLanguage],
     ['profile and not-found pages', ['auth', 'tasks', 'records'], scenarios.profileAndErrors],

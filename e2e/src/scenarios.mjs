@@ -196,8 +196,15 @@ export async function organisationAndPermissions({ ui, harness, admin, api, endp
   await page.locator(`[data-user="${username}"]`).waitFor()
   await harness.shot(page, '15-users')
 
+  // The administrator resets the new user's password; the user signs in with the new one.
+  const resetPassword = 'Viewer-reset-2026'
+  await page.locator(`[data-user="${username}"]`).getByTestId('user-reset').click()
+  await ui.dialog().getByTestId('reset-password').fill(resetPassword)
+  await ui.dialog().getByTestId('reset-save').click()
+  await ui.dialogClosed()
+
   await ui.logout()
-  await ui.login(username, password)
+  await ui.login(username, resetPassword)
   await page.getByTestId('menu-tasks').waitFor()
   expect(await page.getByTestId('menu-records').count(), 'records menu for the viewer').toBe(1)
   for (const hidden of ['menu-departments', 'menu-users', 'menu-roles']) {
@@ -218,6 +225,47 @@ export async function organisationAndPermissions({ ui, harness, admin, api, endp
 
   await ui.logout()
   await ui.login(admin.username, admin.password)
+
+  // Disabling the user from the table.
+  await ui.open(`/users?keyword=${username}`)
+  await page.locator(`[data-user="${username}"]`).getByTestId('user-toggle').click()
+  await eventually(async () => {
+    const users = await api.call('GET', `/users?keyword=${username}`)
+    return users.data.list.find((u) => u.username === username)?.status === 0
+  }, { what: `${username} disabled on the server` })
+}
+
+/** Edit a task in the form (its values come back filled in) and delete it after confirming. */
+export async function editAndDeleteTask({ ui, harness, api, endpoint }) {
+  const page = ui.page
+  const name = `e2e-edit-${Date.now().toString(36)}`
+  const me = await api.call('GET', '/auth/userinfo')
+  const created = await api.call('POST', '/tasks/http', {
+    name, departmentId: me.data.departmentId, cron: '0 3 * * *', url: endpoint.url, httpMethod: 'POST', status: 0,
+    headers: '{"X-Job":"edit"}', body: '{"n":1}',
+  })
+  expect(created.status, `creating ${name}`).toBe(200)
+
+  await ui.open(`/tasks?keyword=${encodeURIComponent(name)}`)
+  await page.locator(`.row-actions[data-task="${name}"]`).getByTestId('task-edit').click()
+  await page.waitForURL(/\/tasks\/\d+\/edit/)
+  await ui.idle()
+  expect(await page.getByTestId('task-name-input').inputValue(), 'name filled in').toBe(name)
+  expect(await page.getByTestId('cron-input').inputValue(), 'cron filled in').toBe('0 3 * * *')
+  await page.getByTestId('cron-input').fill('30 4 * * MON')
+  await eventually(async () => (await page.getByTestId('cron-preview-time').count()) === 5, { what: 'preview of the new cron' })
+  await harness.shot(page, '25-task-edit')
+  await page.getByTestId('task-save').click()
+  await page.waitForURL(/\/v1\/web\/tasks($|\?)/)
+  const saved = await api.call('GET', `/tasks/${created.data.id}`)
+  expect(saved.data.cron, 'cron saved').toBe('30 4 * * MON')
+  expect(saved.data.url, 'URL kept').toBe(endpoint.url)
+
+  await ui.open(`/tasks?keyword=${encodeURIComponent(name)}`)
+  await page.locator(`.row-actions[data-task="${name}"]`).getByTestId('task-more').click()
+  await page.locator('[data-testid="task-delete"]:visible').click()
+  await ui.confirm()
+  await eventually(async () => (await api.call('GET', `/tasks/${created.data.id}`)).status === 404, { what: `${name} deleted` })
 }
 
 /** Theme and language switched in the console, remembered across a reload. */

@@ -21,6 +21,10 @@ public final class MutableClock extends Clock {
         return new MutableClock(Instant.now(), ZoneId.systemDefault());
     }
 
+    public void set(Instant instant) {
+        now.set(instant);
+    }
+
     public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
     }

@@ -1,0 +1,321 @@
+package io.distributedjob.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One benchmark run on one database: start the target and the server, create the tasks, measure, stop. */
+final class Scenario {
+
+    private static final String ADMIN_PASSWORD = "Bench-admin-password-1";
+    private static final String JWT_SECRET = "bench-jwt-secret-of-at-least-32-bytes-long";
+    private static final String MARIADB = System.getenv().getOrDefault("DJ_TEST_MARIADB", "127.0.0.1:3306");
+    private static final String MARIADB_USER = System.getenv().getOrDefault("DJ_TEST_MARIADB_USER", "root");
+    private static final String MARIADB_PASSWORD = System.getenv().getOrDefault("DJ_TEST_MARIADB_PASSWORD", "");
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    private static final Duration SAMPLE_EVERY = Duration.ofSeconds(2);
+    private static final int CREATE_CONCURRENCY = 8;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Path serverJar;
+    private final Path dir;
+    private final String database;
+    private final int tasks;
+    private final int seconds;
+    private final String cron;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String javaCommand = ProcessHandle.current().info().command().orElse("java");
+
+    Scenario(Path serverJar, Path dir, String database, int tasks, int seconds, String cron) {
+        this.serverJar = serverJar;
+        this.dir = dir;
+        this.database = database;
+        this.tasks = tasks;
+        this.seconds = seconds;
+        this.cron = cron;
+    }
+
+    Result run() throws Exception {
+        deleteRecursively(dir);
+        Files.createDirectories(dir);
+        String schema = database.equals("mariadb") ? createSchema() : null;
+        Process target = startTarget();
+        int targetPort = readPort(target);
+        int port = freePort();
+        Process server = startServer(port, schema);
+        try {
+            String base = "http://127.0.0.1:" + port + "/v1";
+            awaitHealthy(base, server);
+            String token = login(base);
+            log("creating " + tasks + " tasks");
+            createTasks(base, token, "http://127.0.0.1:" + targetPort + "/fire");
+            log("warming up for " + WARM_UP.toSeconds() + " s");
+            Thread.sleep(WARM_UP);
+            Instant from = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+            Instant to = from.plusSeconds(seconds);
+            log("measuring from " + from + " to " + to);
+            ProcessSampler sampler = new ProcessSampler(server.pid());
+            sleepUntil(from);
+            sampler.start();
+            while (Instant.now().isBefore(to)) {
+                Thread.sleep(SAMPLE_EVERY);
+                sampler.sample();
+            }
+            sampler.sample();
+            // let the last fires of the window finish and their records go in
+            Thread.sleep(Duration.ofSeconds(3));
+            JsonNode arrivals = get("http://127.0.0.1:" + targetPort + "/stats?from=" + from.toEpochMilli()
+                    + "&to=" + to.toEpochMilli());
+            shutdown(port, server);
+            RecordScan scan = scanRecords(schema, from, to);
+            long expected = (long) tasks * seconds;
+            return new Result(database, expected, scan.records, scan.distinct, scan.failed,
+                    (double) scan.records / seconds, Percentiles.of(scan.lateness),
+                    new Percentiles(arrivals.get("p50").asLong(), arrivals.get("p99").asLong(), arrivals.get("max").asLong()),
+                    arrivals.get("calls").asLong(), sampler.cores(), sampler.maxHeapMb(), sampler.maxRssMb());
+        } finally {
+            server.destroyForcibly();
+            target.destroyForcibly();
+            if (schema != null) {
+                mariaDbExecute("DROP DATABASE IF EXISTS " + schema);
+            }
+        }
+    }
+
+    private Process startTarget() throws IOException {
+        String classpath = System.getProperty("java.class.path");
+        return new ProcessBuilder(javaCommand, "-Xmx512m", "-cp", classpath, TargetMain.class.getName())
+                .redirectError(dir.resolve("target.err").toFile())
+                .start();
+    }
+
+    private static int readPort(Process target) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(target.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        if (line == null || !line.startsWith("PORT ")) {
+            throw new IllegalStateException("target did not start: " + line);
+        }
+        return Integer.parseInt(line.substring("PORT ".length()).strip());
+    }
+
+    private Process startServer(int port, String schema) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaCommand, "-Xms1g", "-Xmx2g", "-jar", serverJar.toString(),
+                "--server.port=" + port, "--rpc.port=0", "--log.path=" + dir.resolve("log"), "--log.level=WARN",
+                "--auth.adminPassword=" + ADMIN_PASSWORD, "--auth.jwtSecret=" + JWT_SECRET,
+                "--database.maxConn=20", "--job.workers=512", "--job.httpWorkers=512", "--job.queueSize=50000",
+                "--job.claimBatchSize=1000", "--job.recordBatchSize=1000", "--job.recordFlushIntervalMs=200"));
+        if (schema == null) {
+            command.add("--database.url=");
+            command.add("--database.embeddedPath=" + dir.resolve("data"));
+        } else {
+            command.add("--database.url=" + MARIADB);
+            command.add("--database.username=" + MARIADB_USER);
+            command.add("--database.password=" + MARIADB_PASSWORD);
+            command.add("--database.schema=" + schema);
+        }
+        log("starting the server on port " + port + " over " + database);
+        return new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(dir.resolve("server.out").toFile())
+                .redirectErrorStream(true)
+                .start();
+    }
+
+    private void awaitHealthy(String base, Process server) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the server exited: see " + dir.resolve("server.out"));
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the server did not become healthy");
+    }
+
+    private String login(String base) throws Exception {
+        JsonNode body = post(base + "/auth/login", null, "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
+        return body.get("data").get("token").asString();
+    }
+
+    private void createTasks(String base, String token, String targetUrl) throws Exception {
+        JsonNode me = get(base + "/auth/userinfo", token);
+        long department = me.get("data").get("departmentId").asLong();
+        Semaphore permits = new Semaphore(CREATE_CONCURRENCY);
+        List<Future<JsonNode>> created = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < tasks; i++) {
+                String task = JSON.writeValueAsString(JSON.createObjectNode()
+                        .put("name", "bench-" + i).put("departmentId", department).put("cron", cron)
+                        .put("url", targetUrl).put("httpMethod", "POST").put("body", "{\"bench\":true}")
+                        .put("timeout", 10).put("status", 1));
+                permits.acquire();
+                created.add(threads.submit(() -> {
+                    try {
+                        return post(base + "/tasks/http", token, task);
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            for (Future<JsonNode> future : created) {
+                JsonNode answer = future.get();
+                if (answer.get("code").asInt() != 0) {
+                    throw new IllegalStateException("task creation failed: " + answer);
+                }
+            }
+        }
+    }
+
+    private void shutdown(int port, Process server) throws Exception {
+        get("http://127.0.0.1:" + port + "/v1/shutdown?wait=10");
+        if (!server.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            server.destroyForcibly();
+        }
+    }
+
+    private RecordScan scanRecords(String schema, Instant from, Instant to) throws SQLException {
+        String url = schema == null
+                ? "jdbc:h2:file:" + dir.resolve("data").resolve("distributedjob")
+                        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=USER,VALUE"
+                : "jdbc:mariadb://" + MARIADB + "/" + schema;
+        String user = schema == null ? "sa" : MARIADB_USER;
+        String password = schema == null ? "" : MARIADB_PASSWORD;
+        RecordScan scan = new RecordScan();
+        Set<String> fireIds = new HashSet<>();
+        DateTimeFormatter month = DateTimeFormatter.ofPattern("yyyyMM");
+        Set<String> tables = new HashSet<>(List.of("record_" + month.format(from.atZone(java.time.ZoneId.systemDefault())),
+                "record_" + month.format(to.atZone(java.time.ZoneId.systemDefault()))));
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            for (String table : tables) {
+                try (PreparedStatement statement = connection.prepareStatement("SELECT fire_id, scheduled_time,"
+                        + " start_time, success FROM " + table + " WHERE scheduled_time >= ? AND scheduled_time < ?")) {
+                    statement.setObject(1, LocalDateTime.ofInstant(from, ZoneOffset.UTC));
+                    statement.setObject(2, LocalDateTime.ofInstant(to, ZoneOffset.UTC));
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            scan.records++;
+                            fireIds.add(rs.getString(1));
+                            Instant scheduled = rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+                            Instant started = rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+                            scan.lateness.add(Duration.between(scheduled, started).toMillis());
+                            if (rs.getInt(4) != 1) {
+                                scan.failed++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        scan.distinct = fireIds.size();
+        return scan;
+    }
+
+    private JsonNode post(String url, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return JSON.readTree(http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private JsonNode get(String url) throws Exception {
+        return get(url, null);
+    }
+
+    private JsonNode get(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return JSON.readTree(http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static String createSchema() throws SQLException {
+        String schema = "dj_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        mariaDbExecute("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        return schema;
+    }
+
+    private static void mariaDbExecute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + MARIADB + "/", MARIADB_USER, MARIADB_PASSWORD);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleepUntil(Instant instant) throws InterruptedException {
+        long millis = Duration.between(Instant.now(), instant).toMillis();
+        if (millis > 0) {
+            Thread.sleep(millis);
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private void log(String message) {
+        System.out.println("[" + database + "] " + message);
+    }
+
+    private static final class RecordScan {
+        long records;
+        long distinct;
+        long failed;
+        final List<Long> lateness = new ArrayList<>();
+    }
+}

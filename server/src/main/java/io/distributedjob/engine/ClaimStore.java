@@ -1,0 +1,139 @@
+package io.distributedjob.engine;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+
+import io.distributedjob.storage.SqlTime;
+import io.distributedjob.task.Task;
+import io.distributedjob.task.TaskRows;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The engine's reads and writes of the task table. A claim is one conditional update over a batch of rows that
+ * moves each row's cursor past the fires it takes, leases the row to this instance and bumps its version, and
+ * only applies to rows whose version is still the one read: two instances can never take the same fire.
+ */
+class ClaimStore {
+
+    private static final int[] TYPES = {Types.TIMESTAMP, Types.INTEGER, Types.TIMESTAMP, Types.VARCHAR, Types.BIGINT,
+            Types.BIGINT};
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final TransactionTemplate transactions;
+    private final EngineInstances instances;
+
+    ClaimStore(JdbcTemplate template, TransactionTemplate transactions, EngineInstances instances) {
+        this.jdbc = JdbcClient.create(template);
+        this.template = template;
+        this.transactions = transactions;
+        this.instances = instances;
+    }
+
+    /**
+     * Enabled rows whose cursor is at or before {@code horizon}, earliest first, that this instance may claim:
+     * unleased, leased to itself, or leased to an instance whose claimed fires on the row are all recorded.
+     * Walks the index on the cursor; never scans the whole table.
+     */
+    List<DueTask> findDue(String self, Instant horizon, int limit) {
+        return jdbc.sql("SELECT " + TaskRows.columns("t") + ", t.lease_owner, t.claimed_from"
+                        + " FROM task t LEFT JOIN engine_instance i ON i.id = t.lease_owner"
+                        + " WHERE t.next_execute_time <= ? AND t.status IN (" + Task.ENABLED + ", " + Task.TEMPORARY + ")"
+                        + " AND (t.lease_owner IS NULL OR t.lease_owner = ? OR i.id IS NULL OR i.done_before IS NULL"
+                        + " OR i.done_before >= t.next_execute_time)"
+                        + " ORDER BY t.next_execute_time LIMIT " + limit)
+                .params(SqlTime.toDb(horizon), self)
+                .query((rs, n) -> new DueTask(TaskRows.map(rs), rs.getString("lease_owner"),
+                        SqlTime.fromDb(rs.getObject("claimed_from", LocalDateTime.class))))
+                .list();
+    }
+
+    /**
+     * Claims the planned rows in one transaction: the conditional update, a read of which rows it won, and the
+     * lowering of this instance's watermark to the earliest planned fire. Returns the ids of the rows won.
+     *
+     * @throws InstanceMissingException if this instance's row is gone (taken for dead); nothing is claimed then
+     */
+    Set<Long> claim(List<FirePlan> plans, String self, Instant earliestFire, Instant now) {
+        StringJoiner ids = new StringJoiner(", ");
+        Map<Long, Long> expected = new HashMap<>();
+        List<Object[]> rows = new ArrayList<>(plans.size());
+        // rows locked in id order by every instance, so that competing claims queue instead of deadlocking
+        List<FirePlan> byId = plans.stream().sorted(Comparator.comparingLong(FirePlan::taskId)).toList();
+        for (FirePlan plan : byId) {
+            long id = plan.taskId();
+            long readVersion = plan.due().task().version();
+            ids.add(Long.toString(id));
+            expected.put(id, readVersion + 1);
+            rows.add(new Object[] {SqlTime.toDb(plan.newNext()), plan.newStatus(), SqlTime.toDb(plan.claimedFrom()), self,
+                    id, readVersion});
+        }
+        return transactions.execute(tx -> {
+            // the batch's own update counts are not relied on (bulk protocols may not report them): the read
+            // below, under the locks this transaction now holds, says which rows were won
+            template.batchUpdate("UPDATE task SET next_execute_time = ?, status = ?, claimed_from = ?, lease_owner = ?,"
+                    + " version = version + 1, update_time = update_time WHERE id = ? AND version = ?", rows, TYPES);
+            Set<Long> won = new HashSet<>();
+            jdbc.sql("SELECT id, version FROM task WHERE id IN (" + ids + ") AND lease_owner = ?")
+                    .param(self)
+                    .query(rs -> {
+                        long id = rs.getLong("id");
+                        if (expected.get(id) == rs.getLong("version")) {
+                            won.add(id);
+                        }
+                    });
+            if (!instances.lowerWatermark(self, earliestFire, now)) {
+                throw new InstanceMissingException(self);
+            }
+            return won;
+        });
+    }
+
+    /** Rows leased to {@code owner}, with their lease. */
+    List<DueTask> leasedBy(String owner) {
+        return jdbc.sql("SELECT " + TaskRows.columns("t") + ", t.lease_owner, t.claimed_from FROM task t"
+                        + " WHERE t.lease_owner = ?")
+                .param(owner)
+                .query((rs, n) -> new DueTask(TaskRows.map(rs), rs.getString("lease_owner"),
+                        SqlTime.fromDb(rs.getObject("claimed_from", LocalDateTime.class))))
+                .list();
+    }
+
+    /**
+     * Moves a row's cursor back to {@code next} and ends {@code owner}'s lease on it (or keeps it when
+     * {@code keepLease}), if the row is still as read; the fires from {@code next} on are claimable again.
+     */
+    boolean rewind(long taskId, long version, String owner, Instant next, int status, boolean keepLease) {
+        String lease = keepLease ? "" : ", lease_owner = NULL, claimed_from = NULL";
+        return jdbc.sql("UPDATE task SET next_execute_time = ?, status = ?, version = version + 1,"
+                        + " update_time = update_time" + lease + " WHERE id = ? AND version = ? AND lease_owner = ?")
+                .params(SqlTime.toDb(next), status, taskId, version, owner).update() == 1;
+    }
+
+    /** Tasks changed by a person (or API client) after {@code since}. */
+    List<Task> changedSince(Instant since) {
+        return jdbc.sql("SELECT " + TaskRows.columns("t") + " FROM task t WHERE t.update_time > ?")
+                .param(SqlTime.toDb(since))
+                .query((rs, n) -> TaskRows.map(rs))
+                .list();
+    }
+
+    /** This instance's row was removed by another instance that took it for dead. */
+    static final class InstanceMissingException extends RuntimeException {
+
+        InstanceMissingException(String instanceId) {
+            super("engine instance " + instanceId + " is no longer registered");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.distributedjob.engine;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.distributedjob.record.TriggerType;
+
+/**
+ * What one claim does to one task row: the fires it takes and the row's new cursor, status and lease start.
+ *
+ * @param newNext     the first fire left unclaimed, or null when the task fires no more
+ * @param claimedFrom the first fire of this instance's lease on the row
+ */
+record FirePlan(DueTask due, List<PlannedFire> fires, Instant newNext, int newStatus, Instant claimedFrom) {
+
+    long taskId() {
+        return due.task().id();
+    }
+
+    /**
+     * One fire of a plan; {@code skipReason} non-null means it is recorded as not run (a missed fire under
+     * misfirePolicy SKIP) rather than executed.
+     */
+    record PlannedFire(Instant scheduledTime, TriggerType trigger, String skipReason) {
+    }
+}

@@ -1,0 +1,61 @@
+package io.distributedjob.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.distributedjob.cron.Schedule;
+import io.distributedjob.cron.Schedules;
+import io.distributedjob.engine.FirePlan.PlannedFire;
+import io.distributedjob.record.TriggerType;
+import io.distributedjob.task.MisfirePolicy;
+import io.distributedjob.task.Task;
+
+/**
+ * Decides, for a due task row, which fires a claim takes: every fire from the cursor up to the claim horizon;
+ * or, when the cursor is older than the misfire threshold (nobody ran the task for that long), one catch-up
+ * fire ({@code FIRE_ONCE}) or one record of the skip ({@code SKIP}) for everything missed, after which the
+ * schedule resumes from now. A temporary task (status 2) takes one fire and disables itself.
+ */
+final class FirePlanner {
+
+    /** Bounds one claim of one row, so a far-behind every-second task catches up over several polls. */
+    static final int MAX_FIRES_PER_TASK = 1000;
+
+    private final Duration misfireThreshold;
+
+    FirePlanner(Duration misfireThreshold) {
+        this.misfireThreshold = misfireThreshold;
+    }
+
+    static Schedule schedule(Task task) {
+        return Schedules.parse(task.cron(), ZoneId.of(task.timezone()), task.createTime());
+    }
+
+    FirePlan plan(DueTask due, String instanceId, Instant now, Instant horizon) {
+        Task task = due.task();
+        Instant cursor = task.nextExecuteTime();
+        Instant claimedFrom = instanceId.equals(due.leaseOwner()) && due.claimedFrom() != null ? due.claimedFrom() : cursor;
+        boolean once = task.status() == Task.TEMPORARY;
+        Schedule schedule = schedule(task);
+        List<PlannedFire> fires = new ArrayList<>();
+        if (cursor.isBefore(now.minus(misfireThreshold))) {
+            String skip = task.misfirePolicy() == MisfirePolicy.SKIP
+                    ? "skipped: missed while no instance was running, from " + cursor + " until " + now
+                            + " (misfirePolicy SKIP)"
+                    : null;
+            fires.add(new PlannedFire(cursor, TriggerType.MISFIRE, skip));
+            cursor = once ? null : schedule.next(now);
+        }
+        while (cursor != null && !cursor.isAfter(horizon) && fires.size() < MAX_FIRES_PER_TASK && !(once && !fires.isEmpty())) {
+            fires.add(new PlannedFire(cursor, TriggerType.CRON, null));
+            cursor = schedule.next(cursor);
+        }
+        if (once && !fires.isEmpty()) {
+            return new FirePlan(due, fires, null, Task.DISABLED, claimedFrom);
+        }
+        return new FirePlan(due, fires, cursor, task.status(), claimedFrom);
+    }
+}

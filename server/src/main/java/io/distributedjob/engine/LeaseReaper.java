@@ -1,0 +1,81 @@
+package io.distributedjob.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import io.distributedjob.cron.Schedule;
+import io.distributedjob.engine.EngineInstances.Lease;
+import io.distributedjob.record.RecordService;
+import io.distributedjob.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes over the fires of instances that fell silent for longer than the lease. For each row such an instance
+ * still leases with fires not known to be recorded, the cursor goes back to the first of its fires that has no
+ * record, and the lease ends: the next claim (by any instance) runs those fires again with the same fire ids,
+ * late but not lost. A target may see a fire twice if the instance died between calling it and recording it;
+ * the {@code X-DJ-Fire-Id} header lets the target drop the second call.
+ */
+final class LeaseReaper {
+
+    private static final Logger log = LoggerFactory.getLogger(LeaseReaper.class);
+    /** Bounds the walk over a row's fires looking for the first unrecorded one. */
+    private static final int MAX_STEPS = 100_000;
+
+    private final EngineInstances instances;
+    private final ClaimStore store;
+    private final RecordService records;
+    private final Duration lease;
+    private final String self;
+
+    LeaseReaper(EngineInstances instances, ClaimStore store, RecordService records, Duration lease, String self) {
+        this.instances = instances;
+        this.store = store;
+        this.records = records;
+        this.lease = lease;
+        this.self = self;
+    }
+
+    /** Takes over from every silent instance; returns the number of rows whose cursor went back. */
+    int reap(Instant now) {
+        Instant cutoff = now.minus(lease);
+        int rewound = 0;
+        for (Lease silent : instances.silentSince(cutoff, self)) {
+            if (silent.doneBefore() != null) {
+                for (DueTask row : store.leasedBy(silent.instanceId())) {
+                    rewound += takeOver(row, silent) ? 1 : 0;
+                }
+            }
+            instances.removeSilent(silent.instanceId(), cutoff);
+            log.warn("Instance {} fell silent for more than {} s: took over its claimed fires", silent.instanceId(),
+                    lease.toSeconds());
+        }
+        return rewound;
+    }
+
+    private boolean takeOver(DueTask row, Lease silent) {
+        Task task = row.task();
+        Instant from = row.claimedFrom();
+        Instant next = task.nextExecuteTime();
+        Instant doneBefore = silent.doneBefore();
+        if (from == null || (next != null && !next.isAfter(doneBefore))) {
+            return false;
+        }
+        Schedule schedule = FirePlanner.schedule(task);
+        Instant candidate = from.isBefore(doneBefore) ? schedule.next(doneBefore.minusMillis(1)) : from;
+        Instant end = next == null ? from.plusMillis(1) : next;
+        if (candidate != null && candidate.isBefore(end)) {
+            Set<Instant> recorded = records.recordedScheduledTimes(task.id(), candidate, end);
+            for (int step = 0; step < MAX_STEPS && candidate != null && candidate.isBefore(end)
+                    && recorded.contains(candidate); step++) {
+                candidate = schedule.next(candidate);
+            }
+        }
+        boolean unrecorded = candidate != null && candidate.isBefore(end);
+        Instant cursor = unrecorded ? candidate : next;
+        int status = unrecorded && task.status() == Task.DISABLED ? Task.TEMPORARY : task.status();
+        return store.rewind(task.id(), task.version(), silent.instanceId(), cursor, status, false) && unrecorded;
+    }
+}

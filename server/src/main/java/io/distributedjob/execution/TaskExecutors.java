@@ -1,0 +1,30 @@
+package io.distributedjob.execution;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import io.distributedjob.task.TaskType;
+import org.springframework.stereotype.Component;
+
+/** The executor of each task type; a type with none fails its fires with a clear reason. */
+@Component
+public class TaskExecutors {
+
+    private final Map<TaskType, TaskExecutor> byType = new EnumMap<>(TaskType.class);
+
+    public TaskExecutors(List<TaskExecutor> executors) {
+        for (TaskExecutor executor : executors) {
+            byType.put(executor.type(), executor);
+        }
+    }
+
+    public ExecutionOutcome execute(Fire fire) throws InterruptedException {
+        TaskExecutor executor = byType.get(fire.task().taskType());
+        if (executor == null) {
+            return ExecutionOutcome.failure(fire.task().taskType().name().replace("GRPC", "gRPC")
+                    + " executor not available");
+        }
+        return executor.execute(fire);
+    }
+}

@@ -1,0 +1,42 @@
+package io.distributedjob.record;
+
+import java.time.Instant;
+
+/**
+ * The outcome of one fire, as written to the month table of its scheduled time.
+ *
+ * @param fireId       {@code <taskId>:<scheduled instant>}, also sent to the target as {@code X-DJ-Fire-Id}
+ * @param status       {@link #SUCCEEDED} or {@link #FAILED} ({@link #RUNNING} is never written by the engine)
+ * @param statusCode   HTTP status or gRPC code of the last call, null when no call got an answer
+ * @param retryTimes   retries made after the first call (the fallback not counted)
+ * @param executor     instance id of the server that ran the fire
+ */
+public record ExecutionRecord(
+        long taskId,
+        String taskName,
+        String taskType,
+        long departmentId,
+        String fireId,
+        Instant scheduledTime,
+        Instant startTime,
+        Instant endTime,
+        long costTime,
+        boolean success,
+        int status,
+        Integer statusCode,
+        String response,
+        String error,
+        int retryTimes,
+        boolean usedFallback,
+        TriggerType triggerType,
+        String executor) {
+
+    public static final int RUNNING = 0;
+    public static final int SUCCEEDED = 1;
+    public static final int FAILED = 2;
+
+    /** The identifier of a fire, unique per task and scheduled instant. */
+    public static String fireId(long taskId, Instant scheduledTime) {
+        return taskId + ":" + scheduledTime;
+    }
+}

@@ -1,0 +1,103 @@
+package io.distributedjob.record;
+
+import java.time.YearMonth;
+import java.util.Locale;
+import java.util.Set;
+
+import io.distributedjob.auth.CurrentUser;
+import io.distributedjob.auth.Permissions;
+import io.distributedjob.auth.RequirePermission;
+import io.distributedjob.org.DepartmentScope;
+import io.distributedjob.web.ApiException;
+import io.distributedjob.web.ApiResponse;
+import io.distributedjob.web.PageQuery;
+import io.distributedjob.web.PageResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The spec's execution record API: lists and statistics of one month, within the caller's department scope. */
+@RestController
+class RecordController {
+
+    private final RecordService records;
+    private final DepartmentScope scope;
+
+    RecordController(RecordService records, DepartmentScope scope) {
+        this.records = records;
+        this.scope = scope;
+    }
+
+    @GetMapping("/records")
+    @RequirePermission(Permissions.RECORD_VIEW)
+    ApiResponse<PageResult<RecordView>> list(CurrentUser user,
+                                             @RequestParam(required = false) Integer year,
+                                             @RequestParam(required = false) Integer month,
+                                             @RequestParam(required = false) Long taskId,
+                                             @RequestParam(required = false) Long departmentId,
+                                             @RequestParam(required = false) Integer success,
+                                             @RequestParam(required = false) String taskType,
+                                             @RequestParam(required = false) Integer page,
+                                             @RequestParam(required = false) Integer size) {
+        YearMonth yearMonth = RecordService.month(year, month);
+        PageQuery pageQuery = PageQuery.of(page, size);
+        Set<Long> departments = departments(user, departmentId);
+        RecordFilter filter = new RecordFilter(departments, taskId, success(success), taskType(taskType));
+        return ApiResponse.ok(records.list(yearMonth, filter, pageQuery));
+    }
+
+    @GetMapping("/records/{id}")
+    @RequirePermission(Permissions.RECORD_VIEW)
+    ApiResponse<RecordView> get(CurrentUser user, @PathVariable long id,
+                                @RequestParam(required = false) Integer year,
+                                @RequestParam(required = false) Integer month) {
+        StoredRecord stored = records.find(RecordService.month(year, month), id);
+        scope.requireAccess(user, stored.record().departmentId());
+        return ApiResponse.ok(records.view(stored));
+    }
+
+    @GetMapping("/records/stats")
+    @RequirePermission(Permissions.RECORD_VIEW)
+    ApiResponse<RecordStats> stats(CurrentUser user,
+                                   @RequestParam(required = false) Integer year,
+                                   @RequestParam(required = false) Integer month,
+                                   @RequestParam(required = false) Long taskId,
+                                   @RequestParam(required = false) Long departmentId,
+                                   @RequestParam(required = false) Integer success,
+                                   @RequestParam(required = false) String taskType) {
+        YearMonth yearMonth = RecordService.month(year, month);
+        Set<Long> departments = departments(user, departmentId);
+        return ApiResponse.ok(records.stats(yearMonth,
+                new RecordFilter(departments, taskId, success(success), taskType(taskType))));
+    }
+
+    private Set<Long> departments(CurrentUser user, Long departmentId) {
+        if (departmentId == null) {
+            return scope.visibleDepartments(user);
+        }
+        scope.requireAccess(user, departmentId);
+        return Set.of(departmentId);
+    }
+
+    private static Boolean success(Integer success) {
+        if (success == null) {
+            return null;
+        }
+        if (success != 0 && success != 1) {
+            throw ApiException.invalid("success: must be 1 (succeeded) or 0 (failed)");
+        }
+        return success == 1;
+    }
+
+    private static String taskType(String taskType) {
+        if (taskType == null || taskType.isBlank()) {
+            return null;
+        }
+        String type = taskType.strip().toUpperCase(Locale.ROOT);
+        if (!type.equals("HTTP") && !type.equals("GRPC")) {
+            throw ApiException.invalid("taskType: must be HTTP or GRPC");
+        }
+        return type;
+    }
+}

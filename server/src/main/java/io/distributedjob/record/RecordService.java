@@ -1,0 +1,128 @@
+package io.distributedjob.record;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.distributedjob.web.ApiException;
+import io.distributedjob.web.PageQuery;
+import io.distributedjob.web.PageResult;
+import org.springframework.stereotype.Service;
+
+/** Reads execution records: lists, single records and monthly statistics, within a department scope. */
+@Service
+public class RecordService {
+
+    static final int MIN_YEAR = 1970;
+    static final int MAX_YEAR = 9999;
+
+    private final RecordRepository repository;
+    private final RecordTables tables;
+    private final Clock clock;
+
+    public RecordService(RecordRepository repository, RecordTables tables, Clock clock) {
+        this.repository = repository;
+        this.tables = tables;
+        this.clock = clock;
+    }
+
+    /** The month of {@code year}/{@code month}, or 400/4001 naming the bad one. */
+    public static YearMonth month(Integer year, Integer month) {
+        if (year == null) {
+            throw ApiException.invalid("year: is required");
+        }
+        if (month == null) {
+            throw ApiException.invalid("month: is required");
+        }
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            throw ApiException.invalid("year: must be between " + MIN_YEAR + " and " + MAX_YEAR);
+        }
+        if (month < 1 || month > 12) {
+            throw ApiException.invalid("month: must be between 1 and 12");
+        }
+        return YearMonth.of(year, month);
+    }
+
+    public PageResult<RecordView> list(YearMonth month, RecordFilter filter, PageQuery page) {
+        if (filter.departments().isEmpty() || !tables.exists(month)) {
+            return PageResult.of(List.of(), 0, page);
+        }
+        List<RecordView> list = repository.page(month, filter, page).stream()
+                .map(stored -> RecordView.of(stored, clock.getZone())).toList();
+        return PageResult.of(list, repository.count(month, filter), page);
+    }
+
+    /** One record, whatever its department: the caller checks the scope. */
+    public StoredRecord find(YearMonth month, long id) {
+        if (!tables.exists(month)) {
+            throw ApiException.notFound("record " + id + " not found in " + month);
+        }
+        return repository.find(month, id)
+                .orElseThrow(() -> ApiException.notFound("record " + id + " not found in " + month));
+    }
+
+    public RecordView view(StoredRecord stored) {
+        return RecordView.of(stored, clock.getZone());
+    }
+
+    public RecordStats stats(YearMonth month, RecordFilter filter) {
+        ZoneId zone = clock.getZone();
+        List<Instant> dayStarts = new ArrayList<>();
+        for (int day = 1; day <= month.lengthOfMonth(); day++) {
+            dayStarts.add(month.atDay(day).atStartOfDay(zone).toInstant());
+        }
+        dayStarts.add(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
+        Map<Integer, long[]> days = !filter.departments().isEmpty() && tables.exists(month) ? repository.daily(month, filter, dayStarts) : Map.of();
+        long total = 0;
+        long success = 0;
+        long cost = 0;
+        List<RecordStats.Day> daily = new ArrayList<>();
+        for (int day = 1; day <= month.lengthOfMonth(); day++) {
+            long[] counts = days.getOrDefault(day, new long[3]);
+            daily.add(new RecordStats.Day(LocalDate.of(month.getYear(), month.getMonth(), day),
+                    counts[0], counts[1], counts[0] - counts[1]));
+        }
+        for (long[] counts : days.values()) {
+            total += counts[0];
+            success += counts[1];
+            cost += counts[2];
+        }
+        double rate = total == 0 ? 0 : round(100.0 * success / total);
+        double average = total == 0 ? 0 : round((double) cost / total);
+        return new RecordStats(total, success, total - success, rate, average, daily);
+    }
+
+    /** When each task last started, from this month's and last month's records. */
+    public Map<Long, Instant> lastExecuteTimes(Collection<Long> taskIds) {
+        YearMonth current = YearMonth.now(clock);
+        Map<Long, Instant> last = new HashMap<>(repository.lastStartTimes(current, taskIds));
+        List<Long> missing = taskIds.stream().filter(id -> !last.containsKey(id)).toList();
+        last.putAll(repository.lastStartTimes(current.minusMonths(1), missing));
+        return last;
+    }
+
+    /** The scheduled instants of {@code taskId}'s records in [{@code from}, {@code to}). */
+    public Set<Instant> recordedScheduledTimes(long taskId, Instant from, Instant to) {
+        Set<Instant> times = new HashSet<>();
+        YearMonth last = YearMonth.from(to.atZone(clock.getZone()));
+        for (YearMonth month = YearMonth.from(from.atZone(clock.getZone())); !month.isAfter(last); month = month.plusMonths(1)) {
+            times.addAll(repository.scheduledTimes(month, taskId, from, to));
+        }
+        return times;
+    }
+
+    private static double round(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
+    }
+}

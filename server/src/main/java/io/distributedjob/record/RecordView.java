@@ -1,0 +1,41 @@
+package io.distributedjob.record;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/** An execution record as the REST API shows it. */
+public record RecordView(
+        long id,
+        long taskId,
+        String taskName,
+        String taskType,
+        long departmentId,
+        String fireId,
+        OffsetDateTime scheduledTime,
+        OffsetDateTime startTime,
+        OffsetDateTime endTime,
+        long costTime,
+        boolean success,
+        int status,
+        Integer statusCode,
+        String response,
+        String error,
+        int retryTimes,
+        boolean usedFallback,
+        TriggerType triggerType,
+        String executor,
+        OffsetDateTime createTime) {
+
+    static RecordView of(StoredRecord stored, ZoneId zone) {
+        ExecutionRecord r = stored.record();
+        return new RecordView(stored.id(), r.taskId(), r.taskName(), r.taskType(), r.departmentId(), r.fireId(),
+                at(r.scheduledTime(), zone), at(r.startTime(), zone), at(r.endTime(), zone), r.costTime(),
+                r.success(), r.status(), r.statusCode(), r.response(), r.error(), r.retryTimes(), r.usedFallback(),
+                r.triggerType(), r.executor(), at(stored.createTime(), zone));
+    }
+
+    private static OffsetDateTime at(Instant instant, ZoneId zone) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,116 @@
+package io.distributedjob.task;
+
+
+import io.distributedjob.audit.AuditLog;
+import io.distributedjob.auth.CurrentUser;
+import io.distributedjob.auth.Permissions;
+import io.distributedjob.auth.RequirePermission;
+import io.distributedjob.record.TriggerType;
+import io.distributedjob.web.ApiException;
+import io.distributedjob.web.ApiResponse;
+import io.distributedjob.web.PageQuery;
+import io.distributedjob.web.PageResult;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** The spec's task API, plus running a task now and previewing a cron expression. */
+@RestController
+class TaskController {
+
+    private final TaskService tasks;
+    private final TaskValidator validator;
+    private final AuditLog audit;
+
+    TaskController(TaskService tasks, TaskValidator validator, AuditLog audit) {
+        this.tasks = tasks;
+        this.validator = validator;
+        this.audit = audit;
+    }
+
+    @GetMapping("/tasks")
+    @RequirePermission(Permissions.TASK_VIEW)
+    ApiResponse<PageResult<TaskView>> list(CurrentUser user,
+                                           @RequestParam(required = false) Integer page,
+                                           @RequestParam(required = false) Integer size,
+                                           @RequestParam(required = false) String keyword,
+                                           @RequestParam(required = false) Long departmentId,
+                                           @RequestParam(required = false) TaskType taskType,
+                                           @RequestParam(required = false) Integer status) {
+        return ApiResponse.ok(tasks.list(user, departmentId, keyword, taskType, status, PageQuery.of(page, size)));
+    }
+
+    @GetMapping("/tasks/{id}")
+    @RequirePermission(Permissions.TASK_VIEW)
+    ApiResponse<TaskView> get(CurrentUser user, @PathVariable long id) {
+        return ApiResponse.ok(tasks.get(user, id));
+    }
+
+    @PostMapping("/tasks/http")
+    @RequirePermission(Permissions.TASK_CREATE)
+    ApiResponse<TaskView> createHttp(CurrentUser user, @RequestBody JsonNode body) {
+        return ApiResponse.ok(audit.trackCreate(user, AuditLog.TASK, TaskView::id,
+                () -> tasks.create(user, validator.http(body))));
+    }
+
+    @PostMapping("/tasks/grpc")
+    @RequirePermission(Permissions.TASK_CREATE)
+    ApiResponse<TaskView> createGrpc(CurrentUser user, @RequestBody JsonNode body) {
+        return ApiResponse.ok(audit.trackCreate(user, AuditLog.TASK, TaskView::id,
+                () -> tasks.create(user, validator.grpc(body))));
+    }
+
+    @PutMapping("/tasks/http/{id}")
+    @RequirePermission(Permissions.TASK_UPDATE)
+    ApiResponse<TaskView> updateHttp(CurrentUser user, @PathVariable long id, @RequestBody JsonNode body) {
+        return ApiResponse.ok(audit.track(user, AuditLog.UPDATE, AuditLog.TASK, id,
+                () -> tasks.update(user, id, TaskType.HTTP, validator.http(body))));
+    }
+
+    @PutMapping("/tasks/grpc/{id}")
+    @RequirePermission(Permissions.TASK_UPDATE)
+    ApiResponse<TaskView> updateGrpc(CurrentUser user, @PathVariable long id, @RequestBody JsonNode body) {
+        return ApiResponse.ok(audit.track(user, AuditLog.UPDATE, AuditLog.TASK, id,
+                () -> tasks.update(user, id, TaskType.GRPC, validator.grpc(body))));
+    }
+
+    @DeleteMapping("/tasks/{id}")
+    @RequirePermission(Permissions.TASK_DELETE)
+    ApiResponse<Void> delete(CurrentUser user, @PathVariable long id) {
+        audit.track(user, AuditLog.DELETE, AuditLog.TASK, id, () -> tasks.delete(user, id));
+        return ApiResponse.ok();
+    }
+
+    @PatchMapping("/tasks/{id}/status")
+    @RequirePermission(Permissions.TASK_UPDATE)
+    ApiResponse<TaskView> status(CurrentUser user, @PathVariable long id, @RequestBody JsonNode body) {
+        return ApiResponse.ok(audit.track(user, AuditLog.UPDATE, AuditLog.TASK, id,
+                () -> tasks.changeStatus(user, id, validator.status(body))));
+    }
+
+    @PostMapping("/tasks/{id}/run")
+    @RequirePermission(Permissions.TASK_UPDATE)
+    ApiResponse<TaskEngine.StartedFire> run(CurrentUser user, @PathVariable long id) {
+        return ApiResponse.ok(tasks.run(user, id, TriggerType.MANUAL));
+    }
+
+    @PostMapping("/tasks/cron/preview")
+    @RequirePermission(Permissions.TASK_VIEW)
+    ApiResponse<CronPreview> preview(@RequestBody JsonNode body) {
+        TaskValidator.Fields fields = new TaskValidator.Fields(body);
+        String cron = fields.string("cron", true, io.distributedjob.cron.Schedules.MAX_LENGTH);
+        String timezone = fields.string("timezone", false, 64);
+        JsonNode count = fields.node("count");
+        if (count != null && (!count.isIntegralNumber() || !count.canConvertToInt())) {
+            throw ApiException.invalid("count: must be a whole number");
+        }
+        return ApiResponse.ok(tasks.preview(cron, timezone, count == null ? null : count.asInt()));
+    }
+}

@@ -1,0 +1,27 @@
+package io.distributedjob.task;
+
+/** A validated task definition as a client sent it, with defaults filled in, ready to store. */
+record TaskDefinition(
+        String name,
+        String description,
+        long departmentId,
+        TaskType taskType,
+        String cron,
+        String timezone,
+        int status,
+        int timeout,
+        int retryCount,
+        int retryInterval,
+        String url,
+        String httpMethod,
+        String headers,
+        String body,
+        String fallbackUrl,
+        String grpcService,
+        String grpcMethod,
+        String grpcParams,
+        String fallbackGrpcService,
+        String fallbackGrpcMethod,
+        MisfirePolicy misfirePolicy,
+        ConcurrencyPolicy concurrencyPolicy) {
+}

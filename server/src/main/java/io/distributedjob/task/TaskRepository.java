@@ -1,0 +1,126 @@
+package io.distributedjob.task;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import io.distributedjob.storage.SqlTime;
+import io.distributedjob.web.PageQuery;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The task table, for the REST API. The engine's claims and leases are in the engine package. */
+@Repository
+class TaskRepository {
+
+    private final JdbcClient jdbc;
+
+    TaskRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Task> find(long id) {
+        return jdbc.sql("SELECT " + TaskRows.columns("t") + " FROM task t WHERE t.id = ?")
+                .param(id).query((rs, n) -> TaskRows.map(rs)).optional();
+    }
+
+    long insert(TaskDefinition d, Instant next, long creatorId, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO task (name, description, department_id, task_type, cron_expression, timezone, status,"
+                        + " timeout, max_retry, retry_interval, url, http_method, headers, body, fallback_url, grpc_service,"
+                        + " grpc_method, grpc_params, fallback_grpc_service, fallback_grpc_method, misfire_policy,"
+                        + " concurrency_policy, next_execute_time, version, creator_id, create_time, update_time)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
+                .params(d.name(), d.description(), d.departmentId(), d.taskType().name(), d.cron(), d.timezone(),
+                        d.status(), d.timeout(), d.retryCount(), d.retryInterval(), d.url(), d.httpMethod(), d.headers(),
+                        d.body(), d.fallbackUrl(), d.grpcService(), d.grpcMethod(), d.grpcParams(),
+                        d.fallbackGrpcService(), d.fallbackGrpcMethod(), d.misfirePolicy().name(),
+                        d.concurrencyPolicy().name(), SqlTime.toDb(next), creatorId, SqlTime.toDb(now), SqlTime.toDb(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /**
+     * Replaces the definition. When the fire times change ({@code next} given) the engine's cursor restarts at
+     * {@code next} and any lease on the old fire times is dropped; otherwise claimed fires stay where they are.
+     */
+    boolean update(long id, TaskDefinition d, boolean rescheduled, Instant next, Instant now) {
+        String schedule = rescheduled ? ", next_execute_time = ?, lease_owner = NULL, claimed_from = NULL" : "";
+        List<Object> params = new ArrayList<>(Arrays.asList(d.name(), d.description(), d.departmentId(),
+                d.taskType().name(), d.cron(), d.timezone(), d.status(), d.timeout(), d.retryCount(), d.retryInterval(),
+                d.url(), d.httpMethod(), d.headers(), d.body(), d.fallbackUrl(), d.grpcService(), d.grpcMethod(),
+                d.grpcParams(), d.fallbackGrpcService(), d.fallbackGrpcMethod(), d.misfirePolicy().name(),
+                d.concurrencyPolicy().name(), SqlTime.toDb(now)));
+        if (rescheduled) {
+            params.add(SqlTime.toDb(next));
+        }
+        params.add(id);
+        return jdbc.sql("UPDATE task SET name = ?, description = ?, department_id = ?, task_type = ?, cron_expression = ?,"
+                        + " timezone = ?, status = ?, timeout = ?, max_retry = ?, retry_interval = ?, url = ?, http_method = ?,"
+                        + " headers = ?, body = ?, fallback_url = ?, grpc_service = ?, grpc_method = ?, grpc_params = ?,"
+                        + " fallback_grpc_service = ?, fallback_grpc_method = ?, misfire_policy = ?, concurrency_policy = ?,"
+                        + " update_time = ?, version = version + 1" + schedule + " WHERE id = ?")
+                .params(params).update() == 1;
+    }
+
+    boolean updateStatus(long id, int status, Instant next, Instant now) {
+        return jdbc.sql("UPDATE task SET status = ?, next_execute_time = ?, lease_owner = NULL, claimed_from = NULL,"
+                        + " update_time = ?, version = version + 1 WHERE id = ?")
+                .params(status, SqlTime.toDb(next), SqlTime.toDb(now), id).update() == 1;
+    }
+
+    boolean delete(long id) {
+        return jdbc.sql("DELETE FROM task WHERE id = ?").param(id).update() == 1;
+    }
+
+    long countInDepartments(Collection<Long> departments) {
+        if (departments.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM task WHERE department_id IN (:departments)")
+                .param("departments", departments).query(Long.class).single();
+    }
+
+    List<Task> page(TaskFilter filter, PageQuery page) {
+        Where where = where(filter);
+        String sql = "SELECT " + TaskRows.columns("t") + " FROM task t" + where.sql
+                + " ORDER BY t.id DESC LIMIT " + page.size() + " OFFSET " + page.offset();
+        return jdbc.sql(sql).params(where.params).query((rs, n) -> TaskRows.map(rs)).list();
+    }
+
+    long count(TaskFilter filter) {
+        Where where = where(filter);
+        return jdbc.sql("SELECT COUNT(*) FROM task t" + where.sql).params(where.params).query(Long.class).single();
+    }
+
+    private static Where where(TaskFilter filter) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        conditions.add("t.department_id IN (" + placeholders(filter.departments().size()) + ")");
+        params.addAll(filter.departments());
+        if (filter.keyword() != null) {
+            conditions.add("t.name LIKE ? ESCAPE '!'");
+            params.add("%" + filter.keyword().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        if (filter.taskType() != null) {
+            conditions.add("t.task_type = ?");
+            params.add(filter.taskType().name());
+        }
+        if (filter.status() != null) {
+            conditions.add("t.status = ?");
+            params.add(filter.status());
+        }
+        return new Where(" WHERE " + String.join(" AND ", conditions), params);
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    private record Where(String sql, List<Object> params) {
+    }
+}

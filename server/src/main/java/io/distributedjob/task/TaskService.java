@@ -1,0 +1,227 @@
+package io.distributedjob.task;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.distributedjob.auth.CurrentUser;
+import io.distributedjob.cron.InvalidScheduleException;
+import io.distributedjob.cron.Schedule;
+import io.distributedjob.cron.Schedules;
+import io.distributedjob.org.DepartmentScope;
+import io.distributedjob.record.RecordService;
+import io.distributedjob.record.TriggerType;
+import io.distributedjob.web.ApiException;
+import io.distributedjob.web.PageQuery;
+import io.distributedjob.web.PageResult;
+import org.springframework.stereotype.Service;
+
+/** Creates, changes, lists and fires tasks, within the caller's department scope. */
+@Service
+public class TaskService {
+
+    /** Most fire times one cron preview returns. */
+    public static final int PREVIEW_MAX = 100;
+
+    private final TaskRepository repository;
+    private final DepartmentScope scope;
+    private final TaskEngine engine;
+    private final RecordService records;
+    private final Clock clock;
+
+    TaskService(TaskRepository repository, DepartmentScope scope, TaskEngine engine, RecordService records, Clock clock) {
+        this.repository = repository;
+        this.scope = scope;
+        this.engine = engine;
+        this.records = records;
+        this.clock = clock;
+    }
+
+    public PageResult<TaskView> list(CurrentUser user, Long departmentId, String keyword, TaskType taskType,
+                                     Integer status, PageQuery page) {
+        Set<Long> departments;
+        if (departmentId != null) {
+            scope.requireAccess(user, departmentId);
+            departments = Set.of(departmentId);
+        } else {
+            departments = scope.visibleDepartments(user);
+        }
+        if (status != null && (status < Task.DISABLED || status > Task.TEMPORARY)) {
+            throw ApiException.invalid("status: must be 0, 1 or 2");
+        }
+        if (keyword != null && keyword.length() > TaskValidator.NAME_MAX) {
+            throw ApiException.invalid("keyword: must be at most " + TaskValidator.NAME_MAX + " characters");
+        }
+        if (departments.isEmpty()) {
+            return PageResult.of(List.of(), 0, page);
+        }
+        TaskFilter filter = new TaskFilter(departments, keyword == null || keyword.isBlank() ? null : keyword.strip(),
+                taskType, status);
+        List<Task> tasks = repository.page(filter, page);
+        return PageResult.of(views(tasks), repository.count(filter), page);
+    }
+
+    public TaskView get(CurrentUser user, long id) {
+        return view(find(user, id));
+    }
+
+    /** The task if it exists and lies in the caller's scope (404 / 403 otherwise). */
+    public Task find(CurrentUser user, long id) {
+        Task task = repository.find(id).orElseThrow(() -> ApiException.notFound("task " + id + " not found"));
+        scope.requireAccess(user, task.departmentId());
+        return task;
+    }
+
+    public TaskView create(CurrentUser user, TaskDefinition definition) {
+        scope.requireAccess(user, definition.departmentId());
+        Instant now = now();
+        Instant next = definition.status() == Task.DISABLED ? null
+                : firstFire(Schedules.parse(definition.cron(), ZoneId.of(definition.timezone()), now), now);
+        long id = repository.insert(definition, next, user.id(), now);
+        Task created = repository.find(id).orElseThrow();
+        engine.taskChanged(created);
+        return view(created);
+    }
+
+    public TaskView update(CurrentUser user, long id, TaskType type, TaskDefinition definition) {
+        Task current = find(user, id);
+        if (current.taskType() != type) {
+            throw ApiException.invalid("taskType: task " + id + " is a " + current.taskType() + " task");
+        }
+        scope.requireAccess(user, definition.departmentId());
+        Instant now = now();
+        Task draft = withDefinition(current, definition);
+        boolean rescheduled = !current.sameScheduleAs(draft);
+        Instant next = rescheduled && draft.scheduled() ? firstFire(draft, now) : null;
+        repository.update(id, definition, rescheduled, next, now);
+        Task updated = repository.find(id).orElseThrow();
+        engine.taskChanged(updated);
+        return view(updated);
+    }
+
+    public TaskView changeStatus(CurrentUser user, long id, int status) {
+        Task current = find(user, id);
+        Instant now = now();
+        Task draft = withStatus(current, status);
+        Instant next = draft.scheduled() ? firstFire(draft, now) : null;
+        repository.updateStatus(id, status, next, now);
+        Task updated = repository.find(id).orElseThrow();
+        engine.taskChanged(updated);
+        return view(updated);
+    }
+
+    public Task delete(CurrentUser user, long id) {
+        Task task = find(user, id);
+        repository.delete(id);
+        engine.taskDeleted(id);
+        return task;
+    }
+
+    public TaskEngine.StartedFire run(CurrentUser user, long id, TriggerType trigger) {
+        return engine.runNow(find(user, id), trigger);
+    }
+
+    /** Whether a department still holds tasks (for deleting departments). */
+    public boolean hasTasks(Set<Long> departments) {
+        return repository.countInDepartments(departments) > 0;
+    }
+
+    /** The next {@code count} fire times of {@code cron} in {@code timezone} (default: the server's zone). */
+    public CronPreview preview(String cron, String timezone, Integer count) {
+        int wanted = count == null ? 5 : count;
+        if (wanted < 1 || wanted > PREVIEW_MAX) {
+            throw ApiException.invalid("count: must be between 1 and " + PREVIEW_MAX);
+        }
+        ZoneId zone;
+        try {
+            zone = timezone == null || timezone.isBlank() ? clock.getZone() : Schedules.zone(timezone);
+        } catch (InvalidScheduleException e) {
+            throw ApiException.invalid("timezone: " + e.getMessage());
+        }
+        Instant now = now();
+        List<Instant> times = new ArrayList<>();
+        String description;
+        try {
+            Schedule schedule = Schedules.parse(cron, zone, now);
+            for (Instant next = schedule.next(now); next != null && times.size() < wanted; next = schedule.next(next)) {
+                times.add(next);
+            }
+            description = Schedules.describe(cron);
+        } catch (InvalidScheduleException e) {
+            throw ApiException.invalid("cron: " + e.getMessage());
+        }
+        return new CronPreview(cron.strip(), zone.getId(),
+                times.stream().map(t -> t.atZone(zone).toOffsetDateTime()).toList(), description);
+    }
+
+    private List<TaskView> views(List<Task> tasks) {
+        Map<Long, Instant> last = records.lastExecuteTimes(tasks.stream().map(Task::id).toList());
+        return tasks.stream().map(t -> TaskView.of(t, last.get(t.id()), nextFire(t), clock.getZone())).toList();
+    }
+
+    private TaskView view(Task task) {
+        return views(List.of(task)).getFirst();
+    }
+
+    /**
+     * The next fire as a person expects it: the engine's cursor runs up to the look-ahead ahead of the next fire
+     * (that one is already claimed), so it is recomputed from now unless the cursor is behind (catching up).
+     */
+    private Instant nextFire(Task task) {
+        Instant cursor = task.nextExecuteTime();
+        if (!task.scheduled() || cursor == null) {
+            return null;
+        }
+        Instant now = now();
+        if (!cursor.isAfter(now)) {
+            return cursor;
+        }
+        try {
+            Instant fromNow = schedule(task, task.createTime()).next(now);
+            return fromNow == null || fromNow.isAfter(cursor) ? cursor : fromNow;
+        } catch (InvalidScheduleException e) {
+            return cursor;
+        }
+    }
+
+    private static Schedule schedule(Task task, Instant anchor) {
+        return Schedules.parse(task.cron(), ZoneId.of(task.timezone()), anchor);
+    }
+
+    private static Instant firstFire(Task task, Instant now) {
+        return firstFire(schedule(task, task.createTime()), now);
+    }
+
+    private static Instant firstFire(Schedule schedule, Instant now) {
+        Instant next = schedule.next(now);
+        if (next == null) {
+            throw ApiException.invalid("cron: never fires");
+        }
+        return next;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static Task withDefinition(Task t, TaskDefinition d) {
+        return new Task(t.id(), d.name(), d.description(), d.departmentId(), d.taskType(), d.cron(), d.timezone(),
+                d.status(), d.timeout(), d.retryCount(), d.retryInterval(), d.url(), d.httpMethod(), d.headers(),
+                d.body(), d.fallbackUrl(), d.grpcService(), d.grpcMethod(), d.grpcParams(), d.fallbackGrpcService(),
+                d.fallbackGrpcMethod(), d.misfirePolicy(), d.concurrencyPolicy(), t.nextExecuteTime(), t.version(),
+                t.creatorId(), t.createTime(), t.updateTime());
+    }
+
+    private static Task withStatus(Task t, int status) {
+        return new Task(t.id(), t.name(), t.description(), t.departmentId(), t.taskType(), t.cron(), t.timezone(),
+                status, t.timeout(), t.retryCount(), t.retryInterval(), t.url(), t.httpMethod(), t.headers(), t.body(),
+                t.fallbackUrl(), t.grpcService(), t.grpcMethod(), t.grpcParams(), t.fallbackGrpcService(),
+                t.fallbackGrpcMethod(), t.misfirePolicy(), t.concurrencyPolicy(), t.nextExecuteTime(), t.version(),
+                t.creatorId(), t.createTime(), t.updateTime());
+    }
+}

@@ -1,0 +1,4 @@
+package io.distributedjob.task;
+
+/** What a task calls when it fires. */
+public enum TaskType { HTTP, GRPC }

@@ -1,0 +1,25 @@
+package io.distributedjob.engine;
+
+import io.distributedjob.support.EngineDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+class ClaimProtocolMariaDbTest implements ClaimProtocolSuite {
+
+    private EngineDatabase db;
+
+    @BeforeEach
+    void open() {
+        db = EngineDatabase.mariaDb();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Override
+    public EngineDatabase db() {
+        return db;
+    }
+}

@@ -1,0 +1,102 @@
+package io.distributedjob.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.distributedjob.record.ExecutionRecord;
+import io.distributedjob.record.RecordTables;
+import io.distributedjob.storage.SqlTime;
+import io.distributedjob.support.EngineDatabase;
+import io.distributedjob.support.TargetServer;
+import io.distributedjob.support.TestTasks;
+import io.distributedjob.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Whole engines running in real time against a local HTTP target, on a real database. */
+interface EngineRunSuite {
+
+    Clock CLOCK = Clock.system(ZoneOffset.UTC);
+    String PATH = "/tick";
+
+    EngineDatabase db();
+
+    TargetServer target();
+
+    @Test
+    default void aTaskEverySecondFiresEachSecondOnTimeUntilDisabled() throws Exception {
+        JdbcClient jdbc = db().jdbcClient();
+        Instant start = CLOCK.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        long id = insert(jdbc, start);
+        try (RunningEngine running = new RunningEngine(db(), CLOCK, TestTasks.engineSettings(200, 1000, 5))) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> target().calls(PATH).size() >= 5);
+            disable(jdbc, id);
+            running.engine.taskChanged(EngineFixture.task(jdbc, id));
+            int afterDisable = target().calls(PATH).size();
+            await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4))
+                    .until(() -> target().calls(PATH).size() <= afterDisable + 1);
+            running.records.flush();
+
+            List<TargetServer.Call> calls = target().calls(PATH);
+            for (int i = 0; i < calls.size(); i++) {
+                Instant scheduled = start.plusSeconds(i);
+                TargetServer.Call call = calls.get(i);
+                assertThat(call.header("X-DJ-Fire-Id")).isEqualTo(ExecutionRecord.fireId(id, scheduled));
+                assertThat(Duration.between(scheduled, call.arrived())).isBetween(Duration.ZERO, Duration.ofMillis(300));
+            }
+            assertThat(recordedFireIds(jdbc, start)).containsExactlyInAnyOrderElementsOf(
+                    calls.stream().map(call -> call.header("X-DJ-Fire-Id")).toList());
+        }
+    }
+
+    @Test
+    default void unstartedFiresHandedBackOnShutdownRunOnAnotherInstance() throws Exception {
+        JdbcClient jdbc = db().jdbcClient();
+        Instant start = CLOCK.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        long id = insert(jdbc, start);
+        RunningEngine first = new RunningEngine(db(), CLOCK, TestTasks.engineSettings(200, 3000, 5));
+        await().atMost(Duration.ofSeconds(10)).until(() -> target().calls(PATH).size() >= 2);
+        first.drain(CLOCK.instant().plusSeconds(5));
+        first.close();
+        int byFirst = target().calls(PATH).size();
+        try (RunningEngine second = new RunningEngine(db(), CLOCK, TestTasks.engineSettings(200, 3000, 5))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> target().calls(PATH).size() >= byFirst + 3);
+            disable(jdbc, id);
+            second.engine.taskChanged(EngineFixture.task(jdbc, id));
+            second.records.flush();
+        }
+        List<String> fireIds = target().calls(PATH).stream().map(call -> call.header("X-DJ-Fire-Id")).toList();
+        assertThat(new HashSet<>(fireIds)).hasSameSizeAs(fireIds);
+        for (int i = 0; i < fireIds.size(); i++) {
+            assertThat(fireIds.get(i)).isEqualTo(ExecutionRecord.fireId(id, start.plusSeconds(i)));
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM engine_instance").query(Long.class).single()).isZero();
+    }
+
+    private long insert(JdbcClient jdbc, Instant first) {
+        long id = EngineFixture.insertTask(jdbc, "* * * * * *", Task.ENABLED, first, first.minusSeconds(1), "FIRE_ONCE");
+        jdbc.sql("UPDATE task SET url = ? WHERE id = ?").params(target().url(PATH), id).update();
+        return id;
+    }
+
+    private static void disable(JdbcClient jdbc, long id) {
+        jdbc.sql("UPDATE task SET status = 0, next_execute_time = NULL, lease_owner = NULL, claimed_from = NULL,"
+                        + " version = version + 1, update_time = ? WHERE id = ?")
+                .params(SqlTime.toDb(CLOCK.instant()), id).update();
+    }
+
+    private static Set<String> recordedFireIds(JdbcClient jdbc, Instant start) {
+        String table = RecordTables.tableName(YearMonth.from(start.atZone(ZoneOffset.UTC)));
+        return new HashSet<>(jdbc.sql("SELECT fire_id FROM " + table + " WHERE success = 1").query(String.class).list());
+    }
+}

@@ -1,0 +1,49 @@
+package io.distributedjob.engine;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import io.distributedjob.config.JobSettings;
+import io.distributedjob.execution.FireExecutor;
+import io.distributedjob.execution.HttpTaskExecutor;
+import io.distributedjob.execution.InstanceId;
+import io.distributedjob.execution.TaskExecutors;
+import io.distributedjob.record.RecordFixtures;
+import io.distributedjob.record.RecordTables;
+import io.distributedjob.record.RecordWriter;
+import io.distributedjob.support.EngineDatabase;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A complete engine of one simulated instance (timer, executor, record writer) over a test database. */
+final class RunningEngine implements AutoCloseable {
+
+    final SchedulingEngine engine;
+    final RecordWriter records;
+    final InstanceId instanceId = new InstanceId();
+    private final HttpTaskExecutor http;
+
+    RunningEngine(EngineDatabase db, Clock clock, JobSettings settings) {
+        RecordTables tables = new RecordTables(db.jdbcTemplate(), db.dialect());
+        records = new RecordWriter(tables, db.jdbcTemplate(), db.transactions(), clock, settings);
+        http = new HttpTaskExecutor(JsonMapper.builder().build(), settings);
+        FireExecutor executor = new FireExecutor(new TaskExecutors(List.of(http)), records, clock, settings, instanceId);
+        engine = new SchedulingEngine(settings, clock, instanceId, db.jdbcTemplate(), db.transactions(), executor, records,
+                RecordFixtures.service(db, tables, clock));
+        records.start();
+        engine.start();
+    }
+
+    /** Graceful shutdown as {@code GET /shutdown} does it. */
+    void drain(Instant deadline) throws InterruptedException {
+        engine.stopAccepting();
+        engine.awaitIdle(deadline);
+    }
+
+    @Override
+    public void close() {
+        engine.stop();
+        records.stop();
+        http.close();
+    }
+}

@@ -1,0 +1,93 @@
+package io.distributedjob.support;
+
+import java.time.Instant;
+
+import io.distributedjob.config.JobSettings;
+import io.distributedjob.task.ConcurrencyPolicy;
+import io.distributedjob.task.MisfirePolicy;
+import io.distributedjob.task.Task;
+import io.distributedjob.task.TaskType;
+
+/** Task definitions and engine settings for tests that run the execution parts without a server. */
+public final class TestTasks {
+
+    private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
+
+    private TestTasks() {
+    }
+
+    public static Builder http(long id, String url) {
+        return new Builder(id, url);
+    }
+
+    /** The defaults of configs/config.yaml with the given execution capacity. */
+    public static JobSettings settings(int workers, int queueSize, int httpWorkers) {
+        return new JobSettings(workers, queueSize, httpWorkers, 2, 6, 1000, 2000, 500, 10, 60, 500, 50, 4096);
+    }
+
+    /** Fast polling and a short lease, for engines that run in real time in a test. */
+    public static JobSettings engineSettings(int pollMs, int lookaheadMs, int leaseSeconds) {
+        return new JobSettings(50, 1000, 50, 2, 6, pollMs, lookaheadMs, 100, leaseSeconds, 60, 500, 50, 4096);
+    }
+
+    public static final class Builder {
+
+        private final long id;
+        private final String url;
+        private String method = "GET";
+        private String headers;
+        private String body;
+        private String fallbackUrl;
+        private int timeout = 30;
+        private int retryCount;
+        private int retryInterval;
+        private ConcurrencyPolicy concurrency = ConcurrencyPolicy.ALLOW;
+
+        private Builder(long id, String url) {
+            this.id = id;
+            this.url = url;
+        }
+
+        public Builder method(String value) {
+            method = value;
+            return this;
+        }
+
+        public Builder headers(String value) {
+            headers = value;
+            return this;
+        }
+
+        public Builder body(String value) {
+            body = value;
+            return this;
+        }
+
+        public Builder fallbackUrl(String value) {
+            fallbackUrl = value;
+            return this;
+        }
+
+        public Builder timeout(int seconds) {
+            timeout = seconds;
+            return this;
+        }
+
+        public Builder retries(int count, int intervalSeconds) {
+            retryCount = count;
+            retryInterval = intervalSeconds;
+            return this;
+        }
+
+        public Builder forbidConcurrentRuns() {
+            concurrency = ConcurrencyPolicy.FORBID;
+            return this;
+        }
+
+        public Task build() {
+            return new Task(id, "task-" + id, null, 1, TaskType.HTTP, "* * * * * *", "UTC", Task.ENABLED, timeout,
+                    retryCount, retryInterval, url, method, headers, body, fallbackUrl, null, null, null, null, null,
+                    MisfirePolicy.FIRE_ONCE, concurrency, null, 0, 1, CREATED, CREATED);
+        }
+    }
+}

@@ -95,6 +95,8 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
     @Override
     public void start() {
         instances.register(self, host, null, clock.instant());
+        accepting.set(true);
+        executor.startAccepting();
         running = true;
         timer.start();
         loop = Thread.ofPlatform().name("scheduling-engine").daemon(true).start(this::runLoop);

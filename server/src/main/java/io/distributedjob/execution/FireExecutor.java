@@ -99,6 +99,11 @@ public class FireExecutor {
         }
     }
 
+    /** Accepts fires again after {@link #stopAccepting()}, when the application context is restarted. */
+    public void startAccepting() {
+        accepting = true;
+    }
+
     /** Refuses new fires from now on; running and queued ones go on. */
     public void stopAccepting() {
         accepting = false;

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,7 +36,8 @@ final class CronSchedule implements Schedule {
     @Override
     public Instant next(Instant after) {
         ZoneOffset offsetAfter = zone.getRules().getOffset(after);
-        LocalDateTime local = LocalDateTime.ofInstant(after, zone);
+        // cron fires on whole seconds: the parser would carry a sub-second part of its input into its answer
+        LocalDateTime local = LocalDateTime.ofInstant(after, zone).truncatedTo(ChronoUnit.SECONDS);
         for (int step = 0; step < MAX_STEPS; step++) {
             LocalDateTime candidate = nextLocal(local);
             if (candidate == null) {

@@ -94,7 +94,9 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
 
     @Override
     public void start() {
-        instances.register(self, host, null, clock.instant());
+        instances.register(self, host, outstanding.watermark(), clock.instant());
+        accepting.set(true);
+        executor.resume();
         running = true;
         timer.start();
         loop = Thread.ofPlatform().name("scheduling-engine").daemon(true).start(this::runLoop);

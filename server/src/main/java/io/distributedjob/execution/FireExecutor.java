@@ -104,6 +104,11 @@ public class FireExecutor {
         accepting = false;
     }
 
+    /** Takes fires again after {@link #stopAccepting} (an engine stopped and started again in the same process). */
+    public void resume() {
+        accepting = true;
+    }
+
     /** Waits until nothing runs or waits, or the deadline passes; then interrupts what is left. */
     public boolean awaitIdle(Instant deadline) throws InterruptedException {
         lock.lock();

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,7 +36,8 @@ final class CronSchedule implements Schedule {
     @Override
     public Instant next(Instant after) {
         ZoneOffset offsetAfter = zone.getRules().getOffset(after);
-        LocalDateTime local = LocalDateTime.ofInstant(after, zone);
+        // cron counts whole seconds: a fire never inherits the fraction of the instant it is computed from
+        LocalDateTime local = LocalDateTime.ofInstant(after, zone).truncatedTo(ChronoUnit.SECONDS);
         for (int step = 0; step < MAX_STEPS; step++) {
             LocalDateTime candidate = nextLocal(local);
             if (candidate == null) {
@@ -56,7 +58,7 @@ final class CronSchedule implements Schedule {
         for (ExecutionTime execution : alternatives) {
             Optional<ZonedDateTime> next = execution.nextExecution(wallClock);
             if (next.isPresent()) {
-                LocalDateTime candidate = next.get().toLocalDateTime();
+                LocalDateTime candidate = next.get().toLocalDateTime().truncatedTo(ChronoUnit.SECONDS);
                 if (earliest == null || candidate.isBefore(earliest)) {
                     earliest = candidate;
                 }

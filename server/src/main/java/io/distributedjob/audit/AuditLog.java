@@ -58,8 +58,7 @@ public class AuditLog {
 
     /** Records an action of an authenticated user, taking the client address from the current HTTP request. */
     public void record(CurrentUser actor, String action, String targetType, Long targetId, Outcome outcome, String detail) {
-        record(new AuditEntry(actor.id(), actor.username(), actor.departmentId(), action, targetType, targetId,
-                outcome, detail, currentClientAddress()));
+        record(actor, currentClientAddress(), action, targetType, targetId, outcome, detail);
     }
 
     /**
@@ -67,7 +66,7 @@ public class AuditLog {
      * given. The exception, if any, is rethrown unchanged.
      */
     public <T> T track(CurrentUser actor, String action, String targetType, Long targetId, Supplier<T> change) {
-        return run(actor, action, targetType, result -> targetId, targetId, change);
+        return track(actor, currentClientAddress(), action, targetType, targetId, change);
     }
 
     /** Like {@link #track}, for a change without a result. */
@@ -80,7 +79,19 @@ public class AuditLog {
 
     /** Runs the creation of an object and records it with the id the result carries. */
     public <T> T trackCreate(CurrentUser actor, String targetType, Function<T, Long> idOf, Supplier<T> creation) {
-        return run(actor, CREATE, targetType, idOf, null, creation);
+        return trackCreate(actor, currentClientAddress(), targetType, idOf, creation);
+    }
+
+    /** Like {@link #track}, for a change requested outside an HTTP request (gRPC): the client address is given. */
+    public <T> T track(CurrentUser actor, String clientAddress, String action, String targetType, Long targetId,
+                       Supplier<T> change) {
+        return run(actor, clientAddress, action, targetType, result -> targetId, targetId, change);
+    }
+
+    /** Like {@link #trackCreate}, for a creation requested outside an HTTP request: the client address is given. */
+    public <T> T trackCreate(CurrentUser actor, String clientAddress, String targetType, Function<T, Long> idOf,
+                             Supplier<T> creation) {
+        return run(actor, clientAddress, CREATE, targetType, idOf, null, creation);
     }
 
     /** The address of the client of the HTTP request being handled, or null outside one. */
@@ -92,19 +103,25 @@ public class AuditLog {
         return null;
     }
 
-    private <T> T run(CurrentUser actor, String action, String targetType, Function<T, Long> idOf,
-                      Long idOnFailure, Supplier<T> change) {
+    private <T> T run(CurrentUser actor, String clientAddress, String action, String targetType,
+                      Function<T, Long> idOf, Long idOnFailure, Supplier<T> change) {
         T result;
         try {
             result = change.get();
         } catch (ApiException e) {
-            record(actor, action, targetType, idOnFailure, Outcome.FAILURE, e.getMessage());
+            record(actor, clientAddress, action, targetType, idOnFailure, Outcome.FAILURE, e.getMessage());
             throw e;
         } catch (RuntimeException e) {
-            record(actor, action, targetType, idOnFailure, Outcome.FAILURE, UNEXPECTED_FAILURE);
+            record(actor, clientAddress, action, targetType, idOnFailure, Outcome.FAILURE, UNEXPECTED_FAILURE);
             throw e;
         }
-        record(actor, action, targetType, idOf.apply(result), Outcome.SUCCESS, null);
+        record(actor, clientAddress, action, targetType, idOf.apply(result), Outcome.SUCCESS, null);
         return result;
+    }
+
+    private void record(CurrentUser actor, String clientAddress, String action, String targetType, Long targetId,
+                        Outcome outcome, String detail) {
+        record(new AuditEntry(actor.id(), actor.username(), actor.departmentId(), action, targetType, targetId,
+                outcome, detail, clientAddress));
     }
 }

@@ -105,7 +105,7 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
     public void start() {
         instances.register(self, host, outstanding.watermark(), clock.instant());
         accepting.set(true);
-        executor.resume();
+        executor.startAccepting();
         running = true;
         timer.start();
         loop = Thread.ofPlatform().name("scheduling-engine").daemon(true).start(this::runLoop);

@@ -99,14 +99,14 @@ public class FireExecutor {
         }
     }
 
+    /** Accepts fires again after {@link #stopAccepting()}, when the application context is restarted. */
+    public void startAccepting() {
+        accepting = true;
+    }
+
     /** Refuses new fires from now on; running and queued ones go on. */
     public void stopAccepting() {
         accepting = false;
-    }
-
-    /** Takes fires again after {@link #stopAccepting} (an engine stopped and started again in the same process). */
-    public void resume() {
-        accepting = true;
     }
 
     /** Waits until nothing runs or waits, or the deadline passes; then interrupts what is left. */

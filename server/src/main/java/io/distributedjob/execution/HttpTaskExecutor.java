@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.distributedjob.config.JobSettings;
+import io.distributedjob.execution.RetryWithFallback.Attempt;
 import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskType;
 import org.springframework.stereotype.Component;
@@ -58,25 +59,8 @@ public class HttpTaskExecutor implements TaskExecutor, AutoCloseable {
     @Override
     public ExecutionOutcome execute(Fire fire) throws InterruptedException {
         Task task = fire.task();
-        Attempt last = null;
-        int retries = 0;
-        for (int attempt = 0; attempt <= task.retryCount(); attempt++) {
-            if (attempt > 0) {
-                Thread.sleep(Duration.ofSeconds(task.retryInterval()));
-                retries++;
-            }
-            last = call(task.url(), fire);
-            if (last.success()) {
-                return new ExecutionOutcome(true, last.statusCode(), last.response(), null, retries, false);
-            }
-        }
-        if (task.fallbackUrl() == null) {
-            return new ExecutionOutcome(false, last.statusCode(), last.response(), last.error(), retries, false);
-        }
-        Attempt fallback = call(task.fallbackUrl(), fire);
-        String primary = "primary failed after " + (retries + 1) + " call" + (retries == 0 ? "" : "s") + ": " + last.error();
-        String error = fallback.success() ? primary : primary + "; fallback failed: " + fallback.error();
-        return new ExecutionOutcome(fallback.success(), fallback.statusCode(), fallback.response(), error, retries, true);
+        return RetryWithFallback.run(task, () -> call(task.url(), fire),
+                task.fallbackUrl() == null ? null : () -> call(task.fallbackUrl(), fire));
     }
 
     private Attempt call(String url, Fire fire) throws InterruptedException {
@@ -141,8 +125,5 @@ public class HttpTaskExecutor implements TaskExecutor, AutoCloseable {
     @Override
     public void close() {
         client.close();
-    }
-
-    private record Attempt(boolean success, Integer statusCode, String response, String error) {
     }
 }

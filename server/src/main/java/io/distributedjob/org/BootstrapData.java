@@ -4,10 +4,7 @@ import io.distributedjob.auth.PasswordHasher;
 import io.distributedjob.config.AuthSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,11 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * First start on an empty database: the root department 总部, the administrator role holding every permission,
  * and the bootstrap administrator from {@code auth.adminUsername}/{@code auth.adminPassword}. Does nothing once
- * any user exists, so changed or deleted seed data is never recreated behind the operator's back.
+ * any user exists, so changed or deleted seed data is never recreated behind the operator's back. Runs once the
+ * schema is migrated and before the server takes requests, so a healthy server always has its administrator.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class BootstrapData implements ApplicationRunner {
+class BootstrapData implements SmartInitializingSingleton {
 
     static final String ROOT_DEPARTMENT = "总部";
     static final String ADMIN_ROLE = "管理员";
@@ -39,7 +36,7 @@ class BootstrapData implements ApplicationRunner {
 
     @Override
     @Transactional
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         long users = jdbc.sql("SELECT COUNT(*) FROM user").query(Long.class).single();
         if (users > 0) {
             return;

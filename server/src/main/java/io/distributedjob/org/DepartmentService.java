@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 
 /** Departments within the caller's scope: listing, the tree, and changes that keep the hierarchy sound. */
 @Service
-class DepartmentService {
+public class DepartmentService {
 
     private static final int ENABLED = 1;
 
@@ -38,7 +38,7 @@ class DepartmentService {
         this.clock = clock;
     }
 
-    List<DepartmentView> list(CurrentUser actor, String keyword) {
+    public List<DepartmentView> list(CurrentUser actor, String keyword) {
         return visible(actor).stream()
                 .filter(department -> matches(department, keyword))
                 .map(department -> DepartmentView.of(department, clock.getZone()))
@@ -72,7 +72,7 @@ class DepartmentService {
         return forest;
     }
 
-    DepartmentView get(CurrentUser actor, long id) {
+    public DepartmentView get(CurrentUser actor, long id) {
         Department department = existing(id);
         scope.requireAccess(actor, id);
         return DepartmentView.of(department, clock.getZone());

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** A department as the API shows it; {@code children} only in the tree form. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record DepartmentView(long id, String name, String description, Long parentId, int status,
+public record DepartmentView(long id, String name, String description, Long parentId, int status,
                       OffsetDateTime createTime, OffsetDateTime updateTime, List<DepartmentView> children) {
 
     static DepartmentView of(Department department, ZoneId zone) {

@@ -49,6 +49,35 @@ class RecordRepository {
                 .params(where.params).query(Long.class).single();
     }
 
+    /**
+     * The records matching {@code filter} scheduled within [{@code from}, {@code to}) (an end is open when null),
+     * latest scheduled first.
+     */
+    List<StoredRecord> slice(YearMonth month, RecordFilter filter, Instant from, Instant to, int limit, long offset) {
+        Where where = where(filter, from, to);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM " + RecordTables.tableName(month) + where.sql
+                        + " ORDER BY scheduled_time DESC, id DESC LIMIT " + limit + " OFFSET " + offset)
+                .params(where.params).query((rs, n) -> map(rs)).list();
+    }
+
+    long count(YearMonth month, RecordFilter filter, Instant from, Instant to) {
+        Where where = where(filter, from, to);
+        return jdbc.sql("SELECT COUNT(*) FROM " + RecordTables.tableName(month) + where.sql)
+                .params(where.params).query(Long.class).single();
+    }
+
+    /** Sums over the records matching {@code filter} scheduled within [{@code from}, {@code to}). */
+    RecordTotals.Sums sums(YearMonth month, RecordFilter filter, Instant from, Instant to) {
+        Where where = where(filter, from, to);
+        return jdbc.sql("SELECT COUNT(*) AS total, COALESCE(SUM(success), 0) AS ok, COALESCE(SUM(cost_time), 0) AS cost,"
+                        + " COALESCE(MAX(cost_time), 0) AS max_cost, COALESCE(SUM(retry_times), 0) AS retries,"
+                        + " COALESCE(SUM(used_fallback), 0) AS fallbacks FROM " + RecordTables.tableName(month) + where.sql)
+                .params(where.params)
+                .query((rs, n) -> new RecordTotals.Sums(rs.getLong("total"), rs.getLong("ok"), rs.getLong("cost"),
+                        rs.getLong("max_cost"), rs.getLong("retries"), rs.getLong("fallbacks")))
+                .single();
+    }
+
     Optional<StoredRecord> find(YearMonth month, long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM " + RecordTables.tableName(month) + " WHERE id = ?")
                 .param(id).query((rs, n) -> map(rs)).optional();
@@ -109,6 +138,10 @@ class RecordRepository {
     }
 
     private static Where where(RecordFilter filter) {
+        return where(filter, null, null);
+    }
+
+    private static Where where(RecordFilter filter, Instant from, Instant to) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         conditions.add("department_id IN (" + placeholders(filter.departments().size()) + ")");
@@ -124,6 +157,14 @@ class RecordRepository {
         if (filter.taskType() != null) {
             conditions.add("task_type = ?");
             params.add(filter.taskType());
+        }
+        if (from != null) {
+            conditions.add("scheduled_time >= ?");
+            params.add(SqlTime.toDb(from));
+        }
+        if (to != null) {
+            conditions.add("scheduled_time < ?");
+            params.add(SqlTime.toDb(to));
         }
         return new Where(" WHERE " + String.join(" AND ", conditions), params);
     }

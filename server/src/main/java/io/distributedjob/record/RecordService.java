@@ -122,7 +122,60 @@ public class RecordService {
         return times;
     }
 
-    private static double round(double value) {
+    /**
+     * Figures over the records matching {@code filter} scheduled within [{@code from}, {@code to}), across every
+     * month table kept; an open end (null) reaches the oldest or newest record kept.
+     */
+    public RecordTotals totals(RecordFilter filter, Instant from, Instant to) {
+        RecordTotals.Sums sums = RecordTotals.Sums.NONE;
+        if (!filter.departments().isEmpty()) {
+            for (YearMonth month : monthsWithin(from, to)) {
+                sums = sums.plus(repository.sums(month, filter, from, to));
+            }
+        }
+        return RecordTotals.of(sums);
+    }
+
+    /**
+     * The records matching {@code filter} scheduled within [{@code from}, {@code to}) across every month table
+     * kept, latest scheduled first, {@code limit} of them from {@code offset}.
+     */
+    public RecordSlice history(RecordFilter filter, Instant from, Instant to, int limit, long offset) {
+        if (filter.departments().isEmpty()) {
+            return new RecordSlice(List.of(), 0);
+        }
+        List<RecordView> found = new ArrayList<>();
+        long total = 0;
+        long skip = offset;
+        for (YearMonth month : monthsWithin(from, to).reversed()) {
+            long inMonth = repository.count(month, filter, from, to);
+            total += inMonth;
+            if (skip >= inMonth) {
+                skip -= inMonth;
+                continue;
+            }
+            int wanted = limit - found.size();
+            if (wanted > 0) {
+                repository.slice(month, filter, from, to, wanted, skip).stream()
+                        .map(stored -> RecordView.of(stored, clock.getZone()))
+                        .forEach(found::add);
+            }
+            skip = 0;
+        }
+        return new RecordSlice(found, total);
+    }
+
+    /** The months with a record table that may hold records scheduled within [from, to), oldest first. */
+    private List<YearMonth> monthsWithin(Instant from, Instant to) {
+        ZoneId zone = clock.getZone();
+        YearMonth first = from == null ? null : YearMonth.from(from.atZone(zone));
+        YearMonth last = to == null ? null : YearMonth.from(to.atZone(zone));
+        return tables.months().stream()
+                .filter(month -> (first == null || !month.isBefore(first)) && (last == null || !month.isAfter(last)))
+                .toList();
+    }
+
+    static double round(double value) {
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
 }

@@ -20,6 +20,7 @@ import io.distributedjob.web.ApiException;
 import io.distributedjob.web.PageQuery;
 import io.distributedjob.web.PageResult;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 
 /** Creates, changes, lists and fires tasks, within the caller's department scope. */
 @Service
@@ -32,18 +33,37 @@ public class TaskService {
     private final DepartmentScope scope;
     private final TaskEngine engine;
     private final RecordService records;
+    private final TaskValidator validator;
     private final Clock clock;
 
-    TaskService(TaskRepository repository, DepartmentScope scope, TaskEngine engine, RecordService records, Clock clock) {
+    TaskService(TaskRepository repository, DepartmentScope scope, TaskEngine engine, RecordService records,
+                TaskValidator validator, Clock clock) {
         this.repository = repository;
         this.scope = scope;
         this.engine = engine;
         this.records = records;
+        this.validator = validator;
         this.clock = clock;
     }
 
     public PageResult<TaskView> list(CurrentUser user, Long departmentId, String keyword, TaskType taskType,
                                      Integer status, PageQuery page) {
+        TaskFilter filter = filter(user, departmentId, keyword, taskType, status);
+        if (filter == null) {
+            return PageResult.of(List.of(), 0, page);
+        }
+        List<Task> tasks = repository.page(filter, page);
+        return PageResult.of(views(tasks), repository.count(filter), page);
+    }
+
+    /** How many tasks {@link #list} would find in all. */
+    public long count(CurrentUser user, Long departmentId, TaskType taskType, Integer status) {
+        TaskFilter filter = filter(user, departmentId, null, taskType, status);
+        return filter == null ? 0 : repository.count(filter);
+    }
+
+    /** The filter of a list request, or null when the caller's scope is empty. */
+    private TaskFilter filter(CurrentUser user, Long departmentId, String keyword, TaskType taskType, Integer status) {
         Set<Long> departments;
         if (departmentId != null) {
             scope.requireAccess(user, departmentId);
@@ -58,12 +78,10 @@ public class TaskService {
             throw ApiException.invalid("keyword: must be at most " + TaskValidator.NAME_MAX + " characters");
         }
         if (departments.isEmpty()) {
-            return PageResult.of(List.of(), 0, page);
+            return null;
         }
-        TaskFilter filter = new TaskFilter(departments, keyword == null || keyword.isBlank() ? null : keyword.strip(),
+        return new TaskFilter(departments, keyword == null || keyword.isBlank() ? null : keyword.strip(),
                 taskType, status);
-        List<Task> tasks = repository.page(filter, page);
-        return PageResult.of(views(tasks), repository.count(filter), page);
     }
 
     public TaskView get(CurrentUser user, long id) {
@@ -86,6 +104,14 @@ public class TaskService {
         Task created = repository.find(id).orElseThrow();
         engine.taskChanged(created);
         return view(created);
+    }
+
+    /**
+     * Creates a task given in the form of the REST create body ({@code POST /tasks/http} or {@code /tasks/grpc}),
+     * with the same validation: for clients other than the REST API.
+     */
+    public TaskView create(CurrentUser user, TaskType type, JsonNode body) {
+        return create(user, type == TaskType.HTTP ? validator.http(body) : validator.grpc(body));
     }
 
     public TaskView update(CurrentUser user, long id, TaskType type, TaskDefinition definition) {

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
  * <p>Disabling a user or changing their password bumps their token version, which ends every session they have.
  */
 @Service
-class UserService {
+public class UserService {
 
     private static final int ENABLED = 1;
     private static final int DISABLED = 0;
@@ -52,7 +52,7 @@ class UserService {
         this.clock = clock;
     }
 
-    PageResult<UserView> list(CurrentUser actor, Long departmentId, String keyword, PageQuery page) {
+    public PageResult<UserView> list(CurrentUser actor, Long departmentId, String keyword, PageQuery page) {
         Set<Long> selected;
         if (departmentId != null) {
             scope.requireAccess(actor, departmentId);
@@ -71,7 +71,7 @@ class UserService {
         return PageResult.of(views, users.count(selected, filter), page);
     }
 
-    UserView get(CurrentUser actor, long id) {
+    public UserView get(CurrentUser actor, long id) {
         User user = existing(id);
         scope.requireAccess(actor, user.departmentId());
         return view(user);

@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 /** A user as the API shows it: never the password or its hash. */
-record UserView(long id, String username, String realName, String email, String phone, long departmentId,
+public record UserView(long id, String username, String realName, String email, String phone, long departmentId,
                 String departmentName, long roleId, String roleName, int status, OffsetDateTime createTime,
                 OffsetDateTime updateTime) {
 

@@ -23,6 +23,14 @@ class SchedulesTest {
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
     @Test
+    void cronFiresOnWholeSecondsWhateverTheInstantItIsAskedFrom() {
+        Schedule everySecond = Schedules.parse("* * * * * *", UTC, START);
+        assertThat(everySecond.next(Instant.parse("2026-01-01T00:00:15.133Z"))).isEqualTo(Instant.parse("2026-01-01T00:00:16Z"));
+        assertThat(everySecond.next(Instant.parse("2026-01-01T00:00:15.999Z"))).isEqualTo(Instant.parse("2026-01-01T00:00:16Z"));
+        assertThat(everySecond.next(Instant.parse("2026-01-01T00:00:16Z"))).isEqualTo(Instant.parse("2026-01-01T00:00:17Z"));
+    }
+
+    @Test
     void fiveFieldsCountMinutesFirst() {
         assertThat(fires("*/15 9-17 * * 1-5", UTC, START, 3))
                 .containsExactly("2026-01-01T09:00:00Z", "2026-01-01T09:15:00Z", "2026-01-01T09:30:00Z");

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.distributedjob.support.ApiClient;
 import io.distributedjob.support.ApiResult;
 import io.distributedjob.support.MariaDb;
 import io.distributedjob.support.ServerProcess;
@@ -45,17 +46,25 @@ class ServerProcessIT {
 
     @Test
     void embeddedDataSurvivesARestart() throws Exception {
+        long departmentId;
         try (ServerProcess first = ServerProcess.start(workDir).awaitHealthy()) {
+            ApiClient admin = first.api().login("admin", "admin123");
+            ApiResult created = admin.post("/departments", ApiClient.json("name", "Payments", "status", 1));
+            assertThat(created.code()).as(created.toString()).isZero();
+            departmentId = created.data().get("id").asLong();
             first.api().get("/shutdown?wait=1");
-            first.awaitExit(EXIT_TIMEOUT);
+            assertThat(first.awaitExit(EXIT_TIMEOUT)).isZero();
         }
         List<String> seeded = adminRows();
 
         try (ServerProcess second = ServerProcess.start(workDir, "--auth.adminPassword=another-password").awaitHealthy()) {
+            ApiClient admin = second.api().login("admin", "admin123");
+            ApiResult department = admin.get("/departments/" + departmentId);
+            assertThat(department.data().get("name").asString()).isEqualTo("Payments");
             second.api().get("/shutdown?wait=1");
             second.awaitExit(EXIT_TIMEOUT);
         }
-        assertThat(adminRows()).hasSize(1).isEqualTo(seeded);
+        assertThat(adminRows()).as("the bootstrap administrator is created once").hasSize(1).isEqualTo(seeded);
     }
 
     @Test
@@ -75,7 +84,7 @@ class ServerProcessIT {
             }
             assertThat(names).contains("department", "user", "role", "permission", "role_permission", "task");
         }
-        assertThat(workDir.resolve("data")).doesNotExist();
+        assertThat(workDir.resolve("data/distributedjob.mv.db")).as("no embedded database on MariaDB").doesNotExist();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.distributedjob.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +26,9 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.grpc.stub.StreamObserver;
 
 /**
- * A real gRPC target for tests, with server reflection: counts calls, keeps each request and the fire id sent
- * with it, and can be told to fail or to answer slowly. Names starting with "fail" get the status set by
- * {@link #failWith}; names starting with "slow" wait {@link #slowFor} first.
+ * A real gRPC target for tests, with server reflection: counts calls, keeps each request, its arrival and the
+ * fire id sent with it, and can be told to fail every call ({@link #failWith}) or to answer slowly: names
+ * starting with "slow" wait {@link #slowFor} first.
  */
 public final class GreeterServer implements AutoCloseable {
 
@@ -38,8 +39,9 @@ public final class GreeterServer implements AutoCloseable {
     private final int port;
     private final List<HelloRequest> requests = new CopyOnWriteArrayList<>();
     private final List<String> fireIds = new CopyOnWriteArrayList<>();
+    private final List<Instant> arrivals = new CopyOnWriteArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
-    private volatile Status failure = Status.UNAVAILABLE;
+    private volatile Status failure;
     private volatile Duration slowness = Duration.ofSeconds(5);
     private Server server;
 
@@ -77,6 +79,11 @@ public final class GreeterServer implements AutoCloseable {
         return fireIds;
     }
 
+    public List<Instant> arrivals() {
+        return arrivals;
+    }
+
+    /** Every call fails with {@code status} from now on; null answers normally again. */
     public void failWith(Status status) {
         this.failure = status;
     }
@@ -124,14 +131,16 @@ public final class GreeterServer implements AutoCloseable {
 
         @Override
         public void sayHello(HelloRequest request, StreamObserver<HelloReply> response) {
+            arrivals.add(Instant.now());
             int count = calls.incrementAndGet();
             requests.add(request);
             String fireId = FIRE_ID_CONTEXT.get();
             if (fireId != null) {
                 fireIds.add(fireId);
             }
-            if (request.getName().startsWith("fail")) {
-                response.onError(failure.withDescription("told to fail").asRuntimeException());
+            Status failing = failure;
+            if (failing != null) {
+                response.onError(failing.withDescription("told to fail").asRuntimeException());
                 return;
             }
             if (request.getName().startsWith("slow")) {

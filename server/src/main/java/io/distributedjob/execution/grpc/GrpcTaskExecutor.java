@@ -1,0 +1,64 @@
+package io.distributedjob.execution.grpc;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.distributedjob.config.JobSettings;
+import io.distributedjob.execution.ExecutionOutcome;
+import io.distributedjob.execution.Fire;
+import io.distributedjob.execution.HttpTaskExecutor;
+import io.distributedjob.execution.RetryWithFallback;
+import io.distributedjob.execution.RetryWithFallback.Attempt;
+import io.distributedjob.execution.TaskExecutor;
+import io.distributedjob.task.Task;
+import io.distributedjob.task.TaskType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs gRPC tasks: the task's method of its service, with {@code grpcParams} as the request, its timeout as the
+ * deadline and the fire id as {@code x-dj-fire-id} metadata; then retries and the fallback service/method as for
+ * HTTP tasks (task validation makes the fallback service and method go together).
+ */
+@Component
+public class GrpcTaskExecutor implements TaskExecutor {
+
+    private final DynamicGrpcCaller caller;
+    private final int responseMaxBytes;
+
+    public GrpcTaskExecutor(DynamicGrpcCaller caller, JobSettings settings) {
+        this.caller = caller;
+        this.responseMaxBytes = settings.responseMaxBytes();
+    }
+
+    @Override
+    public TaskType type() {
+        return TaskType.GRPC;
+    }
+
+    @Override
+    public ExecutionOutcome execute(Fire fire) {
+        Task task = fire.task();
+        try {
+            return RetryWithFallback.run(task, () -> call(fire, task.grpcService(), task.grpcMethod()),
+                    task.fallbackGrpcService() == null ? null
+                            : () -> call(fire, task.fallbackGrpcService(), task.fallbackGrpcMethod()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExecutionOutcome.failure("interrupted before the call finished");
+        }
+    }
+
+    private Attempt call(Fire fire, String service, String method) {
+        Task task = fire.task();
+        GrpcCallResult result = caller.call(service, method, task.grpcParams(), Duration.ofSeconds(task.timeout()),
+                Map.of(HttpTaskExecutor.FIRE_ID_HEADER, fire.fireId()));
+        return new Attempt(result.success(), result.statusCode(), truncate(result.response()), result.error());
+    }
+
+    private String truncate(String response) {
+        if (response == null || response.length() <= responseMaxBytes) {
+            return response;
+        }
+        return response.substring(0, responseMaxBytes);
+    }
+}

@@ -1,0 +1,32 @@
+package io.distributedjob.rpc;
+
+import io.distributedjob.auth.CurrentUser;
+import io.distributedjob.task.Task;
+import io.distributedjob.task.TaskService;
+import io.distributedjob.task.TaskType;
+import org.springframework.stereotype.Component;
+
+/** How many tasks a department (or the caller's whole scope) holds, by status and by type. */
+@Component
+class TaskCounts {
+
+    private final TaskService tasks;
+
+    TaskCounts(TaskService tasks) {
+        this.tasks = tasks;
+    }
+
+    /** Counts within {@code departmentId}, or within the caller's whole scope when it is null. */
+    Counts of(CurrentUser user, Long departmentId) {
+        return new Counts(
+                tasks.count(user, departmentId, null, null),
+                tasks.count(user, departmentId, null, Task.ENABLED),
+                tasks.count(user, departmentId, null, Task.DISABLED),
+                tasks.count(user, departmentId, null, Task.TEMPORARY),
+                tasks.count(user, departmentId, TaskType.HTTP, null),
+                tasks.count(user, departmentId, TaskType.GRPC, null));
+    }
+
+    record Counts(long total, long enabled, long disabled, long temporary, long http, long grpc) {
+    }
+}

@@ -1,0 +1,207 @@
+package io.distributedjob.rpc;
+
+import java.time.Clock;
+import java.util.Set;
+
+import io.distributedjob.audit.AuditLog;
+import io.distributedjob.auth.CurrentUser;
+import io.distributedjob.auth.Permissions;
+import io.distributedjob.record.RecordFilter;
+import io.distributedjob.record.RecordService;
+import io.distributedjob.record.RecordTotals;
+import io.distributedjob.record.TriggerType;
+import io.distributedjob.rpc.ScheduleRequests.TaskForm;
+import io.distributedjob.rpc.proto.scheduler.BatchScheduleTasksRequest;
+import io.distributedjob.rpc.proto.scheduler.BatchScheduleTasksResponse;
+import io.distributedjob.rpc.proto.scheduler.ScheduleTaskRequest;
+import io.distributedjob.rpc.proto.scheduler.ScheduleTaskResponse;
+import io.distributedjob.rpc.proto.scheduler.TaskRequest;
+import io.distributedjob.rpc.proto.scheduler.TaskResponse;
+import io.distributedjob.rpc.proto.scheduler.TaskSchedulerGrpc;
+import io.distributedjob.rpc.proto.scheduler.TaskStatusResponse;
+import io.distributedjob.task.Task;
+import io.distributedjob.task.TaskEngine;
+import io.distributedjob.task.TaskService;
+import io.distributedjob.task.TaskView;
+import io.distributedjob.web.ApiException;
+import io.grpc.stub.StreamObserver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The spec's {@code scheduler.TaskScheduler}: tasks created, paused, resumed, fired, deleted and inspected
+ * through {@link TaskService}, with the permissions and department scope of the REST API, audited like it.
+ */
+@Service
+class TaskSchedulerRpcService extends TaskSchedulerGrpc.TaskSchedulerImplBase {
+
+    /** Most tasks one BatchScheduleTasks call may create. */
+    static final int BATCH_MAX = 100;
+
+    private static final Logger log = LoggerFactory.getLogger(TaskSchedulerRpcService.class);
+
+    private final TaskService tasks;
+    private final RecordService records;
+    private final ScheduleRequests requests;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    TaskSchedulerRpcService(TaskService tasks, RecordService records, ScheduleRequests requests, AuditLog audit,
+                            Clock clock) {
+        this.tasks = tasks;
+        this.records = records;
+        this.requests = requests;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public void scheduleTask(ScheduleTaskRequest request, StreamObserver<ScheduleTaskResponse> observer) {
+        UnaryCall.answer(observer, () -> {
+            CurrentUser user = RpcCaller.requiring(Permissions.TASK_CREATE);
+            TaskView task = schedule(user, request);
+            return ScheduleTaskResponse.newBuilder()
+                    .setTaskId(task.id()).setSuccess(true).setMessage("task " + task.id() + " scheduled").build();
+        });
+    }
+
+    @Override
+    public void batchScheduleTasks(BatchScheduleTasksRequest request, StreamObserver<BatchScheduleTasksResponse> observer) {
+        UnaryCall.answer(observer, () -> {
+            CurrentUser user = RpcCaller.requiring(Permissions.TASK_CREATE);
+            if (request.getTasksCount() == 0) {
+                throw ApiException.invalid("tasks: at least one task is required");
+            }
+            if (request.getTasksCount() > BATCH_MAX) {
+                throw ApiException.invalid("tasks: at most " + BATCH_MAX + " tasks per call");
+            }
+            BatchScheduleTasksResponse.Builder response = BatchScheduleTasksResponse.newBuilder();
+            int scheduled = 0;
+            for (ScheduleTaskRequest item : request.getTasksList()) {
+                ScheduleTaskResponse result = scheduleOne(user, item);
+                scheduled += result.getSuccess() ? 1 : 0;
+                response.addResults(result);
+            }
+            return response.setOverallSuccess(scheduled == request.getTasksCount())
+                    .setMessage(scheduled + " of " + request.getTasksCount() + " tasks scheduled").build();
+        });
+    }
+
+    @Override
+    public void pauseTask(TaskRequest request, StreamObserver<TaskResponse> observer) {
+        UnaryCall.answer(observer, () -> {
+            CurrentUser user = RpcCaller.requiring(Permissions.TASK_UPDATE);
+            long id = taskId(request);
+            boolean paused = audit.track(user, RpcCaller.clientAddress(), AuditLog.UPDATE, AuditLog.TASK, id, () -> {
+                if (tasks.find(user, id).status() == Task.DISABLED) {
+                    return false;
+                }
+                tasks.changeStatus(user, id, Task.DISABLED);
+                return true;
+            });
+            return taskResponse(paused ? "task " + id + " paused" : "task " + id + " was already paused");
+        });
+    }
+
+    /** A paused task is enabled again; a task that is already scheduled (enabled or temporary) stays as it is. */
+    @Override
+    public void resumeTask(TaskRequest request, StreamObserver<TaskResponse> observer) {
+        UnaryCall.answer(observer, () -> {
+            CurrentUser user = RpcCaller.requiring(Permissions.TASK_UPDATE);
+            long id = taskId(request);
+            boolean resumed = audit.track(user, RpcCaller.clientAddress(), AuditLog.UPDATE, AuditLog.TASK, id, () -> {
+                if (tasks.find(user, id).scheduled()) {
+                    return false;
+                }
+                tasks.changeStatus(user, id, Task.ENABLED);
+                return true;
+            });
+            return taskResponse(resumed ? "task " + id + " resumed" : "task " + id + " was not paused");
+        });
+    }
+
+    /**
+     * The task's status and times, {@code retry_count} its configured retries ({@code max_retry}), and the counts
+     * and mean execution time of its execution records over every month kept ({@code job.recordRetentionMonths}).
+     */
+    @Override
+    public void getTaskStatus(TaskRequest request, StreamObserver<TaskStatusResponse> observer) {
+        UnaryCall.answer(observer, () -> {
+            CurrentUser user = RpcCaller.requiring(Permissions.TASK_VIEW);
+            TaskView task = tasks.get(user, taskId(request));
+            RecordTotals totals = records.totals(
+                    new RecordFilter(Set.of(task.departmentId()), task.id(), null, null), null, null);
+            return TaskStatusResponse.newBuilder()
+                    .setTaskId(task.id())
+                    .setStatus(task.status())
+                    .setLastExecuteTime(RpcTimes.format(task.lastExecuteTime()))
+                    .setNextExecuteTime(RpcTimes.format(task.nextExecuteTime()))
+                    .setRetryCount(task.retryCount())
+                    .setSuccessCount(saturated(totals.success()))
+                    .setFailCount(saturated(totals.fail()))
+                    .setAvgExecutionTime((float) totals.avgCostTime())
+                    .build();
+        });
+    }
+
+    @Override
+    public void executeTaskImmediately(TaskRequest request, StreamObserver<TaskResponse> observer) {
+        UnaryCall.answer(observer, () -> {
+            CurrentUser user = RpcCaller.requiring(Permissions.TASK_UPDATE);
+            TaskEngine.StartedFire fire = tasks.run(user, taskId(request), TriggerType.API);
+            return taskResponse("fire " + fire.fireId() + " started at "
+                    + RpcTimes.format(fire.scheduledTime(), clock.getZone()));
+        });
+    }
+
+    @Override
+    public void deleteTask(TaskRequest request, StreamObserver<TaskResponse> observer) {
+        UnaryCall.answer(observer, () -> {
+            CurrentUser user = RpcCaller.requiring(Permissions.TASK_DELETE);
+            long id = taskId(request);
+            audit.track(user, RpcCaller.clientAddress(), AuditLog.DELETE, AuditLog.TASK, id, () -> tasks.delete(user, id));
+            return taskResponse("task " + id + " deleted");
+        });
+    }
+
+    private TaskView schedule(CurrentUser user, ScheduleTaskRequest request) {
+        return audit.trackCreate(user, RpcCaller.clientAddress(), AuditLog.TASK, TaskView::id, () -> {
+            TaskForm form = requests.form(user, request);
+            try {
+                return tasks.create(user, form.type(), form.body());
+            } catch (ApiException e) {
+                throw form.renamed(e);
+            }
+        });
+    }
+
+    /** One task of a batch: its failure is its own result, and the others go on. */
+    private ScheduleTaskResponse scheduleOne(CurrentUser user, ScheduleTaskRequest request) {
+        try {
+            TaskView task = schedule(user, request);
+            return ScheduleTaskResponse.newBuilder()
+                    .setTaskId(task.id()).setSuccess(true).setMessage("task " + task.id() + " scheduled").build();
+        } catch (ApiException e) {
+            return ScheduleTaskResponse.newBuilder().setSuccess(false).setMessage(e.getMessage()).build();
+        } catch (RuntimeException e) {
+            log.error("Scheduling a task of a batch failed", e);
+            return ScheduleTaskResponse.newBuilder().setSuccess(false).setMessage(RpcStatus.INTERNAL_ERROR).build();
+        }
+    }
+
+    private static long taskId(TaskRequest request) {
+        if (request.getTaskId() <= 0) {
+            throw ApiException.invalid("task_id: must be a positive whole number");
+        }
+        return request.getTaskId();
+    }
+
+    private static TaskResponse taskResponse(String message) {
+        return TaskResponse.newBuilder().setSuccess(true).setMessage(message).build();
+    }
+
+    private static int saturated(long count) {
+        return (int) Math.min(count, Integer.MAX_VALUE);
+    }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { mockApi, mountConsole, page, signIn } from './helpers'
+
+describe('route guards', () => {
+  it('sends signed-out visitors to the login page and remembers where they were going', async () => {
+    mockApi({})
+    const { router, wrapper } = await mountConsole('/tasks?keyword=abc')
+
+    expect(router.currentRoute.value.name).toBe('login')
+    expect(router.currentRoute.value.query.redirect).toBe('/tasks?keyword=abc')
+    expect(wrapper.find('[data-testid="login-submit"]').exists()).toBe(true)
+  })
+
+  it('shows the forbidden page for pages outside the permissions', async () => {
+    mockApi({})
+    const { router, wrapper } = await mountConsole('/users', { before: () => signIn(['task:view']) })
+
+    expect(router.currentRoute.value.name).toBe('forbidden')
+    expect(wrapper.find('[data-testid="forbidden"]').exists()).toBe(true)
+  })
+
+  it('shows only the menu entries the permissions allow', async () => {
+    mockApi({ 'GET /tasks': { data: page([]) } })
+    const { wrapper } = await mountConsole('/dashboard', { before: () => signIn(['task:view']) })
+
+    const entries = wrapper.findAll('[data-testid^="menu-"]').map((item) => item.attributes('data-testid'))
+    expect(entries).toContain('menu-tasks')
+    expect(entries).not.toContain('menu-records')
+    expect(entries).not.toContain('menu-users')
+    expect(entries).not.toContain('menu-roles')
+    expect(entries).not.toContain('menu-departments')
+  })
+
+  it('brings a session back from the remembered refresh token', async () => {
+    localStorage.setItem('dj.refreshToken', 'refresh-1')
+    const { calls } = mockApi({
+      'POST /auth/refresh': { data: { token: 'access-2', refreshToken: 'refresh-2' } },
+      'GET /auth/userinfo': { data: { id: 1, username: 'admin', realName: 'Admin', departmentId: 1, roleId: 1, permissions: ['record:view'] } },
+      'GET /records/stats': { data: { total: 0, success: 0, fail: 0, successRate: 0, avgCostTime: 0, daily: [] } },
+      'GET /records': { data: page([]) },
+    })
+
+    const { router } = await mountConsole('/dashboard')
+
+    expect(router.currentRoute.value.name).toBe('dashboard')
+    expect(calls.find((c) => c.path === '/auth/refresh')?.body).toEqual({ refreshToken: 'refresh-1' })
+    expect(localStorage.getItem('dj.refreshToken')).toBe('refresh-2')
+    expect(calls.find((c) => c.path === '/auth/userinfo')?.authorization).toBe('Bearer access-2')
+  })
+})

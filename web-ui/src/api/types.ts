@@ -1,0 +1,201 @@
+/** Shapes of the REST API (spec "API 文档" and CONTRACT.md). */
+
+export interface Page<T> {
+  list: T[]
+  total: number
+  page: number
+  size: number
+}
+
+export interface UserSummary {
+  id: number
+  username: string
+  realName: string
+  departmentId: number
+  departmentName?: string
+  roleId: number
+  roleName?: string
+}
+
+export interface LoginResult {
+  token: string
+  refreshToken: string
+  expiresIn?: number
+  user: UserSummary
+}
+
+export interface RefreshResult {
+  token: string
+  refreshToken: string
+}
+
+export interface UserInfo extends UserSummary {
+  email?: string | null
+  phone?: string | null
+  permissions: string[]
+}
+
+export type TaskType = 'HTTP' | 'GRPC'
+/** 0 disabled, 1 enabled, 2 temporary (fires once, then disables itself). */
+export type TaskStatus = 0 | 1 | 2
+
+export interface Task {
+  id: number
+  name: string
+  description?: string | null
+  departmentId: number
+  departmentName?: string | null
+  taskType: TaskType
+  cron: string
+  timezone?: string | null
+  status: TaskStatus
+  timeout?: number | null
+  retryCount?: number | null
+  retryInterval?: number | null
+  url?: string | null
+  httpMethod?: string | null
+  headers?: string | null
+  body?: string | null
+  fallbackUrl?: string | null
+  grpcService?: string | null
+  grpcMethod?: string | null
+  grpcParams?: string | null
+  fallbackGrpcService?: string | null
+  fallbackGrpcMethod?: string | null
+  misfirePolicy?: string | null
+  concurrencyPolicy?: string | null
+  lastExecuteTime?: string | null
+  nextExecuteTime?: string | null
+  creatorId?: number | null
+  createTime?: string | null
+  updateTime?: string | null
+}
+
+/** The fields a create or update form sends. */
+export type TaskInput = Omit<Task, 'id' | 'taskType' | 'departmentName' | 'lastExecuteTime' | 'nextExecuteTime' | 'creatorId' | 'createTime' | 'updateTime'>
+
+export interface TaskQuery {
+  page?: number
+  size?: number
+  keyword?: string
+  departmentId?: number
+  taskType?: TaskType
+  status?: TaskStatus
+}
+
+export type TriggerType = 'CRON' | 'MANUAL' | 'API' | 'RETRY' | 'MISFIRE'
+
+export interface ExecutionRecord {
+  id: number
+  taskId: number
+  taskName?: string | null
+  taskType?: TaskType | null
+  departmentId?: number | null
+  scheduledTime?: string | null
+  startTime?: string | null
+  endTime?: string | null
+  costTime?: number | null
+  success?: boolean | number | null
+  /** 0 running, 1 success, 2 failed. */
+  status: 0 | 1 | 2
+  statusCode?: number | string | null
+  response?: string | null
+  error?: string | null
+  retryTimes?: number | null
+  usedFallback?: boolean | number | null
+  triggerType?: TriggerType | null
+  executor?: string | null
+}
+
+export interface RecordQuery {
+  year: number
+  month: number
+  page?: number
+  size?: number
+  taskId?: number
+  departmentId?: number
+  success?: 0 | 1
+  taskType?: TaskType
+}
+
+export interface DailyStat {
+  date: string
+  total: number
+  success: number
+  fail: number
+}
+
+export interface RecordStats {
+  total: number
+  success: number
+  fail: number
+  successRate: number
+  avgCostTime: number
+  daily: DailyStat[]
+}
+
+export interface Department {
+  id: number
+  name: string
+  description?: string | null
+  parentId?: number | null
+  status: number
+  children?: Department[]
+  createTime?: string | null
+}
+
+export interface DepartmentInput {
+  name: string
+  description?: string | null
+  parentId?: number | null
+  status: number
+}
+
+export interface User {
+  id: number
+  username: string
+  realName: string
+  email?: string | null
+  phone?: string | null
+  departmentId: number
+  departmentName?: string | null
+  roleId: number
+  roleName?: string | null
+  status: number
+  createTime?: string | null
+}
+
+export interface UserInput {
+  username: string
+  password?: string
+  realName: string
+  email?: string | null
+  phone?: string | null
+  departmentId: number
+  roleId: number
+  status: number
+}
+
+export interface Permission {
+  id: number
+  name: string
+  code: string
+  description?: string | null
+}
+
+export interface Role {
+  id: number
+  name: string
+  description?: string | null
+  status: number
+  /** Ids, codes or permission objects: whichever the server sends, the console normalises them to ids. */
+  permissions?: Array<number | string | Permission> | null
+  createTime?: string | null
+}
+
+export interface RoleInput {
+  name: string
+  description?: string | null
+  permissions: number[]
+  status: number
+}

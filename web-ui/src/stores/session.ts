@@ -1,0 +1,124 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { authApi } from '@/api/auth'
+import { connectSession } from '@/api/http'
+import type { UserInfo } from '@/api/types'
+
+/** Only the refresh token outlives the page; the access token stays in memory. */
+export const REFRESH_TOKEN_KEY = 'dj.refreshToken'
+/** Renew the access token this long before it expires, so requests rarely meet a 401. */
+const RENEW_AHEAD_MS = 60_000
+const MIN_RENEW_DELAY_MS = 5_000
+
+/** Seconds since the epoch at which a JWT expires, or null when it cannot be read. */
+export function tokenExpiry(token: string): number | null {
+  const payload = token.split('.')[1]
+  if (!payload) return null
+  try {
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'))
+    const exp = (JSON.parse(json) as { exp?: unknown }).exp
+    return typeof exp === 'number' ? exp : null
+  } catch {
+    return null
+  }
+}
+
+export const useSessionStore = defineStore('session', () => {
+  const accessToken = ref<string | null>(null)
+  const user = ref<UserInfo | null>(null)
+  const restored = ref(false)
+  let renewTimer: ReturnType<typeof setTimeout> | undefined
+  let expiredListener: () => void = () => {}
+
+  const permissions = computed(() => new Set(user.value?.permissions ?? []))
+  const loggedIn = computed(() => accessToken.value !== null && user.value !== null)
+
+  function can(code: string | undefined): boolean {
+    return !code || permissions.value.has(code)
+  }
+
+  function scheduleRenewal(token: string) {
+    clearTimeout(renewTimer)
+    const exp = tokenExpiry(token)
+    if (exp === null) return
+    const delay = Math.max(exp * 1000 - Date.now() - RENEW_AHEAD_MS, MIN_RENEW_DELAY_MS)
+    renewTimer = setTimeout(() => void refresh(), delay)
+  }
+
+  function storeTokens(token: string, refreshToken: string) {
+    accessToken.value = token
+    localStorage.setItem(REFRESH_TOKEN_KEY, refreshToken)
+    scheduleRenewal(token)
+  }
+
+  function clear() {
+    clearTimeout(renewTimer)
+    accessToken.value = null
+    user.value = null
+    localStorage.removeItem(REFRESH_TOKEN_KEY)
+  }
+
+  async function refresh(): Promise<boolean> {
+    // Read it again each time: another tab may have rotated it since.
+    const refreshToken = localStorage.getItem(REFRESH_TOKEN_KEY)
+    if (!refreshToken) return false
+    try {
+      const result = await authApi.refresh(refreshToken)
+      storeTokens(result.token, result.refreshToken)
+      return true
+    } catch {
+      clear()
+      return false
+    }
+  }
+
+  async function loadUser() {
+    user.value = await authApi.userinfo()
+  }
+
+  async function login(username: string, password: string) {
+    const result = await authApi.login(username, password)
+    storeTokens(result.token, result.refreshToken)
+    user.value = { ...result.user, permissions: [] }
+    await loadUser()
+  }
+
+  /** On page load: a remembered refresh token brings the session back without asking for the password. */
+  async function restore(): Promise<void> {
+    if (restored.value) return
+    restored.value = true
+    if (accessToken.value || !localStorage.getItem(REFRESH_TOKEN_KEY)) return
+    if (await refresh()) {
+      try {
+        await loadUser()
+      } catch {
+        clear()
+      }
+    }
+  }
+
+  async function logout() {
+    try {
+      if (accessToken.value) await authApi.logout()
+    } catch {
+      // The session ends here whatever the server answered.
+    } finally {
+      clear()
+    }
+  }
+
+  function onExpired(listener: () => void) {
+    expiredListener = listener
+  }
+
+  connectSession({
+    accessToken: () => accessToken.value,
+    refresh,
+    expired: () => {
+      clear()
+      expiredListener()
+    },
+  })
+
+  return { accessToken, user, restored, permissions, loggedIn, can, login, logout, refresh, restore, loadUser, onExpired, clear }
+})

@@ -1,0 +1,48 @@
+/** Date, time and duration formatting in the viewer's time zone and language. */
+
+export function formatDateTime(value: string | null | undefined, locale = 'zh-CN', timeZone?: string): string {
+  if (!value) return '—'
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime())) return value
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    hour12: false, timeZone,
+  }).format(date)
+}
+
+/** Milliseconds as `850 ms`, `12.3 s` or `2 min 5 s`. */
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || Number.isNaN(ms)) return '—'
+  if (ms < 1000) return `${Math.round(ms)} ms`
+  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`
+  const minutes = Math.floor(ms / 60_000)
+  const seconds = Math.round((ms % 60_000) / 1000)
+  return `${minutes} min ${seconds} s`
+}
+
+/** A success rate given as a fraction (0.97) or a percentage (97): shown as `97.0%`. */
+export function formatRate(rate: number | null | undefined): string {
+  if (rate === null || rate === undefined || Number.isNaN(rate)) return '—'
+  const percent = rate <= 1 ? rate * 100 : rate
+  return `${percent.toFixed(1)}%`
+}
+
+/** Pretty-prints JSON text; anything else comes back unchanged. */
+export function prettyJson(text: string | null | undefined): string {
+  if (!text) return ''
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2)
+  } catch {
+    return text
+  }
+}
+
+export function isJsonObjectText(text: string | null | undefined): boolean {
+  if (!text || !text.trim()) return true
+  try {
+    const value: unknown = JSON.parse(text)
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+  } catch {
+    return false
+  }
+}

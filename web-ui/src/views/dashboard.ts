@@ -1,0 +1,61 @@
+import type { ExecutionRecord, Task } from '@/api/types'
+
+export const DAY_MS = 24 * 60 * 60 * 1000
+
+export interface FailureCount {
+  count: number
+  /** True when the sample was full and more failures may lie beyond it. */
+  atLeast: boolean
+}
+
+/**
+ * Failures within the last 24 hours out of a sample of failed records. The sample is limited, so a full sample
+ * whose every record falls within the window only gives a lower bound.
+ */
+export function countRecentFailures(records: ExecutionRecord[], now: number, sampleSize: number): FailureCount {
+  const since = now - DAY_MS
+  const times = records.map((r) => Date.parse(r.scheduledTime ?? r.startTime ?? ''))
+  const count = times.filter((time) => !Number.isNaN(time) && time >= since && time <= now).length
+  return { count, atLeast: records.length >= sampleSize && count === records.length }
+}
+
+export interface SlowTask {
+  taskId: number
+  taskName: string
+  runs: number
+  avgCost: number
+  maxCost: number
+}
+
+/** Tasks by average duration over the finished executions in the sample, slowest first. */
+export function slowestTasks(records: ExecutionRecord[], limit: number): SlowTask[] {
+  const byTask = new Map<number, SlowTask & { totalCost: number }>()
+  for (const record of records) {
+    if (record.costTime === null || record.costTime === undefined || record.status === 0) continue
+    const entry = byTask.get(record.taskId) ?? {
+      taskId: record.taskId, taskName: record.taskName ?? `#${record.taskId}`, runs: 0, avgCost: 0, maxCost: 0, totalCost: 0,
+    }
+    entry.runs += 1
+    entry.totalCost += record.costTime
+    entry.maxCost = Math.max(entry.maxCost, record.costTime)
+    entry.avgCost = entry.totalCost / entry.runs
+    byTask.set(record.taskId, entry)
+  }
+  return [...byTask.values()]
+    .sort((a, b) => b.avgCost - a.avgCost)
+    .slice(0, limit)
+    .map(({ totalCost: _total, ...task }) => task)
+}
+
+/** Enabled tasks by their next fire time, soonest first. */
+export function upcomingFires(tasks: Task[], limit: number): Task[] {
+  return tasks
+    .filter((task) => task.status !== 0 && task.nextExecuteTime)
+    .sort((a, b) => Date.parse(a.nextExecuteTime as string) - Date.parse(b.nextExecuteTime as string))
+    .slice(0, limit)
+}
+
+/** `YYYY-MM-DD` of a date in the viewer's time zone. */
+export function localDate(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
+}

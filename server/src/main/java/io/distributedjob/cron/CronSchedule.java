@@ -36,7 +36,7 @@ final class CronSchedule implements Schedule {
     @Override
     public Instant next(Instant after) {
         ZoneOffset offsetAfter = zone.getRules().getOffset(after);
-        // cron fires on whole seconds: the parser would carry a sub-second part of its input into its answer
+        // cron counts whole seconds: a fire never inherits the fraction of the instant it is computed from
         LocalDateTime local = LocalDateTime.ofInstant(after, zone).truncatedTo(ChronoUnit.SECONDS);
         for (int step = 0; step < MAX_STEPS; step++) {
             LocalDateTime candidate = nextLocal(local);
@@ -58,7 +58,7 @@ final class CronSchedule implements Schedule {
         for (ExecutionTime execution : alternatives) {
             Optional<ZonedDateTime> next = execution.nextExecution(wallClock);
             if (next.isPresent()) {
-                LocalDateTime candidate = next.get().toLocalDateTime();
+                LocalDateTime candidate = next.get().toLocalDateTime().truncatedTo(ChronoUnit.SECONDS);
                 if (earliest == null || candidate.isBefore(earliest)) {
                     earliest = candidate;
                 }

@@ -149,6 +149,21 @@ class ClaimStore {
     record HandBack(long taskId, long version, Instant next, int status, boolean keepLease) {
     }
 
+    /** Ends this instance's lease on rows ({id, version}) still as it left them; their cursor stays. */
+    void endLeases(List<long[]> rows, String owner) {
+        List<Object[]> params = rows.stream().sorted(Comparator.comparingLong(row -> row[0]))
+                .map(row -> new Object[] {row[0], row[1], owner}).toList();
+        transactions.executeWithoutResult(tx -> template.batchUpdate("UPDATE task SET lease_owner = NULL,"
+                + " claimed_from = NULL, version = version + 1, update_time = update_time"
+                + " WHERE id = ? AND version = ? AND lease_owner = ?", params));
+    }
+
+    /** How many tasks are enabled or temporary. */
+    long countScheduled() {
+        return jdbc.sql("SELECT COUNT(*) FROM task WHERE status IN (" + Task.ENABLED + ", " + Task.TEMPORARY + ")")
+                .query(Long.class).single();
+    }
+
     /** Tasks changed by a person (or API client) after {@code since}. */
     List<Task> changedSince(Instant since) {
         return jdbc.sql("SELECT " + TaskRows.columns("t") + " FROM task t WHERE t.update_time > ?")

@@ -42,6 +42,12 @@ class EngineInstances {
                 .params(SqlTime.toDb(now), SqlTime.toDb(fire), SqlTime.toDb(fire), id).update() == 1;
     }
 
+    /** Instances (this one included) whose last heartbeat is at or after {@code since}. */
+    long countAlive(Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM engine_instance WHERE heartbeat_time >= ?")
+                .param(SqlTime.toDb(since)).query(Long.class).single();
+    }
+
     /** Other instances whose last heartbeat is older than {@code cutoff}. */
     List<Lease> silentSince(Instant cutoff, String self) {
         return jdbc.sql("SELECT id, done_before FROM engine_instance WHERE heartbeat_time < ? AND id <> ?")

@@ -2,6 +2,8 @@ package io.distributedjob.engine;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -14,21 +16,23 @@ final class OutstandingFires {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final TreeMap<Instant, Integer> counts = new TreeMap<>();
+    private final Map<Long, Integer> perTask = new HashMap<>();
     private int size;
 
-    void addAll(Collection<Instant> scheduled) {
+    void addAll(Collection<Key> fires) {
         lock.lock();
         try {
-            for (Instant instant : scheduled) {
-                counts.merge(instant, 1, Integer::sum);
+            for (Key fire : fires) {
+                counts.merge(fire.scheduledTime(), 1, Integer::sum);
+                perTask.merge(fire.taskId(), 1, Integer::sum);
             }
-            size += scheduled.size();
+            size += fires.size();
         } finally {
             lock.unlock();
         }
     }
 
-    void remove(Instant scheduled) {
+    void remove(long taskId, Instant scheduled) {
         lock.lock();
         try {
             Integer count = counts.get(scheduled);
@@ -40,14 +44,25 @@ final class OutstandingFires {
             } else {
                 counts.put(scheduled, count - 1);
             }
+            perTask.computeIfPresent(taskId, (id, n) -> n == 1 ? null : n - 1);
             size--;
         } finally {
             lock.unlock();
         }
     }
 
-    void removeAll(Collection<Instant> scheduled) {
-        scheduled.forEach(this::remove);
+    void removeAll(Collection<Key> fires) {
+        fires.forEach(fire -> remove(fire.taskId(), fire.scheduledTime()));
+    }
+
+    /** Whether some fire of the task is claimed here and not yet recorded. */
+    boolean holds(long taskId) {
+        lock.lock();
+        try {
+            return perTask.containsKey(taskId);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The earliest outstanding fire, or null when every claimed fire is recorded. */
@@ -58,6 +73,10 @@ final class OutstandingFires {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A claimed fire: its task and scheduled instant. */
+    record Key(long taskId, Instant scheduledTime) {
     }
 
     int size() {

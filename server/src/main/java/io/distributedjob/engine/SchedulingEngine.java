@@ -54,6 +54,10 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
     /** Waits this long on a shutdown that did not come through {@code GET /shutdown}. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(20);
     private static final Duration LOOP_JOIN = Duration.ofSeconds(10);
+    /** An instance may hold this fraction (1/n) of its share more before it hands tasks over. */
+    private static final int BALANCE_SLACK_DIVISOR = 10;
+    /** Polls during which a handed-over task is left to the other instances. */
+    private static final int HAND_OVER_POLLS = 3;
 
     private final JobSettings settings;
     private final Clock clock;
@@ -67,7 +71,12 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
     private final RecordWriter records;
     private final OutstandingFires outstanding = new OutstandingFires();
     private final FireTimer timer;
+    /** Rows this instance leases, with the version its last claim gave them. */
     private final Map<Long, Long> leasedVersions = new ConcurrentHashMap<>();
+    /** Leased rows being handed to other instances: no longer claimed here, released once recorded. */
+    private final Set<Long> leaving = ConcurrentHashMap.newKeySet();
+    /** Rows handed over, and until when they are left to the others. */
+    private final Map<Long, Instant> handedOver = new ConcurrentHashMap<>();
 
     private final ReentrantLock pollLock = new ReentrantLock();
     private final Condition pollRequested = pollLock.newCondition();
@@ -94,7 +103,7 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
 
     @Override
     public void start() {
-        instances.register(self, host, null, clock.instant());
+        instances.register(self, host, outstanding.watermark(), clock.instant());
         accepting.set(true);
         executor.startAccepting();
         running = true;
@@ -174,6 +183,8 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
     public void taskDeleted(long taskId) {
         dropClaimed(timer.revise(taskId, fire -> null));
         leasedVersions.remove(taskId);
+        leaving.remove(taskId);
+        handedOver.remove(taskId);
     }
 
     @Override
@@ -214,6 +225,7 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
                     revise(changed);
                 }
                 changesSeen = now;
+                balance(now);
                 claimDue();
             } catch (InstanceMissingException e) {
                 log.warn("{}: registering again", e.getMessage());
@@ -235,26 +247,43 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
     private void claimDue() {
         int batch = settings.claimBatchSize();
         List<DueTask> due;
+        int claimed;
         do {
             Instant now = clock.instant();
             Instant horizon = now.plusMillis(settings.lookaheadMs());
             due = store.findDue(self, horizon, batch);
-            if (due.isEmpty()) {
-                return;
-            }
-            claim(due, now, horizon);
-        } while (due.size() == batch && running);
+            List<DueTask> wanted = due.stream().filter(row -> wants(row, now)).toList();
+            claimed = wanted.isEmpty() ? 0 : claim(wanted, now, horizon);
+        } while (due.size() == batch && claimed > 0 && running);
     }
 
-    private void claim(List<DueTask> due, Instant now, Instant horizon) {
+    /** Rows this instance is handing to others are left to them (for a while, if nobody else takes them). */
+    private boolean wants(DueTask row, Instant now) {
+        long id = row.task().id();
+        if (leaving.contains(id)) {
+            return false;
+        }
+        Instant until = handedOver.get(id);
+        if (until == null) {
+            return true;
+        }
+        if (now.isAfter(until)) {
+            handedOver.remove(id);
+            return true;
+        }
+        return false;
+    }
+
+    private int claim(List<DueTask> due, Instant now, Instant horizon) {
         List<FirePlan> plans = new ArrayList<>(due.size());
-        List<Instant> planned = new ArrayList<>();
+        List<OutstandingFires.Key> planned = new ArrayList<>();
         for (DueTask row : due) {
             FirePlan plan = planSafely(row, now, horizon);
             plans.add(plan);
-            plan.fires().forEach(fire -> planned.add(fire.scheduledTime()));
+            plan.fires().forEach(fire -> planned.add(new OutstandingFires.Key(plan.taskId(), fire.scheduledTime())));
         }
-        Instant earliest = planned.stream().min(Comparator.naturalOrder()).orElse(now);
+        Instant earliest = planned.stream().map(OutstandingFires.Key::scheduledTime).min(Comparator.naturalOrder())
+                .orElse(now);
         outstanding.addAll(planned);
         Set<Long> won;
         try {
@@ -265,9 +294,8 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
         }
         List<Fire> toTimer = new ArrayList<>();
         for (FirePlan plan : plans) {
-            List<Instant> times = plan.fires().stream().map(PlannedFire::scheduledTime).toList();
             if (!won.contains(plan.taskId())) {
-                outstanding.removeAll(times);
+                plan.fires().forEach(fire -> outstanding.remove(plan.taskId(), fire.scheduledTime()));
                 continue;
             }
             leasedVersions.put(plan.taskId(), plan.due().task().version() + 1);
@@ -281,6 +309,48 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
             }
         }
         timer.schedule(toTimer);
+        return won.size();
+    }
+
+    /**
+     * Keeps the instances' shares of the scheduled tasks even. A task stays with the instance that claimed it
+     * while that instance has fires of it unrecorded, so an instance holding more than its share (it started
+     * first, or others joined) stops claiming the surplus and, once each such task's fires are recorded, ends
+     * its lease; it then leaves those tasks to the others for a few polls.
+     */
+    private void balance(Instant now) {
+        long live = Math.max(1, instances.countAlive(now.minusSeconds(settings.leaseSeconds())));
+        long share = (store.countScheduled() + live - 1) / live;
+        long slack = Math.max(1, share / BALANCE_SLACK_DIVISOR);
+        long surplus = leasedVersions.size() - leaving.size() - share - slack;
+        for (Long id : leasedVersions.keySet()) {
+            if (surplus <= 0) {
+                break;
+            }
+            if (leaving.add(id)) {
+                surplus--;
+            }
+        }
+        List<long[]> releasable = new ArrayList<>();
+        for (Long id : leaving) {
+            Long version = leasedVersions.get(id);
+            if (version == null) {
+                leaving.remove(id);
+            } else if (!outstanding.holds(id)) {
+                releasable.add(new long[] {id, version});
+            }
+        }
+        if (releasable.isEmpty()) {
+            return;
+        }
+        store.endLeases(releasable, self);
+        Instant until = now.plusMillis(HAND_OVER_POLLS * settings.pollIntervalMs());
+        for (long[] row : releasable) {
+            leasedVersions.remove(row[0]);
+            leaving.remove(row[0]);
+            handedOver.put(row[0], until);
+        }
+        log.info("Handed {} tasks over to other instances ({} live, share {})", releasable.size(), live, share);
     }
 
     private FirePlan planSafely(DueTask row, Instant now, Instant horizon) {
@@ -299,11 +369,11 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
         ExecutionOutcome outcome = ExecutionOutcome.failure(reason);
         records.write(new ExecutionRecord(task.id(), task.name(), task.taskType().name(), task.departmentId(),
                 fire.fireId(), fire.scheduledTime(), now, now, 0, false, ExecutionRecord.FAILED, null, null,
-                outcome.error(), 0, false, fire.trigger(), self), () -> outstanding.remove(fire.scheduledTime()));
+                outcome.error(), 0, false, fire.trigger(), self), () -> outstanding.remove(task.id(), fire.scheduledTime()));
     }
 
     private void dispatch(Fire fire) {
-        executor.submit(fire, fire.claimed() ? () -> outstanding.remove(fire.scheduledTime()) : null);
+        executor.submit(fire, fire.claimed() ? () -> outstanding.remove(fire.task().id(), fire.scheduledTime()) : null);
     }
 
     /**
@@ -323,7 +393,7 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
     private void dropClaimed(List<Fire> dropped) {
         for (Fire fire : dropped) {
             if (fire.claimed()) {
-                outstanding.remove(fire.scheduledTime());
+                outstanding.remove(fire.task().id(), fire.scheduledTime());
             }
         }
     }
@@ -355,7 +425,8 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
                     unstarted.size(), e.toString());
             return;
         }
-        byTask.values().forEach(fires -> fires.forEach(fire -> outstanding.remove(fire.scheduledTime())));
+        byTask.values().forEach(fires -> fires.forEach(fire -> outstanding.remove(fire.task().id(), fire.scheduledTime())));
+        byTask.keySet().forEach(leasedVersions::remove);
         if (!unstarted.isEmpty()) {
             log.info("Handed back {} claimed fires that had not started", unstarted.size());
         }

@@ -43,6 +43,15 @@ class SchedulesTest {
     }
 
     @Test
+    void cronFiresOnWholeSecondsWhateverTheInstantItIsComputedFrom() {
+        Instant withMillis = Instant.parse("2026-01-01T00:00:00.941Z");
+        assertThat(fires("* * * * * *", ZoneId.of("Asia/Shanghai"), withMillis, 2))
+                .containsExactly("2026-01-01T00:00:01Z", "2026-01-01T00:00:02Z");
+        assertThat(fires("* * * * *", UTC, Instant.parse("2026-01-01T00:00:59.999Z"), 1))
+                .containsExactly("2026-01-01T00:01:00Z");
+    }
+
+    @Test
     void namesListsAndQuestionMark() {
         assertThat(fires("0 0 12 ? JAN,MAR MON-FRI", UTC, START, 3))
                 .containsExactly("2026-01-01T12:00:00Z", "2026-01-02T12:00:00Z", "2026-01-05T12:00:00Z");

@@ -83,6 +83,27 @@ interface EngineRunSuite {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM engine_instance").query(Long.class).single()).isZero();
     }
 
+    @Test
+    default void anEngineStoppedAndStartedAgainKeepsFiring() throws Exception {
+        JdbcClient jdbc = db().jdbcClient();
+        Instant start = CLOCK.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        long id = insert(jdbc, start);
+        try (RunningEngine running = new RunningEngine(db(), CLOCK, TestTasks.engineSettings(200, 1000, 5))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> target().calls(PATH).size() >= 2);
+            running.engine.stop();
+            int whileStopped = target().calls(PATH).size();
+            running.engine.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> target().calls(PATH).size() >= whileStopped + 2);
+            assertThat(running.engine.runNow(EngineFixture.task(jdbc, id), io.distributedjob.record.TriggerType.MANUAL)
+                    .fireId()).startsWith(id + ":");
+            disable(jdbc, id);
+            running.engine.taskChanged(EngineFixture.task(jdbc, id));
+        }
+        List<String> scheduled = target().calls(PATH).stream().map(call -> call.header("X-DJ-Fire-Id"))
+                .filter(fireId -> fireId.startsWith(id + ":")).toList();
+        assertThat(new HashSet<>(scheduled)).hasSameSizeAs(scheduled);
+    }
+
     private long insert(JdbcClient jdbc, Instant first) {
         long id = EngineFixture.insertTask(jdbc, "* * * * * *", Task.ENABLED, first, first.minusSeconds(1), "FIRE_ONCE");
         jdbc.sql("UPDATE task SET url = ? WHERE id = ?").params(target().url(PATH), id).update();

@@ -47,6 +47,7 @@ public interface FiringApiSuite extends ServerUnderTest {
 
             List<TargetServer.Call> calls = target.calls("/tick");
             Instant first = Instant.parse(calls.getFirst().header("X-DJ-Fire-Id").substring((id + ":").length()));
+            assertThat(first.getNano()).as("a cron fire is on a whole second").isZero();
             for (int i = 0; i < calls.size(); i++) {
                 TargetServer.Call call = calls.get(i);
                 Instant scheduled = first.plusSeconds(i);

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 final class ProcessSampler {
 
     private static final long CLOCK_TICKS_PER_SECOND = 100;
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /** G1 prints {@code used 12345K}, ZGC {@code used 40M}. */
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)([KMG])");
 
     private final long pid;
     private final String jcmd;
@@ -78,6 +79,14 @@ final class ProcessSampler {
         String output = new String(process.getInputStream().readAllBytes());
         process.waitFor(10, TimeUnit.SECONDS);
         Matcher matcher = HEAP_USED.matcher(output);
-        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+        if (!matcher.find()) {
+            return 0;
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "G" -> amount * 1024 * 1024;
+            case "M" -> amount * 1024;
+            default -> amount;
+        };
     }
 }

@@ -43,13 +43,16 @@ final class Scenario {
     private static final String MARIADB = System.getenv().getOrDefault("DJ_TEST_MARIADB", "127.0.0.1:3306");
     private static final String MARIADB_USER = System.getenv().getOrDefault("DJ_TEST_MARIADB_USER", "root");
     private static final String MARIADB_PASSWORD = System.getenv().getOrDefault("DJ_TEST_MARIADB_PASSWORD", "");
-    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    /** Lets the JIT, the pools and the backlog left by creating the tasks under load settle before measuring. */
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmUpSeconds", 30));
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(2);
     private static final int CREATE_CONCURRENCY = 8;
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(90);
     /** Each poll claims two seconds of fires per task: half the claim writes of the default one-second poll. */
     private static final int POLL_INTERVAL_MS = Integer.getInteger("bench.pollIntervalMs", 2000);
     private static final int LOOKAHEAD_MS = Integer.getInteger("bench.lookaheadMs", 4000);
+    /** Extra JVM options for the server process, space separated (a flight recording, say). */
+    private static final String SERVER_JVM_OPTIONS = System.getProperty("bench.serverJvmOptions", "");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path serverJar;
@@ -135,7 +138,11 @@ final class Scenario {
     }
 
     private Process startServer(int port, String schema) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaCommand, "-Xms1g", "-Xmx2g", "-jar", serverJar.toString(),
+        List<String> command = new ArrayList<>(List.of(javaCommand, "-Xms1g", "-Xmx2g"));
+        if (!SERVER_JVM_OPTIONS.isBlank()) {
+            command.addAll(List.of(SERVER_JVM_OPTIONS.strip().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", serverJar.toString(),
                 "--server.port=" + port, "--rpc.port=0", "--log.path=" + dir.resolve("log"), "--log.level=WARN",
                 "--auth.adminPassword=" + ADMIN_PASSWORD, "--auth.jwtSecret=" + JWT_SECRET,
                 "--database.maxConn=20", "--job.workers=512", "--job.httpWorkers=512", "--job.queueSize=50000",

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import io.distributedjob.storage.SqlDialect;
 import io.distributedjob.storage.SqlTime;
 import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskRows;
@@ -33,12 +35,15 @@ class ClaimStore {
     private final JdbcTemplate template;
     private final TransactionTemplate transactions;
     private final EngineInstances instances;
+    private final String cursorIndex;
 
-    ClaimStore(JdbcTemplate template, TransactionTemplate transactions, EngineInstances instances) {
+    ClaimStore(JdbcTemplate template, TransactionTemplate transactions, EngineInstances instances, SqlDialect dialect) {
         this.jdbc = JdbcClient.create(template);
         this.template = template;
         this.transactions = transactions;
         this.instances = instances;
+        // left to itself, H2 reads the due rows through the status index: every enabled task on every claim
+        this.cursorIndex = dialect.useIndex("task", "idx_next_exec");
     }
 
     /**
@@ -48,7 +53,7 @@ class ClaimStore {
      */
     List<DueTask> findDue(String self, Instant horizon, int limit) {
         return jdbc.sql("SELECT " + TaskRows.columns("t") + ", t.lease_owner, t.claimed_from"
-                        + " FROM task t LEFT JOIN engine_instance i ON i.id = t.lease_owner"
+                        + " FROM task t" + cursorIndex + " LEFT JOIN engine_instance i ON i.id = t.lease_owner"
                         + " WHERE t.next_execute_time <= ? AND t.status IN (" + Task.ENABLED + ", " + Task.TEMPORARY + ")"
                         + " AND (t.lease_owner IS NULL OR t.lease_owner = ? OR i.id IS NULL OR i.done_before IS NULL"
                         + " OR i.done_before >= t.next_execute_time)"
@@ -80,24 +85,44 @@ class ClaimStore {
                     id, readVersion});
         }
         return transactions.execute(tx -> {
-            // the batch's own update counts are not relied on (bulk protocols may not report them): the read
-            // below, under the locks this transaction now holds, says which rows were won
-            template.batchUpdate("UPDATE task SET next_execute_time = ?, status = ?, claimed_from = ?, lease_owner = ?,"
-                    + " version = version + 1, update_time = update_time WHERE id = ? AND version = ?", rows, TYPES);
-            Set<Long> won = new HashSet<>();
-            jdbc.sql("SELECT id, version FROM task WHERE id IN (" + ids + ") AND lease_owner = ?")
-                    .param(self)
-                    .query(rs -> {
-                        long id = rs.getLong("id");
-                        if (expected.get(id) == rs.getLong("version")) {
-                            won.add(id);
-                        }
-                    });
+            int[] counts = template.batchUpdate("UPDATE task SET next_execute_time = ?, status = ?, claimed_from = ?,"
+                    + " lease_owner = ?, version = version + 1, update_time = update_time WHERE id = ? AND version = ?",
+                    rows, TYPES);
+            Set<Long> won = Arrays.stream(counts).allMatch(count -> count >= 0)
+                    ? wonByCount(byId, counts)
+                    : wonByReadBack(ids.toString(), expected, self);
             if (!instances.lowerWatermark(self, earliestFire, now)) {
                 throw new InstanceMissingException(self);
             }
             return won;
         });
+    }
+
+    private static Set<Long> wonByCount(List<FirePlan> byId, int[] counts) {
+        Set<Long> won = new HashSet<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 1) {
+                won.add(byId.get(i).taskId());
+            }
+        }
+        return won;
+    }
+
+    /**
+     * Bulk protocols (MariaDB's) answer a batch without per-row counts; the rows this transaction now holds locked
+     * then say which it won.
+     */
+    private Set<Long> wonByReadBack(String ids, Map<Long, Long> expected, String self) {
+        Set<Long> won = new HashSet<>();
+        jdbc.sql("SELECT id, version FROM task WHERE id IN (" + ids + ") AND lease_owner = ?")
+                .param(self)
+                .query(rs -> {
+                    long id = rs.getLong("id");
+                    if (expected.get(id) == rs.getLong("version")) {
+                        won.add(id);
+                    }
+                });
+        return won;
     }
 
     /** Rows leased to {@code owner}, with their lease. */

@@ -24,6 +24,7 @@ import io.distributedjob.execution.Fire;
 import io.distributedjob.execution.FireExecutor;
 import io.distributedjob.execution.InstanceId;
 import io.distributedjob.lifecycle.Drainable;
+import io.distributedjob.storage.SqlDialect;
 import io.distributedjob.record.ExecutionRecord;
 import io.distributedjob.record.RecordService;
 import io.distributedjob.record.RecordWriter;
@@ -86,14 +87,14 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
     private volatile Thread loop;
 
     public SchedulingEngine(JobSettings settings, Clock clock, InstanceId instanceId, JdbcTemplate jdbc,
-                            TransactionTemplate transactions, FireExecutor executor, RecordWriter records,
-                            RecordService recordService) {
+                            TransactionTemplate transactions, SqlDialect dialect, FireExecutor executor,
+                            RecordWriter records, RecordService recordService) {
         this.settings = settings;
         this.clock = clock;
         this.self = instanceId.value();
         this.host = instanceId.host();
         this.instances = new EngineInstances(JdbcClient.create(jdbc));
-        this.store = new ClaimStore(jdbc, transactions, instances);
+        this.store = new ClaimStore(jdbc, transactions, instances, dialect);
         this.planner = new FirePlanner(Duration.ofSeconds(settings.misfireThresholdSeconds()));
         this.reaper = new LeaseReaper(instances, store, recordService, Duration.ofSeconds(settings.leaseSeconds()), self);
         this.executor = executor;
@@ -208,31 +209,41 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
         }
     }
 
+    /**
+     * Each poll interval, the whole round: heartbeat and watermark, take-overs, edits made elsewhere, balance,
+     * claims. A wake-up between rounds (a task changed here) only claims: the change itself is already applied,
+     * and a burst of edits must not turn into a burst of full rounds.
+     */
     private void runLoop() {
         Instant changesSeen = clock.instant();
         Instant nextReap = clock.instant();
+        Instant nextRound = clock.instant();
+        Duration pollInterval = Duration.ofMillis(settings.pollIntervalMs());
         Duration reapInterval = Duration.ofSeconds(settings.leaseSeconds()).dividedBy(2);
-        Duration changeMargin = Duration.ofMillis(2L * settings.pollIntervalMs());
+        Duration changeMargin = pollInterval.multipliedBy(2);
         while (running) {
             try {
                 Instant now = clock.instant();
-                publishWatermark(now);
-                if (!now.isBefore(nextReap)) {
-                    reaper.reap(now);
-                    nextReap = now.plus(reapInterval);
+                if (!now.isBefore(nextRound)) {
+                    nextRound = now.plus(pollInterval);
+                    publishWatermark(now);
+                    if (!now.isBefore(nextReap)) {
+                        reaper.reap(now);
+                        nextReap = now.plus(reapInterval);
+                    }
+                    for (Task changed : store.changedSince(changesSeen.minus(changeMargin))) {
+                        revise(changed);
+                    }
+                    changesSeen = now;
+                    balance(now);
                 }
-                for (Task changed : store.changedSince(changesSeen.minus(changeMargin))) {
-                    revise(changed);
-                }
-                changesSeen = now;
-                balance(now);
                 claimDue();
             } catch (InstanceMissingException e) {
                 log.warn("{}: registering again", e.getMessage());
             } catch (RuntimeException e) {
                 log.warn("Scheduling poll failed, retrying at the next one: {}", e.toString());
             }
-            awaitNextPoll();
+            awaitNextPoll(nextRound);
         }
     }
 
@@ -432,11 +443,12 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
         }
     }
 
-    private void awaitNextPoll() {
+    private void awaitNextPoll(Instant nextRound) {
         pollLock.lock();
         try {
-            if (!wakeRequested && running) {
-                pollRequested.await(settings.pollIntervalMs(), TimeUnit.MILLISECONDS);
+            long waitMillis = Duration.between(clock.instant(), nextRound).toMillis();
+            if (!wakeRequested && running && waitMillis > 0) {
+                pollRequested.await(Math.min(waitMillis, settings.pollIntervalMs()), TimeUnit.MILLISECONDS);
             }
             wakeRequested = false;
         } catch (InterruptedException e) {

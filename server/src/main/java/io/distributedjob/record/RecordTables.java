@@ -1,5 +1,8 @@
 package io.distributedjob.record;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -52,13 +55,23 @@ public class RecordTables {
             new Index("idx_task_time", "task_id, scheduled_time"),
             new Index("idx_department_time", "department_id, scheduled_time"));
 
+    /**
+     * How long a listing of the tables is reused. Task views and record queries ask which months have a table on
+     * every request; a table another instance creates (at the turn of a month) is seen here within this time.
+     */
+    private static final Duration LISTING_REUSED_FOR = Duration.ofSeconds(10);
+
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
+    private final Clock clock;
+    /** Tables this process created or found. */
     private final Set<YearMonth> known = ConcurrentHashMap.newKeySet();
+    private volatile Listing listing;
 
-    public RecordTables(JdbcTemplate jdbc, SqlDialect dialect) {
+    public RecordTables(JdbcTemplate jdbc, SqlDialect dialect, Clock clock) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.clock = clock;
     }
 
     public static String tableName(YearMonth month) {
@@ -87,6 +100,24 @@ public class RecordTables {
 
     /** The months that have a record table, oldest first. */
     public SortedSet<YearMonth> months() {
+        Instant now = clock.instant();
+        Listing current = listing;
+        if (current == null || now.isAfter(current.readAt().plus(LISTING_REUSED_FOR))) {
+            current = new Listing(listTables(), now);
+            listing = current;
+        }
+        SortedSet<YearMonth> months = new TreeSet<>(current.months());
+        months.addAll(known);
+        return months;
+    }
+
+    public void drop(YearMonth month) {
+        jdbc.execute("DROP TABLE IF EXISTS " + tableName(month));
+        known.remove(month);
+        listing = null;
+    }
+
+    private SortedSet<YearMonth> listTables() {
         SortedSet<YearMonth> months = new TreeSet<>();
         for (String name : jdbc.queryForList(dialect.listTablesWithPrefix(PREFIX), String.class)) {
             String suffix = name.toLowerCase().substring(PREFIX.length());
@@ -97,8 +128,6 @@ public class RecordTables {
         return months;
     }
 
-    public void drop(YearMonth month) {
-        jdbc.execute("DROP TABLE IF EXISTS " + tableName(month));
-        known.remove(month);
+    private record Listing(SortedSet<YearMonth> months, Instant readAt) {
     }
 }

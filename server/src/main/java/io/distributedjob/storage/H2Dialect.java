@@ -37,4 +37,10 @@ public final class H2Dialect implements SqlDialect {
         return "SELECT table_name FROM information_schema.tables WHERE table_schema = SCHEMA()"
                 + " AND table_name LIKE '" + prefix + "%'";
     }
+
+    /** Index names are prefixed with their table's here, as H2 names indexes per schema. */
+    @Override
+    public String useIndex(String table, String index) {
+        return " USE INDEX (" + table + "_" + index + ")";
+    }
 }

@@ -36,4 +36,9 @@ public final class MySqlDialect implements SqlDialect {
         return "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
                 + " AND table_name LIKE '" + prefix + "%'";
     }
+
+    @Override
+    public String useIndex(String table, String index) {
+        return " USE INDEX (" + index + ")";
+    }
 }

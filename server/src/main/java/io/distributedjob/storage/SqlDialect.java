@@ -26,6 +26,12 @@ public interface SqlDialect {
     /** Query returning the names (one column) of the tables in the current schema whose names start with {@code prefix}. */
     String listTablesWithPrefix(String prefix);
 
+    /**
+     * Placed right after a table reference ({@code FROM task t<hint>}) so that the table is read through
+     * {@code index} (its name in the MySQL schema), where the planner would otherwise pick a poorer one.
+     */
+    String useIndex(String table, String index);
+
     record Index(String name, String columns) {
     }
 }

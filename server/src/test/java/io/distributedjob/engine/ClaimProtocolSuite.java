@@ -2,6 +2,7 @@ package io.distributedjob.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -182,7 +183,7 @@ interface ClaimProtocolSuite {
         EngineFixture survivor = instance("survivor", clock);
         assertThat(dying.claim(start, start.plusSeconds(5), 10).getFirst().fires()).hasSize(5);
         // it recorded the first two fires, then died before saying so
-        RecordTables tables = new RecordTables(db().jdbcTemplate(), db().dialect());
+        RecordTables tables = new RecordTables(db().jdbcTemplate(), db().dialect(), Clock.systemUTC());
         recordFire(jdbc, tables, id, start.plusSeconds(1));
         recordFire(jdbc, tables, id, start.plusSeconds(2));
 

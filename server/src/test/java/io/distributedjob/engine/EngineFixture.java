@@ -38,8 +38,8 @@ final class EngineFixture {
         this.id = id;
         this.jdbc = db.jdbcClient();
         this.instances = new EngineInstances(jdbc);
-        this.store = new ClaimStore(db.jdbcTemplate(), db.transactions(), instances);
-        RecordTables tables = new RecordTables(db.jdbcTemplate(), db.dialect());
+        this.store = new ClaimStore(db.jdbcTemplate(), db.transactions(), instances, db.dialect());
+        RecordTables tables = new RecordTables(db.jdbcTemplate(), db.dialect(), Clock.systemUTC());
         RecordService records = RecordFixtures.service(db, tables, clock);
         this.reaper = new LeaseReaper(instances, store, records, LEASE, id);
     }

@@ -24,12 +24,12 @@ final class RunningEngine implements AutoCloseable {
     private final HttpTaskExecutor http;
 
     RunningEngine(EngineDatabase db, Clock clock, JobSettings settings) {
-        RecordTables tables = new RecordTables(db.jdbcTemplate(), db.dialect());
+        RecordTables tables = new RecordTables(db.jdbcTemplate(), db.dialect(), Clock.systemUTC());
         records = new RecordWriter(tables, db.jdbcTemplate(), db.transactions(), clock, settings);
         http = new HttpTaskExecutor(JsonMapper.builder().build(), settings);
         FireExecutor executor = new FireExecutor(new TaskExecutors(List.of(http)), records, clock, settings, instanceId);
-        engine = new SchedulingEngine(settings, clock, instanceId, db.jdbcTemplate(), db.transactions(), executor, records,
-                RecordFixtures.service(db, tables, clock));
+        engine = new SchedulingEngine(settings, clock, instanceId, db.jdbcTemplate(), db.transactions(), db.dialect(),
+                executor, records, RecordFixtures.service(db, tables, clock));
         records.start();
         engine.start();
     }

@@ -28,7 +28,7 @@ class FireExecutorTest {
     private final Clock clock = Clock.system(ZoneOffset.UTC);
     private final EngineDatabase db = EngineDatabase.h2();
     private final TargetServer target = new TargetServer();
-    private final RecordTables tables = new RecordTables(db.jdbcTemplate(), db.dialect());
+    private final RecordTables tables = new RecordTables(db.jdbcTemplate(), db.dialect(), Clock.systemUTC());
     private RecordWriter records;
     private HttpTaskExecutor http;
 

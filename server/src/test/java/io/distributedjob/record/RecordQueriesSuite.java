@@ -29,7 +29,7 @@ interface RecordQueriesSuite {
 
     /** Writes the records the tests query, spread over three months, and returns a service reading them. */
     static RecordService withRecords(EngineDatabase db) {
-        RecordTables tables = new RecordTables(db.jdbcTemplate(), db.dialect());
+        RecordTables tables = new RecordTables(db.jdbcTemplate(), db.dialect(), Clock.systemUTC());
         Clock clock = Clock.fixed(Instant.parse("2026-04-01T00:00:00Z"), ZONE);
         RecordWriter writer = new RecordWriter(tables, db.jdbcTemplate(), db.transactions(), clock,
                 TestTasks.settings(1, 10, 1));

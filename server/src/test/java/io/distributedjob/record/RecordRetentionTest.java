@@ -2,6 +2,7 @@ package io.distributedjob.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -23,7 +24,7 @@ class RecordRetentionTest {
 
     @Test
     void dropsWholeMonthTablesOlderThanTheRetainedMonths() {
-        RecordTables tables = new RecordTables(db.jdbcTemplate(), db.dialect());
+        RecordTables tables = new RecordTables(db.jdbcTemplate(), db.dialect(), Clock.systemUTC());
         for (int month = 1; month <= 12; month++) {
             tables.ensure(YearMonth.of(2026, month));
         }

@@ -197,6 +197,19 @@ class ClaimStore {
                 .list();
     }
 
+    /** Tasks deleted (by a person or API client) after {@code since}. */
+    List<Long> deletedSince(Instant since) {
+        return jdbc.sql("SELECT task_id FROM task_deletion WHERE delete_time > ?")
+                .param(SqlTime.toDb(since))
+                .query(Long.class)
+                .list();
+    }
+
+    /** Forgets deletions made before {@code before}: every instance has seen them by then. */
+    void forgetDeletions(Instant before) {
+        jdbc.sql("DELETE FROM task_deletion WHERE delete_time < ?").param(SqlTime.toDb(before)).update();
+    }
+
     /** This instance's row was removed by another instance that took it for dead. */
     static final class InstanceMissingException extends RuntimeException {
 

@@ -57,6 +57,8 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
     private static final Duration LOOP_JOIN = Duration.ofSeconds(10);
     /** An instance may hold this fraction (1/n) of its share more before it hands tasks over. */
     private static final int BALANCE_SLACK_DIVISOR = 10;
+    /** How long a deletion is remembered for the other instances: far longer than any of their poll rounds. */
+    private static final Duration DELETIONS_KEPT = Duration.ofHours(1);
     /** Polls during which a handed-over task is left to the other instances. */
     private static final int HAND_OVER_POLLS = 3;
 
@@ -210,8 +212,8 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
     }
 
     /**
-     * Each poll interval, the whole round: heartbeat and watermark, take-overs, edits made elsewhere, balance,
-     * claims. A wake-up between rounds (a task changed here) only claims: the change itself is already applied,
+     * Each poll interval, the whole round: heartbeat and watermark, take-overs, edits and deletions made
+     * elsewhere, balance, claims. A wake-up between rounds (a task changed here) only claims: the change itself is already applied,
      * and a burst of edits must not turn into a burst of full rounds.
      */
     private void runLoop() {
@@ -229,11 +231,14 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
                     publishWatermark(now);
                     if (!now.isBefore(nextReap)) {
                         reaper.reap(now);
+                        store.forgetDeletions(now.minus(DELETIONS_KEPT));
                         nextReap = now.plus(reapInterval);
                     }
-                    for (Task changed : store.changedSince(changesSeen.minus(changeMargin))) {
+                    Instant changesFrom = changesSeen.minus(changeMargin);
+                    for (Task changed : store.changedSince(changesFrom)) {
                         revise(changed);
                     }
+                    store.deletedSince(changesFrom).forEach(this::taskDeleted);
                     changesSeen = now;
                     balance(now);
                 }

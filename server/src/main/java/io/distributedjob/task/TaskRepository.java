@@ -11,15 +11,18 @@ import io.distributedjob.web.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The task table, for the REST API. The engine's claims and leases are in the engine package. */
 @Repository
 class TaskRepository {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
 
-    TaskRepository(JdbcClient jdbc) {
+    TaskRepository(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     Optional<Task> find(long id) {
@@ -72,8 +75,16 @@ class TaskRepository {
                 .params(status, SqlTime.toDb(next), SqlTime.toDb(now), id).update() == 1;
     }
 
-    boolean delete(long id) {
-        return jdbc.sql("DELETE FROM task WHERE id = ?").param(id).update() == 1;
+    /** Deletes the row and notes the deletion for the engines of other instances, in one transaction. */
+    boolean delete(long id, Instant now) {
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            if (jdbc.sql("DELETE FROM task WHERE id = ?").param(id).update() != 1) {
+                return false;
+            }
+            jdbc.sql("INSERT INTO task_deletion (task_id, delete_time) VALUES (?, ?)")
+                    .params(id, SqlTime.toDb(now)).update();
+            return true;
+        }));
     }
 
     List<Task> page(TaskFilter filter, PageQuery page) {

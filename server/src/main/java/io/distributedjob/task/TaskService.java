@@ -143,7 +143,7 @@ public class TaskService {
 
     public Task delete(CurrentUser user, long id) {
         Task task = find(user, id);
-        repository.delete(id);
+        repository.delete(id, now());
         engine.taskDeleted(id);
         return task;
     }

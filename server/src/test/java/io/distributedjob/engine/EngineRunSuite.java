@@ -104,6 +104,21 @@ interface EngineRunSuite {
         assertThat(new HashSet<>(scheduled)).hasSameSizeAs(scheduled);
     }
 
+    @Test
+    default void aTaskDeletedOnAnotherInstanceStopsFiringAtTheNextPollRound() throws Exception {
+        JdbcClient jdbc = db().jdbcClient();
+        Instant start = CLOCK.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        long id = insert(jdbc, start);
+        // fires are claimed 10 s ahead: without the deletion being seen, they would go on for 10 s
+        try (RunningEngine running = new RunningEngine(db(), CLOCK, TestTasks.engineSettings(200, 10_000, 5))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> target().calls(PATH).size() >= 2);
+            deleteElsewhere(jdbc, id);
+            int atDeletion = target().calls(PATH).size();
+            await().during(Duration.ofMillis(3000)).atMost(Duration.ofSeconds(5))
+                    .until(() -> target().calls(PATH).size() <= atDeletion + 1);
+        }
+    }
+
     private long insert(JdbcClient jdbc, Instant first) {
         long id = EngineFixture.insertTask(jdbc, "* * * * * *", Task.ENABLED, first, first.minusSeconds(1), "FIRE_ONCE");
         jdbc.sql("UPDATE task SET url = ? WHERE id = ?").params(target().url(PATH), id).update();
@@ -114,6 +129,13 @@ interface EngineRunSuite {
         jdbc.sql("UPDATE task SET status = 0, next_execute_time = NULL, lease_owner = NULL, claimed_from = NULL,"
                         + " version = version + 1, update_time = ? WHERE id = ?")
                 .params(SqlTime.toDb(CLOCK.instant()), id).update();
+    }
+
+    /** What {@code DELETE /tasks/{id}} on another instance leaves in the database. */
+    private static void deleteElsewhere(JdbcClient jdbc, long id) {
+        jdbc.sql("DELETE FROM task WHERE id = ?").param(id).update();
+        jdbc.sql("INSERT INTO task_deletion (task_id, delete_time) VALUES (?, ?)")
+                .params(id, SqlTime.toDb(CLOCK.instant())).update();
     }
 
     private static Set<String> recordedFireIds(JdbcClient jdbc, Instant start) {

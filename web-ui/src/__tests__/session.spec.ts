@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { REFRESH_TOKEN_KEY, tokenExpiry, useSessionStore } from '@/stores/session'
 import { mockApi } from './helpers'
@@ -49,6 +49,48 @@ describe('session', () => {
 
     expect(session.loggedIn).toBe(false)
     expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull()
+  })
+
+  describe('in two tabs', () => {
+    /** The Web Locks API as browsers give it to the tabs of one origin: one holder at a time, in turn. */
+    function shareLocksBetweenTabs() {
+      let tail: Promise<unknown> = Promise.resolve()
+      const request = (_name: string, work: () => Promise<unknown>) => {
+        const run = tail.then(work)
+        tail = run.catch(() => undefined)
+        return run
+      }
+      Object.defineProperty(navigator, 'locks', { value: { request }, configurable: true })
+    }
+
+    afterEach(() => {
+      Reflect.deleteProperty(navigator, 'locks')
+    })
+
+    it('refresh in turn, each with the token the other left, so the session survives', async () => {
+      shareLocksBetweenTabs()
+      let current = 1
+      const { calls } = mockApi({
+        'POST /auth/refresh': async (call) => {
+          const presented = (call.body as { refreshToken: string }).refreshToken
+          await new Promise((resolve) => setTimeout(resolve, 5))
+          // as the server does: a rotated-out token presented again ends the whole session
+          if (presented !== `refresh-${current}`) return { status: 401, code: 4010, message: 'refresh token reused' }
+          current++
+          return { data: { token: `access-${current}`, refreshToken: `refresh-${current}`, expiresIn: 1800 } }
+        },
+      })
+      localStorage.setItem(REFRESH_TOKEN_KEY, 'refresh-1')
+      const firstTab = useSessionStore(createPinia())
+      const secondTab = useSessionStore(createPinia())
+
+      const refreshed = await Promise.all([firstTab.refresh(), secondTab.refresh()])
+
+      expect(refreshed).toEqual([true, true])
+      expect(calls.map((c) => (c.body as { refreshToken: string }).refreshToken)).toEqual(['refresh-1', 'refresh-2'])
+      expect([firstTab.accessToken, secondTab.accessToken]).toEqual(['access-2', 'access-3'])
+      expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-3')
+    })
   })
 
   it('reads the expiry of a JWT', () => {

@@ -9,6 +9,17 @@ export const REFRESH_TOKEN_KEY = 'dj.refreshToken'
 /** Renew the access token this long before it expires, so requests rarely meet a 401. */
 const RENEW_AHEAD_MS = 60_000
 const MIN_RENEW_DELAY_MS = 5_000
+/**
+ * Tabs of the console take turns under this lock to refresh: two refreshes with the same token (tabs restored
+ * together, say) would look like a stolen token to the server, which then ends the session.
+ */
+const REFRESH_LOCK = 'dj.refresh'
+
+/** Runs `work` while no other tab of this origin refreshes; at once where there is no Web Locks API (plain HTTP off localhost). */
+function oneTabAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const locks = globalThis.navigator?.locks
+  return locks ? locks.request(REFRESH_LOCK, work) : work()
+}
 
 /** Seconds since the epoch at which a JWT expires, or null when it cannot be read. */
 export function tokenExpiry(token: string): number | null {
@@ -58,18 +69,20 @@ export const useSessionStore = defineStore('session', () => {
     localStorage.removeItem(REFRESH_TOKEN_KEY)
   }
 
-  async function refresh(): Promise<boolean> {
-    // Read it again each time: another tab may have rotated it since.
-    const refreshToken = localStorage.getItem(REFRESH_TOKEN_KEY)
-    if (!refreshToken) return false
-    try {
-      const result = await authApi.refresh(refreshToken)
-      storeTokens(result.token, result.refreshToken)
-      return true
-    } catch {
-      clear()
-      return false
-    }
+  function refresh(): Promise<boolean> {
+    return oneTabAtATime(async () => {
+      // Read it again each time: another tab may have rotated it since.
+      const refreshToken = localStorage.getItem(REFRESH_TOKEN_KEY)
+      if (!refreshToken) return false
+      try {
+        const result = await authApi.refresh(refreshToken)
+        storeTokens(result.token, result.refreshToken)
+        return true
+      } catch {
+        clear()
+        return false
+      }
+    })
   }
 
   async function loadUser() {

@@ -16,9 +16,10 @@ const MIN_RENEW_DELAY_MS = 5_000
 const REFRESH_LOCK = 'dj.refresh'
 
 /** Runs `work` while no other tab of this origin refreshes; at once where there is no Web Locks API (plain HTTP off localhost). */
-function oneTabAtATime<T>(work: () => Promise<T>): Promise<T> {
+async function oneTabAtATime<T>(work: () => Promise<T>): Promise<T> {
   const locks = globalThis.navigator?.locks
-  return locks ? locks.request(REFRESH_LOCK, work) : work()
+  if (!locks) return work()
+  return await locks.request(REFRESH_LOCK, work)
 }
 
 /** Seconds since the epoch at which a JWT expires, or null when it cannot be read. */

@@ -71,18 +71,12 @@ class ClaimStore {
      * @throws InstanceMissingException if this instance's row is gone (taken for dead); nothing is claimed then
      */
     Set<Long> claim(List<FirePlan> plans, String self, Instant earliestFire, Instant now) {
-        StringJoiner ids = new StringJoiner(", ");
-        Map<Long, Long> expected = new HashMap<>();
         List<Object[]> rows = new ArrayList<>(plans.size());
         // rows locked in id order by every instance, so that competing claims queue instead of deadlocking
         List<FirePlan> byId = plans.stream().sorted(Comparator.comparingLong(FirePlan::taskId)).toList();
         for (FirePlan plan : byId) {
-            long id = plan.taskId();
-            long readVersion = plan.due().task().version();
-            ids.add(Long.toString(id));
-            expected.put(id, readVersion + 1);
             rows.add(new Object[] {SqlTime.toDb(plan.newNext()), plan.newStatus(), SqlTime.toDb(plan.claimedFrom()), self,
-                    id, readVersion});
+                    plan.taskId(), plan.due().task().version()});
         }
         return transactions.execute(tx -> {
             int[] counts = template.batchUpdate("UPDATE task SET next_execute_time = ?, status = ?, claimed_from = ?,"
@@ -90,7 +84,7 @@ class ClaimStore {
                     rows, TYPES);
             Set<Long> won = Arrays.stream(counts).allMatch(count -> count >= 0)
                     ? wonByCount(byId, counts)
-                    : wonByReadBack(ids.toString(), expected, self);
+                    : wonByReadBack(byId, self);
             if (!instances.lowerWatermark(self, earliestFire, now)) {
                 throw new InstanceMissingException(self);
             }
@@ -112,7 +106,13 @@ class ClaimStore {
      * Bulk protocols (MariaDB's) answer a batch without per-row counts; the rows this transaction now holds locked
      * then say which it won.
      */
-    private Set<Long> wonByReadBack(String ids, Map<Long, Long> expected, String self) {
+    private Set<Long> wonByReadBack(List<FirePlan> plans, String self) {
+        StringJoiner ids = new StringJoiner(", ");
+        Map<Long, Long> expected = new HashMap<>();
+        for (FirePlan plan : plans) {
+            ids.add(Long.toString(plan.taskId()));
+            expected.put(plan.taskId(), plan.due().task().version() + 1);
+        }
         Set<Long> won = new HashSet<>();
         jdbc.sql("SELECT id, version FROM task WHERE id IN (" + ids + ") AND lease_owner = ?")
                 .param(self)

@@ -24,11 +24,11 @@ import io.distributedjob.execution.Fire;
 import io.distributedjob.execution.FireExecutor;
 import io.distributedjob.execution.InstanceId;
 import io.distributedjob.lifecycle.Drainable;
-import io.distributedjob.storage.SqlDialect;
 import io.distributedjob.record.ExecutionRecord;
 import io.distributedjob.record.RecordService;
 import io.distributedjob.record.RecordWriter;
 import io.distributedjob.record.TriggerType;
+import io.distributedjob.storage.SqlDialect;
 import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskEngine;
 import io.distributedjob.web.ApiException;
@@ -213,8 +213,8 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
 
     /**
      * Each poll interval, the whole round: heartbeat and watermark, take-overs, edits and deletions made
-     * elsewhere, balance, claims. A wake-up between rounds (a task changed here) only claims: the change itself is already applied,
-     * and a burst of edits must not turn into a burst of full rounds.
+     * elsewhere, balance, claims. A wake-up between rounds (a task changed here) only claims: the change itself
+     * is already applied, and a burst of edits must not turn into a burst of full rounds.
      */
     private void runLoop() {
         Instant changesSeen = clock.instant();

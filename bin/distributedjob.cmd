@@ -20,7 +20,8 @@ if not exist "%JAR%" (
 set "JAVA_BIN=java"
 if defined JAVA_HOME set "JAVA_BIN=%JAVA_HOME%\bin\java.exe"
 set "JAVA_MAJOR="
-for /f "tokens=2 delims==" %%v in ('"!JAVA_BIN!" -XshowSettings:properties -version 2^>^&1 ^| findstr /c:"java.specification.version"') do set "JAVA_MAJOR=%%v"
+rem "call" first, so that cmd keeps the quotes of a path with spaces or parentheses.
+for /f "tokens=2 delims==" %%v in ('call "!JAVA_BIN!" -XshowSettings:properties -version 2^>^&1 ^| findstr java.specification.version') do set "JAVA_MAJOR=%%v"
 if not defined JAVA_MAJOR goto :nojava
 set "JAVA_MAJOR=!JAVA_MAJOR: =!"
 if !JAVA_MAJOR! LSS 21 goto :nojava

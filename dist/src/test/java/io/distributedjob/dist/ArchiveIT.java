@@ -59,6 +59,29 @@ class ArchiveIT {
     }
 
     @Test
+    void launcherPassesOverAJavaOlderThan21(@TempDir Path oldJava) throws Exception {
+        UnpackedArchive archive = UnpackedArchive.unpack(unpackInto);
+        Path fakeJava = oldJava.resolve("bin/java");
+        Files.createDirectories(fakeJava.getParent());
+        Files.writeString(fakeJava, "#!/bin/sh\necho '    java.specification.version = 17' >&2\n");
+        fakeJava.toFile().setExecutable(true);
+
+        // -version makes the chosen JVM print its properties and exit before it would start the server.
+        ProcessBuilder launcher = new ProcessBuilder(archive.home().resolve("bin/distributedjob").toString())
+                .directory(elsewhere.toFile()).redirectErrorStream(true);
+        launcher.environment().put("JAVA_HOME", oldJava.toString());
+        launcher.environment().put("PATH", oldJava.resolve("bin") + ":" + System.getenv("PATH"));
+        launcher.environment().put("JAVA_OPTS", "-XshowSettings:properties -version");
+        Process process = launcher.start();
+        String output = new String(process.getInputStream().readAllBytes());
+
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).doesNotContain("version = 17");
+        int chosen = Integer.parseInt(output.replaceAll("(?s).*java\\.specification\\.version = (\\d+).*", "$1"));
+        assertThat(chosen).isGreaterThanOrEqualTo(21);
+    }
+
+    @Test
     void zipHoldsTheSameFilesAsTheTarWithWindowsLineEndsForTheCmdLauncher() throws Exception {
         UnpackedArchive archive = UnpackedArchive.unpack(unpackInto);
         List<String> unpacked;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -102,7 +103,7 @@ public final class InitSqlGenerator {
     static List<Migration> migrations(Path directory) {
         try (Stream<Path> files = Files.list(directory)) {
             return files.map(Migration::read)
-                    .filter(migration -> migration != null)
+                    .filter(Objects::nonNull)
                     .sorted(Comparator.comparing(Migration::versionParts, InitSqlGenerator::compareVersions))
                     .toList();
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -14,6 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The NGINX front of a cluster, on its own hosts and in docker-compose: HTTP and gRPC, passive health checks. */
 class NginxConfigTest {
+
+    /** What proxy_next_upstream and grpc_next_upstream accept (NGINX's documentation of both). */
+    private static final Set<String> NEXT_UPSTREAM_CONDITIONS = Set.of("error", "timeout", "invalid_header", "http_500",
+            "http_502", "http_503", "http_504", "http_403", "http_404", "http_429", "non_idempotent", "off");
 
     @ParameterizedTest
     @ValueSource(strings = {"deploy/nginx/distributedjob.conf", "deploy/compose/nginx.conf"})
@@ -40,6 +45,16 @@ class NginxConfigTest {
         assertThat(grpc.all("http2")).singleElement().extracting(on -> on.arg(0)).isEqualTo("on");
         assertThat(location(grpc, "/").all("grpc_pass")).singleElement().extracting(pass -> pass.arg(0))
                 .isEqualTo("grpc://distributed_job_grpc");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"deploy/nginx/distributedjob.conf", "deploy/compose/nginx.conf"})
+    void retriesOnlyOnConditionsNginxKnows(String file) throws Exception {
+        NginxConfig config = NginxConfig.parse(Repository.path(file));
+        assertThat(config.find("proxy_next_upstream")).isNotEmpty()
+                .allSatisfy(retry -> assertThat(NEXT_UPSTREAM_CONDITIONS).containsAll(retry.args()));
+        assertThat(config.find("grpc_next_upstream")).isNotEmpty()
+                .allSatisfy(retry -> assertThat(NEXT_UPSTREAM_CONDITIONS).containsAll(retry.args()));
     }
 
     @Test

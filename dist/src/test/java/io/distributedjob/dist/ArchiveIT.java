@@ -53,7 +53,9 @@ class ArchiveIT {
         }
 
         assertThat(archive.home().resolve("log/app.log")).content().contains("POST /v1/auth/login 200");
-        assertThat(Files.list(archive.home().resolve("data")).toList()).as("embedded database in the home").isNotEmpty();
+        try (var data = Files.list(archive.home().resolve("data"))) {
+            assertThat(data.toList()).as("embedded database in the home").isNotEmpty();
+        }
         assertThat(elsewhere.resolve("data")).as("nothing in the current directory").doesNotExist();
         assertThat(elsewhere.resolve("log")).doesNotExist();
     }

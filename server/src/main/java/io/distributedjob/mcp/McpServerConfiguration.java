@@ -18,6 +18,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -74,6 +75,15 @@ class McpServerConfiguration {
         ServletRegistrationBean<HttpServletStatelessServerTransport> registration =
                 new ServletRegistrationBean<>(transport, PATH);
         registration.setName("mcp");
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<PostOnlyFilter> mcpPostOnlyFilter() {
+        FilterRegistrationBean<PostOnlyFilter> registration = new FilterRegistrationBean<>(new PostOnlyFilter());
+        registration.addUrlPatterns(PATH);
+        registration.setName("mcpPostOnly");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
         return registration;
     }
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -60,8 +59,8 @@ class ExecutionTools {
                             Window window = window(args);
                             RecordFilter filter = new RecordFilter(departments(caller.user(), args),
                                     args.optionalId("taskId"), args.optionalBool("success"), taskType(args));
-                            int limit = valueOr(args.optionalInteger("limit", 1, PageQuery.MAX_SIZE), PageQuery.DEFAULT_SIZE);
-                            int offset = valueOr(args.optionalInteger("offset", 0, Integer.MAX_VALUE), 0);
+                            int limit = args.integer("limit", 1, PageQuery.MAX_SIZE, PageQuery.DEFAULT_SIZE);
+                            int offset = args.integer("offset", 0, Integer.MAX_VALUE, 0);
                             return ToolAnswer.of(records.history(filter, window.from(), window.to(), limit, offset));
                         }),
                 runner.tool(new Definition("get_execution", "Get an execution",
@@ -74,8 +73,8 @@ class ExecutionTools {
                         .required("id", "year", "month")),
                         (caller, args) -> {
                             long id = args.id("id");
-                            YearMonth month = RecordService.month(args.optionalInteger("year", Integer.MIN_VALUE, Integer.MAX_VALUE),
-                                    args.optionalInteger("month", Integer.MIN_VALUE, Integer.MAX_VALUE));
+                            YearMonth month = RecordService.month(args.optionalInteger("year"),
+                                    args.optionalInteger("month"));
                             StoredRecord stored = records.find(month, id);
                             scope.requireAccess(caller.user(), stored.record().departmentId());
                             return ToolAnswer.about(id, records.view(stored));
@@ -123,20 +122,10 @@ class ExecutionTools {
         return new Window(from, to);
     }
 
+    /** Records name their task's type as text. */
     private static String taskType(ToolArguments args) {
-        String text = args.optionalString("taskType", 16);
-        if (text == null) {
-            return null;
-        }
-        String type = text.toUpperCase(Locale.ROOT);
-        if (!type.equals(TaskType.HTTP.name()) && !type.equals(TaskType.GRPC.name())) {
-            throw ApiException.invalid("taskType: must be HTTP or GRPC");
-        }
-        return type;
-    }
-
-    private static int valueOr(Integer value, int fallback) {
-        return value == null ? fallback : value;
+        TaskType type = args.optionalTaskType("taskType");
+        return type == null ? null : type.name();
     }
 
     /** A span of scheduled times, [from, to); an end is open when null. */

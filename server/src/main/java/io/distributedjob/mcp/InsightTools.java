@@ -47,7 +47,7 @@ class InsightTools {
                         .required("cron")),
                         (caller, args) -> ToolAnswer.of(tasks.preview(args.string("cron", Schedules.MAX_LENGTH),
                                 args.optionalString("timezone", TIMEZONE_MAX),
-                                args.optionalInteger("count", Integer.MIN_VALUE, Integer.MAX_VALUE)))),
+                                args.optionalInteger("count")))),
                 runner.tool(new Definition("model_context", "Runtime context",
                         "The runtime context of a task (task:<id>), a department (department:<id>) or a user"
                                 + " (user:<id>) as a JSON document, the same as gRPC ModelContextService.GetModelContext:"

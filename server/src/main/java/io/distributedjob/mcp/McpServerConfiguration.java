@@ -8,6 +8,7 @@ import io.distributedjob.auth.AuthService;
 import io.distributedjob.config.ServerSettings;
 import io.distributedjob.web.ErrorResponseWriter;
 import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
@@ -24,11 +25,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The Model Context Protocol server at {@code <contextPath>/mcp}, on the REST port.
  *
- * <p>It is the official MCP Java SDK's servlet transport, registered beside Spring MVC's dispatcher: the Spring AI
- * MCP server starter does not support Spring Boot 4.1, and the SDK binds to the Jackson 3 mapper the REST API
- * uses, so tools show objects exactly as REST does. The transport is the stateless form of Streamable HTTP: each
- * POST carries its own bearer token and is answered on its own, so no MCP session lives on the server, any
- * instance of a cluster can answer any request, and a revoked token stops working at the next call.
+ * <p>It is the official MCP Java SDK's servlet transport, registered beside Spring MVC's dispatcher, without the
+ * Spring AI MCP starter: the endpoint needs only the transport, the bearer-token filter in front of it and tools
+ * that call the feature services, and the starter's auto-configuration and annotation-scanned tools would add
+ * nothing to that. The SDK's Jackson 3 binding takes the REST API's own mapper.
+ *
+ * <p>The transport is the stateless form of Streamable HTTP: each POST carries its own bearer token and is
+ * answered on its own, so no MCP session lives on the server, any instance of a cluster can answer any request,
+ * and a revoked token stops working at the next call.
  */
 @Configuration(proxyBeanMethods = false)
 class McpServerConfiguration {
@@ -37,10 +41,20 @@ class McpServerConfiguration {
     static final String PATH = "/mcp";
     static final String SERVER_NAME = "distributedjob";
 
+    /** The REST API's mapper, so that tools and resources show objects exactly as REST does. */
     @Bean
-    HttpServletStatelessServerTransport mcpTransport(JsonMapper json, ServerSettings settings) {
+    McpJsonMapper mcpJsonMapper(JsonMapper json) {
+        return new JacksonMcpJsonMapper(json);
+    }
+
+    /**
+     * No Origin allow-list: the endpoint takes no cookie, only a bearer token a page of another origin cannot
+     * read, so a browser tricked into calling it (DNS rebinding) has no rights to lend.
+     */
+    @Bean
+    HttpServletStatelessServerTransport mcpTransport(McpJsonMapper json, ServerSettings settings) {
         return HttpServletStatelessServerTransport.builder()
-                .jsonMapper(new JacksonMcpJsonMapper(json))
+                .jsonMapper(json)
                 .messageEndpoint(PATH)
                 .maxRequestSize((int) Math.min(settings.maxBodyBytes(), Integer.MAX_VALUE))
                 .contextExtractor(request -> McpTransportContext.create(
@@ -49,7 +63,7 @@ class McpServerConfiguration {
     }
 
     @Bean
-    McpStatelessSyncServer mcpServer(HttpServletStatelessServerTransport transport, JsonMapper json,
+    McpStatelessSyncServer mcpServer(HttpServletStatelessServerTransport transport, McpJsonMapper json,
                                      TaskTools taskTools, ExecutionTools executionTools, InsightTools insightTools,
                                      ViewResources resources) {
         List<SyncToolSpecification> tools = new ArrayList<>(taskTools.tools());
@@ -60,7 +74,7 @@ class McpServerConfiguration {
                 .instructions("DistributedJob schedules HTTP and gRPC tasks by cron expression. The tools act with"
                         + " the rights of the user whose access token this connection carries.")
                 .capabilities(ServerCapabilities.builder().tools(false).resources(false, false).build())
-                .jsonMapper(new JacksonMcpJsonMapper(json))
+                .jsonMapper(json)
                 // arguments are checked by the tools, as REST checks a body, so errors carry the REST messages
                 .validateToolInputs(false)
                 // the servlet thread waits for the answer anyway: run the tool on it instead of handing it over

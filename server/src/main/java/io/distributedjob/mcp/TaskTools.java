@@ -17,7 +17,6 @@ import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskService;
 import io.distributedjob.task.TaskType;
 import io.distributedjob.task.TaskView;
-import io.distributedjob.web.ApiException;
 import io.distributedjob.web.PageQuery;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import org.springframework.stereotype.Component;
@@ -57,8 +56,8 @@ class TaskTools {
                         .integer("page", "page number, from 1 (default 1)")
                         .integer("size", "tasks per page, 1 to " + PageQuery.MAX_SIZE + " (default " + PageQuery.DEFAULT_SIZE + ")")),
                         (caller, args) -> ToolAnswer.of(tasks.list(caller.user(), args.optionalId("departmentId"),
-                                args.optionalString("keyword", KEYWORD_MAX), taskType(args),
-                                args.optionalInteger("status", Integer.MIN_VALUE, Integer.MAX_VALUE),
+                                args.optionalString("keyword", KEYWORD_MAX), args.optionalTaskType("taskType"),
+                                args.optionalInteger("status"),
                                 PageQuery.of(args.optionalInteger("page", 1, Integer.MAX_VALUE),
                                         args.optionalInteger("size", 1, PageQuery.MAX_SIZE))))),
                 runner.tool(new Definition("get_task", "Get a task",
@@ -70,7 +69,7 @@ class TaskTools {
                         .required("id")),
                         (caller, args) -> {
                             long id = args.id("id");
-                            int fires = valueOr(args.optionalInteger("fires", 1, FIRES_MAX), DEFAULT_FIRES);
+                            int fires = args.integer("fires", 1, FIRES_MAX, DEFAULT_FIRES);
                             Task task = tasks.find(caller.user(), id);
                             Map<String, Object> answer = new LinkedHashMap<>();
                             answer.put("task", tasks.get(caller.user(), id));
@@ -161,27 +160,11 @@ class TaskTools {
                 .required("name", "departmentId", "cron", "status", "grpcService", "grpcMethod");
     }
 
-    private static TaskType taskType(ToolArguments args) {
-        String text = args.optionalString("taskType", 16);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return TaskType.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("taskType: must be HTTP or GRPC");
-        }
-    }
-
     private static String describe(String cron) {
         try {
             return Schedules.describe(cron);
         } catch (InvalidScheduleException e) {
             return cron;
         }
-    }
-
-    private static int valueOr(Integer value, int fallback) {
-        return value == null ? fallback : value;
     }
 }

@@ -3,13 +3,17 @@ package io.distributedjob.mcp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
+import io.distributedjob.task.TaskType;
 import io.distributedjob.web.ApiException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The arguments of one tool call, read with the REST API's 400/4001 messages naming the field. */
 final class ToolArguments {
+
+    private static final int TASK_TYPE_MAX = 16;
 
     private final ObjectNode node;
 
@@ -55,6 +59,16 @@ final class ToolArguments {
         } catch (ApiException e) {
             return null;
         }
+    }
+
+    /** A whole number that the service called checks the range of. */
+    Integer optionalInteger(String field) {
+        return optionalInteger(field, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    int integer(String field, int min, int max, int fallback) {
+        Integer value = optionalInteger(field, min, max);
+        return value == null ? fallback : value;
     }
 
     Integer optionalInteger(String field, int min, int max) {
@@ -103,6 +117,18 @@ final class ToolArguments {
             throw ApiException.invalid(field + ": is required");
         }
         return value;
+    }
+
+    TaskType optionalTaskType(String field) {
+        String text = optionalString(field, TASK_TYPE_MAX);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return TaskType.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(field + ": must be HTTP or GRPC");
+        }
     }
 
     /** An ISO-8601 date-time with offset, such as {@code 2026-05-01T00:00:00+08:00}. */

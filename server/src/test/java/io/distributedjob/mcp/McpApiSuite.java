@@ -13,11 +13,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.distributedjob.auth.Permissions;
 import io.distributedjob.support.ApiClient;
@@ -299,7 +298,7 @@ public interface McpApiSuite extends ServerUnderTest {
 
         JsonNode entries = admin().get("/audit-logs?size=100&action=MCP_CALL&actor=" + user.username()).data()
                 .get("list");
-        Set<String> seen = new HashSet<>();
+        List<String> seen = new ArrayList<>();
         entries.forEach(entry -> seen.add(entry.get("detail").asString() + " " + entry.get("outcome").asString()
                 + " " + (entry.get("targetId").isNull() ? "-" : entry.get("targetId").asLong())));
         assertThat(seen).containsExactlyInAnyOrder(

@@ -114,6 +114,11 @@ public class TaskService {
         return create(user, type == TaskType.HTTP ? validator.http(body) : validator.grpc(body));
     }
 
+    /** Replaces a task's definition given in the form of the REST update body, with the same validation. */
+    public TaskView update(CurrentUser user, long id, TaskType type, JsonNode body) {
+        return update(user, id, type, type == TaskType.HTTP ? validator.http(body) : validator.grpc(body));
+    }
+
     public TaskView update(CurrentUser user, long id, TaskType type, TaskDefinition definition) {
         Task current = find(user, id);
         if (current.taskType() != type) {
@@ -150,6 +155,28 @@ public class TaskService {
 
     public TaskEngine.StartedFire run(CurrentUser user, long id, TriggerType trigger) {
         return engine.runNow(find(user, id), trigger);
+    }
+
+    /**
+     * Up to {@code count} fires still to come from now, on the schedule the engine follows (anchored at the task's
+     * creation); a temporary task fires once, a disabled one never.
+     */
+    public List<Instant> upcomingFires(Task task, int count) {
+        List<Instant> fires = new ArrayList<>();
+        if (!task.scheduled()) {
+            return fires;
+        }
+        int wanted = task.status() == Task.TEMPORARY ? 1 : count;
+        try {
+            Schedule schedule = schedule(task, task.createTime());
+            for (Instant next = schedule.next(clock.instant()); next != null && fires.size() < wanted;
+                 next = schedule.next(next)) {
+                fires.add(next);
+            }
+        } catch (InvalidScheduleException e) {
+            return fires;
+        }
+        return fires;
     }
 
     /** The next {@code count} fire times of {@code cron} in {@code timezone} (default: the server's zone). */

@@ -96,7 +96,7 @@ public class TaskService {
     }
 
     public TaskView create(CurrentUser user, TaskDefinition definition) {
-        scope.requireAccess(user, definition.departmentId());
+        scope.requirePlacement(user, definition.departmentId(), "departmentId");
         Instant now = now();
         Instant next = definition.status() == Task.DISABLED ? null
                 : firstFire(Schedules.parse(definition.cron(), ZoneId.of(definition.timezone()), now), now);
@@ -119,7 +119,7 @@ public class TaskService {
         if (current.taskType() != type) {
             throw ApiException.invalid("taskType: task " + id + " is a " + current.taskType() + " task");
         }
-        scope.requireAccess(user, definition.departmentId());
+        scope.requirePlacement(user, definition.departmentId(), "departmentId");
         Instant now = now();
         Task draft = withDefinition(current, definition);
         boolean rescheduled = !current.sameScheduleAs(draft);

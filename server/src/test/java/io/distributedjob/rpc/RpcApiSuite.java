@@ -230,7 +230,9 @@ public interface RpcApiSuite extends ServerUnderTest {
                         Scheduler.ScheduleTaskRequest.newBuilder().setName("fallback").setCronExpression(EVERY_MINUTE)
                                 .setHandler("grpc").setParams(params("{\"service\": \"h:1/a.B\", \"method\": \"M\","
                                         + " \"fallbackService\": \"h:2/a.B\"}"))),
-                Map.entry("department_id: must be a positive whole number", httpTask("department").setDepartmentId(-3)));
+                Map.entry("department_id: must be a positive whole number", httpTask("department").setDepartmentId(-3)),
+                Map.entry("department_id: department 987654321 does not exist",
+                        httpTask("nowhere").setDepartmentId(987654321)));
 
         invalid.forEach((message, request) -> {
             Status status = failure(() -> admin.scheduler().scheduleTask(request.build()));
@@ -556,7 +558,12 @@ public interface RpcApiSuite extends ServerUnderTest {
                 Scheduler.BatchScheduleTasksRequest.newBuilder().addTasks(httpTask("batch-own"))
                         .addTasks(httpTask("batch-theirs").setDepartmentId(theirs)).build());
         assertThat(batch.getResultsList()).extracting(Scheduler.ScheduleTaskResponse::getSuccess).containsExactly(true, false);
-        assertThat(batch.getResults(1).getMessage()).isEqualTo("department " + theirs + " is outside your department scope");
+        assertThat(batch.getResults(1).getMessage()).isEqualTo("department_id: outside your department scope");
+        Status toUnknown = failure(() -> session.scheduler().scheduleTask(httpTask("nowhere").setDepartmentId(987654321).build()));
+        Status toForeign = failure(() -> session.scheduler().scheduleTask(httpTask("elsewhere").setDepartmentId(theirs).build()));
+        assertThat(toUnknown.getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(toUnknown.getDescription()).as("unknown and foreign look alike").isEqualTo(toForeign.getDescription())
+                .doesNotContain(String.valueOf(theirs));
         assertThat(admin().get("/tasks/" + foreign).data().get("status").asInt()).as("untouched").isEqualTo(1);
 
         Data.TaskStatisticsResponse scoped = session.data().getTaskStatistics(Data.TaskStatisticsRequest.getDefaultInstance());

@@ -184,6 +184,34 @@ public interface TaskApiSuite extends ServerUnderTest {
     }
 
     @Test
+    default void aTaskForAnUnknownDepartmentIsInvalidForTheRootAndForeignForEveryoneElse() {
+        OrgFixture org = new OrgFixture(admin());
+        long unknown = 987654321;
+        ApiResult asAdmin = admin().post("/tasks/http", httpTask(unknown, DISABLED_TARGET));
+        assertThat(asAdmin.status()).as(asAdmin.raw()).isEqualTo(400);
+        assertThat(asAdmin.code()).isEqualTo(4001);
+        assertThat(asAdmin.message()).startsWith("departmentId:");
+
+        long mine = org.department("mine", org.rootDepartment());
+        long other = org.department("other", org.rootDepartment());
+        long creator = org.role("creator", Permissions.TASK_VIEW, Permissions.TASK_CREATE, Permissions.TASK_UPDATE);
+        ApiClient client = api().login(org.user("creator", mine, creator).username(), OrgFixture.PASSWORD);
+        long own = client.post("/tasks/http", httpTask(mine, DISABLED_TARGET)).data().get("id").asLong();
+        long foreignTask = admin().post("/tasks/http", httpTask(other, DISABLED_TARGET)).data().get("id").asLong();
+
+        ApiResult toUnknown = client.post("/tasks/http", httpTask(unknown, DISABLED_TARGET));
+        ApiResult toForeign = client.post("/tasks/http", httpTask(other, DISABLED_TARGET));
+        ApiResult movedToUnknown = client.put("/tasks/http/" + own, httpTask(unknown, DISABLED_TARGET));
+        ApiResult readForeign = client.get("/tasks/" + foreignTask);
+        for (ApiResult refused : List.of(toUnknown, toForeign, movedToUnknown, readForeign)) {
+            assertThat(refused.status()).as(refused.raw()).isEqualTo(403);
+            assertThat(refused.code()).isEqualTo(4003);
+            assertThat(refused.message()).doesNotContain(String.valueOf(unknown)).doesNotContain(String.valueOf(other));
+        }
+        assertThat(toUnknown.message()).as("unknown and foreign look alike").isEqualTo(toForeign.message());
+    }
+
+    @Test
     default void cronPreviewListsTheNextFiresAndDescribesThem() {
         ApiResult preview = admin().post("/tasks/cron/preview",
                 json("cron", "0 30 9 * * MON-FRI", "timezone", "Asia/Shanghai", "count", 3));

@@ -24,6 +24,7 @@ import io.distributedjob.support.OrgFixture;
 import io.distributedjob.support.ServerUnderTest;
 import io.distributedjob.support.TargetServer;
 import io.distributedjob.support.TestSettings;
+import io.distributedjob.task.TaskApiSuite;
 import io.grpc.Status;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -327,6 +328,9 @@ public interface RpcApiSuite extends ServerUnderTest {
             admin.scheduler().executeTaskImmediately(task(failing));
             await().atMost(Duration.ofSeconds(20)).until(() -> history(admin, failing).getTotal() == 1);
         }
+        assertThat(auditEntries("RUN")).as("every run through the API is audited")
+                .filteredOn(entry -> entry.get("targetId").asLong() == ok).hasSize(3)
+                .allSatisfy(entry -> assertThat(entry.get("outcome").asString()).isEqualTo("SUCCESS"));
 
         Data.TaskHistoryResponse all = history(admin, ok);
         assertThat(all.getSuccess()).isTrue();
@@ -517,6 +521,26 @@ public interface RpcApiSuite extends ServerUnderTest {
         assertThat(failure(() -> memberSession.auth().getUserPermissions(
                 Auth.UserPermissionsRequest.newBuilder().setUserId(manager.id()).build())).getCode())
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
+    }
+
+    @Test
+    default void theModelContextOfATaskMasksSecretHeadersForThoseWhoCannotChangeIt() throws Exception {
+        OrgFixture org = new OrgFixture(admin());
+        long department = org.department("secrets", org.rootDepartment());
+        long id = admin().post("/tasks/http", TaskApiSuite.httpTask(department, TaskApiSuite.DISABLED_TARGET)
+                .put("headers", "{\"Authorization\":\"Bearer s3cr3t\",\"X-Trace\":\"visible\"}")).data().get("id").asLong();
+        RpcClient viewer = rpc().login(org.user("viewer", department, org.role("viewer", Permissions.TASK_VIEW)).username(),
+                OrgFixture.PASSWORD);
+        Mcp.ModelContextRequest request = Mcp.ModelContextRequest.newBuilder().setModelId("task:" + id).build();
+
+        JsonNode seenByViewer = ApiClient.mapper().readTree(ApiClient.mapper().readTree(
+                viewer.modelContext().getModelContext(request).getContext()).get("task").get("headers").asString());
+        JsonNode seenByAdmin = ApiClient.mapper().readTree(ApiClient.mapper().readTree(
+                rpcAdmin().modelContext().getModelContext(request).getContext()).get("task").get("headers").asString());
+
+        assertThat(seenByViewer.get("Authorization").asString()).isEqualTo("******");
+        assertThat(seenByViewer.get("X-Trace").asString()).isEqualTo("visible");
+        assertThat(seenByAdmin.get("Authorization").asString()).isEqualTo("Bearer s3cr3t");
     }
 
     @Test

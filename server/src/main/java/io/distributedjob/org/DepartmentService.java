@@ -94,8 +94,8 @@ public class DepartmentService {
 
     /**
      * Changes a department. A null {@code parentId} places it under the root, as on create; the root itself stays
-     * where it is and stays enabled, or nobody could sign in to undo it. Disabling a department ends the sessions
-     * of everyone in it and below it at once.
+     * where it is and stays enabled, or nobody could sign in to undo it; for the same reason nobody disables
+     * their own department. Disabling a department ends the sessions of everyone in it and below it at once.
      */
     DepartmentView update(CurrentUser actor, long id, DepartmentRequest request) {
         return audit.track(actor, AuditLog.UPDATE, AuditLog.DEPARTMENT, id, () -> {
@@ -111,6 +111,9 @@ public class DepartmentService {
             }
             if (root && status != ENABLED) {
                 throw ApiException.invalid("status: the root department cannot be disabled");
+            }
+            if (status != ENABLED && hierarchy.selfAndDescendants(id).contains(actor.departmentId())) {
+                throw ApiException.forbidden("status: you cannot disable your own department or one above it");
             }
             if (!Objects.equals(current.parentId(), parentId)) {
                 requireParentAllowed(actor, parentId);

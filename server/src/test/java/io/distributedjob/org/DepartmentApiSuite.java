@@ -252,6 +252,19 @@ public interface DepartmentApiSuite extends ServerUnderTest {
         assertThat(api().login(inParent.username(), OrgFixture.PASSWORD).get("/tasks").status()).isEqualTo(200);
     }
 
+    @Test
+    default void nobodyDisablesTheirOwnDepartment() {
+        OrgFixture org = new OrgFixture(admin());
+        long parent = org.department("parent", org.rootDepartment());
+        long child = org.department("child", parent);
+        ApiClient managerOfChild = api().login(org.user("manager", child,
+                org.role("dept-manager", Permissions.DEPARTMENT_MANAGE)).username(), OrgFixture.PASSWORD);
+        String childName = admin().get("/departments/" + child).data().get("name").asString();
+
+        assertForbidden(managerOfChild.put("/departments/" + child, json("name", childName, "parentId", parent, "status", 0)));
+        assertThat(managerOfChild.get("/departments/" + child).data().get("status").asInt()).isEqualTo(1);
+    }
+
     private static void assertInvalid(ApiResult result, String field) {
         assertThat(result.status()).as(result.raw()).isEqualTo(400);
         assertThat(result.code()).isEqualTo(4001);

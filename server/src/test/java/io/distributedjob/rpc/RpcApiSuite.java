@@ -588,6 +588,9 @@ public interface RpcApiSuite extends ServerUnderTest {
         assertThat(toUnknown.getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(toUnknown.getDescription()).as("unknown and foreign look alike").isEqualTo(toForeign.getDescription())
                 .doesNotContain(String.valueOf(theirs));
+        Status statisticsOfUnknown = failure(() -> session.data().getTaskStatistics(
+                Data.TaskStatisticsRequest.newBuilder().setDepartmentId(987654321).build()));
+        assertThat(statisticsOfUnknown.getCode()).as("an unknown department looks foreign").isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(admin().get("/tasks/" + foreign).data().get("status").asInt()).as("untouched").isEqualTo(1);
 
         Data.TaskStatisticsResponse scoped = session.data().getTaskStatistics(Data.TaskStatisticsRequest.getDefaultInstance());

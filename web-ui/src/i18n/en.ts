@@ -64,7 +64,7 @@ const en: MessageSchema = {
     taskPlaceholder: 'Filter by task', autoRefresh: 'Auto refresh',
   },
   department: {
-    title: 'Department', parent: 'Parent', root: 'None (top level)', add: 'New department', addChild: 'New sub-department',
+    title: 'Department', parent: 'Parent', root: 'Root department', add: 'New department', addChild: 'New sub-department',
     editTitle: 'Edit department', deleteConfirm: 'Delete department “{name}”?', selectHint: 'Select a department on the left',
     keyword: 'Department name',
   },

@@ -62,7 +62,7 @@ const zhCN = {
     taskPlaceholder: '按任务筛选', autoRefresh: '自动刷新',
   },
   department: {
-    title: '部门', parent: '上级部门', root: '无（顶级部门）', add: '新建部门', addChild: '新建子部门',
+    title: '部门', parent: '上级部门', root: '总部（根部门）', add: '新建部门', addChild: '新建子部门',
     editTitle: '编辑部门', deleteConfirm: '删除部门“{name}”？', selectHint: '在左侧选择一个部门查看详情',
     keyword: '部门名称',
   },

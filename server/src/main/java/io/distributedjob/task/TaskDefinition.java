@@ -24,4 +24,10 @@ record TaskDefinition(
         String fallbackGrpcMethod,
         MisfirePolicy misfirePolicy,
         ConcurrencyPolicy concurrencyPolicy) {
+
+    TaskDefinition withHeaders(String value) {
+        return new TaskDefinition(name, description, departmentId, taskType, cron, timezone, status, timeout,
+                retryCount, retryInterval, url, httpMethod, value, body, fallbackUrl, grpcService, grpcMethod,
+                grpcParams, fallbackGrpcService, fallbackGrpcMethod, misfirePolicy, concurrencyPolicy);
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.distributedjob.auth.CurrentUser;
+import io.distributedjob.auth.Permissions;
 import io.distributedjob.cron.InvalidScheduleException;
 import io.distributedjob.cron.Schedule;
 import io.distributedjob.cron.Schedules;
@@ -34,15 +35,17 @@ public class TaskService {
     private final TaskEngine engine;
     private final RecordService records;
     private final TaskValidator validator;
+    private final SecretHeaders secretHeaders;
     private final Clock clock;
 
     TaskService(TaskRepository repository, DepartmentScope scope, TaskEngine engine, RecordService records,
-                TaskValidator validator, Clock clock) {
+                TaskValidator validator, SecretHeaders secretHeaders, Clock clock) {
         this.repository = repository;
         this.scope = scope;
         this.engine = engine;
         this.records = records;
         this.validator = validator;
+        this.secretHeaders = secretHeaders;
         this.clock = clock;
     }
 
@@ -53,7 +56,7 @@ public class TaskService {
             return PageResult.of(List.of(), 0, page);
         }
         List<Task> tasks = repository.page(filter, page);
-        return PageResult.of(views(tasks), repository.count(filter), page);
+        return PageResult.of(views(user, tasks), repository.count(filter), page);
     }
 
     /** How many tasks {@link #list} would find in all. */
@@ -85,7 +88,7 @@ public class TaskService {
     }
 
     public TaskView get(CurrentUser user, long id) {
-        return view(find(user, id));
+        return view(user, find(user, id));
     }
 
     /** The task if it exists and lies in the caller's scope (404 / 403 otherwise). */
@@ -96,14 +99,14 @@ public class TaskService {
     }
 
     public TaskView create(CurrentUser user, TaskDefinition definition) {
-        scope.requireAccess(user, definition.departmentId());
+        scope.requirePlacement(user, definition.departmentId(), "departmentId");
         Instant now = now();
         Instant next = definition.status() == Task.DISABLED ? null
                 : firstFire(Schedules.parse(definition.cron(), ZoneId.of(definition.timezone()), now), now);
         long id = repository.insert(definition, next, user.id(), now);
         Task created = repository.find(id).orElseThrow();
         engine.taskChanged(created);
-        return view(created);
+        return view(user, created);
     }
 
     /**
@@ -124,15 +127,16 @@ public class TaskService {
         if (current.taskType() != type) {
             throw ApiException.invalid("taskType: task " + id + " is a " + current.taskType() + " task");
         }
-        scope.requireAccess(user, definition.departmentId());
+        scope.requirePlacement(user, definition.departmentId(), "departmentId");
+        TaskDefinition stored = definition.withHeaders(secretHeaders.restore(definition.headers(), current.headers()));
+        Task draft = withDefinition(current, stored);
         Instant now = now();
-        Task draft = withDefinition(current, definition);
         boolean rescheduled = !current.sameScheduleAs(draft);
         Instant next = rescheduled && draft.scheduled() ? firstFire(draft, now) : null;
-        repository.update(id, definition, rescheduled, next, now);
+        repository.update(id, stored, rescheduled, next, now);
         Task updated = repository.find(id).orElseThrow();
         engine.taskChanged(updated);
-        return view(updated);
+        return view(user, updated);
     }
 
     public TaskView changeStatus(CurrentUser user, long id, int status) {
@@ -143,7 +147,7 @@ public class TaskService {
         repository.updateStatus(id, status, next, now);
         Task updated = repository.find(id).orElseThrow();
         engine.taskChanged(updated);
-        return view(updated);
+        return view(user, updated);
     }
 
     public Task delete(CurrentUser user, long id) {
@@ -207,13 +211,16 @@ public class TaskService {
                 times.stream().map(t -> t.atZone(zone).toOffsetDateTime()).toList(), description);
     }
 
-    private List<TaskView> views(List<Task> tasks) {
+    /** The tasks as {@code viewer} may see them: secret header values only for those who may change the task. */
+    private List<TaskView> views(CurrentUser viewer, List<Task> tasks) {
         Map<Long, Instant> last = records.lastExecuteTimes(tasks.stream().map(Task::id).toList());
-        return tasks.stream().map(t -> TaskView.of(t, last.get(t.id()), nextFire(t), clock.getZone())).toList();
+        boolean showSecrets = viewer.has(Permissions.TASK_UPDATE);
+        return tasks.stream().map(t -> TaskView.of(t, showSecrets ? t.headers() : secretHeaders.mask(t.headers()),
+                last.get(t.id()), nextFire(t), clock.getZone())).toList();
     }
 
-    private TaskView view(Task task) {
-        return views(List.of(task)).getFirst();
+    private TaskView view(CurrentUser viewer, Task task) {
+        return views(viewer, List.of(task)).getFirst();
     }
 
     /**

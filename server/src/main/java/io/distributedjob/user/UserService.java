@@ -180,10 +180,7 @@ public class UserService {
     }
 
     private void requirePlaceable(CurrentUser actor, long departmentId) {
-        if (!departments.exists(departmentId)) {
-            throw ApiException.invalid("departmentId: department " + departmentId + " does not exist");
-        }
-        scope.requireAccess(actor, departmentId);
+        scope.requirePlacement(actor, departmentId, "departmentId");
     }
 
     private void requireAssignable(CurrentUser actor, long roleId) {

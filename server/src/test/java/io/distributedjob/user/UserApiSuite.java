@@ -146,6 +146,30 @@ public interface UserApiSuite extends ServerUnderTest {
     }
 
     @Test
+    default void toAScopedManagerAnUnknownDepartmentLooksForeign() {
+        OrgFixture org = new OrgFixture(admin());
+        long a = org.department("A", org.rootDepartment());
+        long b = org.department("B", org.rootDepartment());
+        long viewer = org.role("viewer", Permissions.TASK_VIEW);
+        long managerRole = org.role("user-manager", Permissions.USER_MANAGE, Permissions.TASK_VIEW);
+        OrgFixture.Created inA = org.user("in-a", a, viewer);
+        ApiClient managerOfA = api().login(org.user("manager-a", a, managerRole).username(), OrgFixture.PASSWORD);
+        long unknown = 987654321;
+
+        ApiResult toUnknown = managerOfA.post("/users", json("username", OrgFixture.unique("new"),
+                "password", "long-enough-pw", "realName", "x", "departmentId", unknown, "roleId", viewer));
+        ApiResult toForeign = managerOfA.post("/users", json("username", OrgFixture.unique("new"),
+                "password", "long-enough-pw", "realName", "x", "departmentId", b, "roleId", viewer));
+        ApiResult movedToUnknown = managerOfA.put("/users/" + inA.id(), json("username", inA.username(),
+                "realName", "x", "departmentId", unknown, "roleId", viewer));
+        for (ApiResult refused : List.of(toUnknown, toForeign, movedToUnknown)) {
+            assertForbidden(refused);
+            assertThat(refused.message()).doesNotContain(String.valueOf(unknown)).doesNotContain(String.valueOf(b));
+        }
+        assertThat(toUnknown.message()).isEqualTo(toForeign.message());
+    }
+
+    @Test
     default void nobodyGrantsWhatTheyLackOrChangesTheirOwnRoleOrDepartment() {
         OrgFixture org = new OrgFixture(admin());
         long department = org.department("esc", org.rootDepartment());

@@ -9,14 +9,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.execution.RetryWithFallback.Attempt;
-import io.distributedjob.record.ExecutionRecord;
 import io.distributedjob.record.RecordWriter;
 import io.distributedjob.record.TriggerType;
 import io.distributedjob.task.ConcurrencyPolicy;
@@ -105,6 +103,7 @@ public class FireExecutor implements AutoCloseable {
     /** Accepts fires again after {@link #stopAccepting()}, when the application context is restarted. */
     public void startAccepting() {
         accepting = true;
+        pool.dispatching(true);
     }
 
     /** Refuses new fires from now on; running and waiting ones go on. */
@@ -113,8 +112,9 @@ public class FireExecutor implements AutoCloseable {
     }
 
     /**
-     * Waits until every fire taken has ended, or the deadline passes; then ends what is left (recorded as cut
-     * short by the shutdown, its calls interrupted) and returns false. Never waits past the deadline.
+     * Waits until every fire taken has ended, or the deadline passes; then ends what is left and returns false:
+     * a fire that had started is recorded as cut short by the shutdown (its call interrupted), a claimed fire that
+     * had not stays claimed and unrecorded, for another instance to take over. Never waits past the deadline.
      */
     public boolean awaitIdle(Instant deadline) throws InterruptedException {
         idleLock.lock();
@@ -132,13 +132,20 @@ public class FireExecutor implements AutoCloseable {
         if (active.isEmpty()) {
             return true;
         }
+        pool.dispatching(false);
+        int left = 0;
         for (FireRun run : List.copyOf(active)) {
             Thread worker = run.worker();
-            String reason = run.started() == null ? "not run: the server shut down before a worker was free"
-                    : "interrupted: the server shut down before the run ended";
-            if (end(run, run.delivery.cutShort(reason)) && worker != null) {
+            if (run.started() == null && run.fire.claimed()) {
+                left += end(run, null) ? 1 : 0;
+            } else if (end(run, run.delivery.cutShort(run.started() == null ? "not run: the server shut down first"
+                    : "interrupted: the server shut down before the run ended")) && worker != null) {
                 worker.interrupt();
             }
+        }
+        if (left > 0) {
+            log.warn("{} claimed fires had not started when the shutdown wait ended: they stay claimed and unrecorded,"
+                    + " for another instance to take over after the lease", left);
         }
         return false;
     }
@@ -148,19 +155,13 @@ public class FireExecutor implements AutoCloseable {
         timers.shutdownNow();
     }
 
+    /** Counts the fire as the task's; false (not counted) when it must be skipped under FORBID. */
     private boolean admit(Task task) {
-        AtomicBoolean admitted = new AtomicBoolean(true);
-        busyTasks.compute(task.id(), (id, count) -> {
-            if (count == null) {
-                return 1;
-            }
-            if (task.concurrencyPolicy() == ConcurrencyPolicy.FORBID) {
-                admitted.set(false);
-                return count;
-            }
-            return count + 1;
-        });
-        return admitted.get();
+        if (task.concurrencyPolicy() == ConcurrencyPolicy.FORBID) {
+            return busyTasks.putIfAbsent(task.id(), 1) == null;
+        }
+        busyTasks.merge(task.id(), 1, Integer::sum);
+        return true;
     }
 
     private void start(List<FireRun> runs) {
@@ -246,8 +247,9 @@ public class FireExecutor implements AutoCloseable {
     }
 
     /**
-     * Ends {@code run} with {@code outcome}: its one record, its worker and its place given back. False if it had
-     * ended already (a late result after the deadline or the shutdown is dropped).
+     * Ends {@code run} with {@code outcome}: its one record, its worker and its place given back. A null outcome
+     * writes no record: the fire stays claimed for another instance. False if it had ended already (a late result
+     * after the deadline or the shutdown is dropped).
      */
     private boolean end(FireRun run, ExecutionOutcome outcome) {
         if (!run.end()) {
@@ -263,7 +265,9 @@ public class FireExecutor implements AutoCloseable {
             busyTasks.computeIfPresent(run.task().id(), (id, count) -> count == 1 ? null : count - 1);
             Instant end = clock.instant();
             Instant start = run.started() == null ? end : run.started();
-            records.write(record(run.fire, run.trigger(), start, end, outcome), run.afterRecorded);
+            if (outcome != null) {
+                records.write(FireRun.record(run.fire, run.trigger(), start, end, outcome, instanceId), run.afterRecorded);
+            }
         } finally {
             active.remove(run);
             if (active.isEmpty()) {
@@ -275,7 +279,8 @@ public class FireExecutor implements AutoCloseable {
 
     private void recordNotRun(Fire fire, String reason, Runnable afterRecorded) {
         Instant now = clock.instant();
-        records.write(record(fire, fire.trigger(), now, now, ExecutionOutcome.failure(reason)), afterRecorded);
+        records.write(FireRun.record(fire, fire.trigger(), now, now, ExecutionOutcome.failure(reason), instanceId),
+                afterRecorded);
     }
 
     private void signalIdle() {
@@ -285,13 +290,5 @@ public class FireExecutor implements AutoCloseable {
         } finally {
             idleLock.unlock();
         }
-    }
-
-    private ExecutionRecord record(Fire fire, TriggerType trigger, Instant start, Instant end, ExecutionOutcome outcome) {
-        Task task = fire.task();
-        return new ExecutionRecord(task.id(), task.name(), task.taskType().name(), task.departmentId(), fire.fireId(),
-                fire.scheduledTime(), start, end, Duration.between(start, end).toMillis(), outcome.success(),
-                outcome.success() ? ExecutionRecord.SUCCEEDED : ExecutionRecord.FAILED, outcome.statusCode(),
-                outcome.response(), outcome.error(), outcome.retryTimes(), outcome.usedFallback(), trigger, instanceId);
     }
 }

@@ -1,9 +1,11 @@
 package io.distributedjob.execution;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.distributedjob.record.ExecutionRecord;
 import io.distributedjob.record.TriggerType;
 import io.distributedjob.task.Task;
 
@@ -22,8 +24,8 @@ final class FireRun {
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean holdsWorker = new AtomicBoolean();
     private final AtomicBoolean onTimer = new AtomicBoolean();
-    /** Guarded by the worker pool's lock. */
-    boolean queued;
+    /** Written under the worker pool's lock; read without it only to skip the lock when false. */
+    volatile boolean queued;
     private volatile TriggerType trigger;
     private volatile Instant started;
     private volatile Thread worker;
@@ -112,5 +114,15 @@ final class FireRun {
         if (timer != null) {
             timer.cancel(false);
         }
+    }
+
+    /** The execution record of a fire, as this instance ran it (or did not). */
+    static ExecutionRecord record(Fire fire, TriggerType trigger, Instant start, Instant end, ExecutionOutcome outcome,
+                                  String instanceId) {
+        Task task = fire.task();
+        return new ExecutionRecord(task.id(), task.name(), task.taskType().name(), task.departmentId(), fire.fireId(),
+                fire.scheduledTime(), start, end, Duration.between(start, end).toMillis(), outcome.success(),
+                outcome.success() ? ExecutionRecord.SUCCEEDED : ExecutionRecord.FAILED, outcome.statusCode(),
+                outcome.response(), outcome.error(), outcome.retryTimes(), outcome.usedFallback(), trigger, instanceId);
     }
 }

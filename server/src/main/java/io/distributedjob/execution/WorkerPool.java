@@ -30,6 +30,8 @@ final class WorkerPool {
     private final ArrayDeque<Department> turns = new ArrayDeque<>();
     private int running;
     private int queued;
+    /** False once the shutdown wait is over: no fire takes a worker any more. */
+    private boolean dispatching = true;
 
     WorkerPool(JobSettings settings) {
         workers = settings.workers();
@@ -77,6 +79,9 @@ final class WorkerPool {
 
     /** Takes {@code run} out of its queue if it still waits there (it ended before a worker was free). */
     void withdraw(FireRun run) {
+        if (!run.queued) {
+            return;
+        }
         lock.lock();
         try {
             if (!run.queued) {
@@ -94,6 +99,16 @@ final class WorkerPool {
         }
     }
 
+    /** Stops (false) or resumes (true) giving workers to waiting fires. */
+    void dispatching(boolean on) {
+        lock.lock();
+        try {
+            dispatching = on;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Fires waiting for a worker. */
     int queued() {
         lock.lock();
@@ -106,7 +121,7 @@ final class WorkerPool {
 
     private List<FireRun> dispatch() {
         List<FireRun> started = List.of();
-        while (running < workers && !turns.isEmpty()) {
+        while (dispatching && running < workers && !turns.isEmpty()) {
             FireRun next = null;
             for (int asked = turns.size(); asked > 0 && next == null; asked--) {
                 Department department = turns.pollFirst();

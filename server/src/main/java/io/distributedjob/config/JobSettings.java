@@ -20,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param lookaheadMs             how far ahead of their instant fires are claimed and put on the in-memory timer
  * @param claimBatchSize          largest number of tasks claimed by one conditional update
  * @param leaseSeconds            how long an instance may stay silent before others take over its claimed fires
- * @param misfireThresholdSeconds a fire later than this when it is claimed counts as missed (misfirePolicy applies)
+ * @param misfireThresholdSeconds a fire later than this when it is claimed or starts counts as missed (misfirePolicy
+ *                                applies)
  * @param recordBatchSize         largest number of execution records inserted by one batch
  * @param recordFlushIntervalMs   longest time a finished execution waits before its record is written
  * @param responseMaxBytes        bytes of a target's response kept in the execution record

@@ -46,9 +46,16 @@ final class DeadlineWatch {
         return stuck.size();
     }
 
+    /**
+     * The worker is read after the run is ended: a worker that takes the run later sees it ended and stops, so
+     * none is missed.
+     */
     private void expire(FireRun run, Duration budget) {
+        if (!timeOut.test(run)) {
+            return;
+        }
         Thread worker = run.worker();
-        if (!timeOut.test(run) || worker == null) {
+        if (worker == null) {
             return;
         }
         worker.interrupt();

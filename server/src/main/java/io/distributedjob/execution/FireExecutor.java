@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -27,9 +26,10 @@ import org.springframework.stereotype.Component;
 /**
  * Runs fires on virtual threads, each call on a worker of the {@link WorkerPool}. Every fire runs, late if it must:
  * a fire with no free worker waits for one, and only the claim side bounds how many wait ({@code job.queueSize}).
- * Between calls a fire holds no worker; its next call waits on a timer. Every fire ends in exactly one execution
- * record, at the latest at its deadline ({@link DeadlineWatch}), and gives its worker back, whatever its calls do
- * (an Error included); a fire that does not run says why (shutting down, {@code concurrencyPolicy FORBID}, missed).
+ * Between calls a fire holds no worker; its next call waits on the {@link RetryTimer}. Every fire ends in exactly
+ * one execution record, at the latest at its deadline ({@link DeadlineWatch}), and gives its worker back, whatever
+ * its calls do (an Error included); a fire that does not run says why (shutting down, {@code concurrencyPolicy
+ * FORBID}, missed).
  */
 @Component
 public class FireExecutor implements AutoCloseable {
@@ -43,12 +43,12 @@ public class FireExecutor implements AutoCloseable {
     private final String instanceId;
     private final WorkerPool pool;
     private final ScheduledThreadPoolExecutor timers;
+    private final RetryTimer retries;
     private final DeadlineWatch deadlines;
 
     /** Fires taken and not yet ended. */
     private final Set<FireRun> active = ConcurrentHashMap.newKeySet();
     private final Map<Long, Integer> busyTasks = new ConcurrentHashMap<>();
-    private final AtomicInteger onTimer = new AtomicInteger();
     private final ReentrantLock idleLock = new ReentrantLock();
     private final Condition idle = idleLock.newCondition();
     private volatile boolean accepting = true;
@@ -61,8 +61,10 @@ public class FireExecutor implements AutoCloseable {
         this.misfireThreshold = Duration.ofSeconds(settings.misfireThresholdSeconds());
         this.instanceId = instanceId.value();
         this.pool = new WorkerPool(settings);
-        this.timers = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("fire-executor-timer").daemon(true).factory());
+        this.timers = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("fire-executor-timer").daemon(true).factory());
         this.timers.setRemoveOnCancelPolicy(true);
+        this.retries = new RetryTimer(timers);
         this.deadlines = new DeadlineWatch(timers, run -> end(run, run.delivery.timedOut()));
     }
 
@@ -87,7 +89,7 @@ public class FireExecutor implements AutoCloseable {
 
     /** Fires held here that are not running: waiting for a worker, or on the timer for their next call. */
     public int waiting() {
-        return pool.queued() + onTimer.get();
+        return pool.queued() + retries.waiting();
     }
 
     /** Whether fires of {@code taskId} are running or waiting on this instance. */
@@ -135,12 +137,11 @@ public class FireExecutor implements AutoCloseable {
         pool.dispatching(false);
         int left = 0;
         for (FireRun run : List.copyOf(active)) {
-            Thread worker = run.worker();
             if (run.started() == null && run.fire.claimed()) {
                 left += end(run, null) ? 1 : 0;
             } else if (end(run, run.delivery.cutShort(run.started() == null ? "not run: the server shut down first"
-                    : "interrupted: the server shut down before the run ended")) && worker != null) {
-                worker.interrupt();
+                    : "interrupted: the server shut down before the run ended"))) {
+                interrupt(run.worker());
             }
         }
         if (left > 0) {
@@ -220,24 +221,16 @@ public class FireExecutor implements AutoCloseable {
                 return;
             }
             if (!wait.isZero()) {
-                waitForNextCall(run, wait);
+                retries.hold(run, wait, waited -> start(pool.offer(waited)));
                 return;
             }
         }
     }
 
-    /** The worker goes back to the pool (when this turn ends) while the timer holds the fire. */
-    private void waitForNextCall(FireRun run, Duration wait) {
-        onTimer.incrementAndGet();
-        run.enterTimer();
-        run.retryTimer(timers.schedule(() -> {
-            if (run.leaveTimer()) {
-                onTimer.decrementAndGet();
-                if (!run.ended()) {
-                    start(pool.offer(run));
-                }
-            }
-        }, wait.toMillis(), TimeUnit.MILLISECONDS));
+    private static void interrupt(Thread worker) {
+        if (worker != null) {
+            worker.interrupt();
+        }
     }
 
     private void giveWorkerBack(FireRun run) {
@@ -257,16 +250,15 @@ public class FireExecutor implements AutoCloseable {
         }
         try {
             run.cancelDeadline();
-            if (run.leaveTimer()) {
-                onTimer.decrementAndGet();
-            }
+            retries.takeOff(run);
             pool.withdraw(run);
             giveWorkerBack(run);
             busyTasks.computeIfPresent(run.task().id(), (id, count) -> count == 1 ? null : count - 1);
             Instant end = clock.instant();
             Instant start = run.started() == null ? end : run.started();
             if (outcome != null) {
-                records.write(FireRun.record(run.fire, run.trigger(), start, end, outcome, instanceId), run.afterRecorded);
+                records.write(FireRun.record(run.fire, run.trigger(), start, end, outcome, instanceId),
+                        run.afterRecorded);
             }
         } finally {
             active.remove(run);

@@ -63,7 +63,8 @@ public final class RetryWithFallback {
             String failed = "primary failed after " + (retries + 1) + " call" + (retries == 0 ? "" : "s") + ": "
                     + lastPrimary.error();
             String error = attempt.success() ? failed : failed + "; fallback failed: " + attempt.error();
-            outcome = new ExecutionOutcome(attempt.success(), attempt.statusCode(), attempt.response(), error, retries, true);
+            outcome = new ExecutionOutcome(attempt.success(), attempt.statusCode(), attempt.response(), error, retries,
+                    true);
             return null;
         }
         lastPrimary = attempt;

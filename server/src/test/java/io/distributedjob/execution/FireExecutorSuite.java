@@ -66,7 +66,8 @@ abstract class FireExecutorSuite {
         FireExecutor executor = executor(TestTasks.settings(5, 100, 3));
         AtomicInteger recorded = new AtomicInteger();
         for (int i = 0; i < 300; i++) {
-            executor.submit(fire(TestTasks.http(1000 + i, target.url("/ok")).build(), SCHEDULED), recorded::incrementAndGet);
+            executor.submit(fire(TestTasks.http(1000 + i, target.url("/ok")).build(), SCHEDULED),
+                    recorded::incrementAndGet);
         }
         assertThat(executor.waiting()).isPositive();
 
@@ -102,7 +103,8 @@ abstract class FireExecutorSuite {
 
         assertThat(executor.awaitIdle(Instant.now(clock).plus(WAIT))).isTrue();
         List<TargetServer.Call> calls = target.calls();
-        assertThat(calls).extracting(TargetServer.Call::path).containsExactly("/primary", "/primary", "/primary", "/fallback");
+        assertThat(calls).extracting(TargetServer.Call::path)
+                .containsExactly("/primary", "/primary", "/primary", "/fallback");
         for (int i = 1; i < 3; i++) {
             assertThat(Duration.between(calls.get(i - 1).arrived(), calls.get(i).arrived()))
                     .isBetween(Duration.ofMillis(950), Duration.ofMillis(1800));
@@ -129,7 +131,8 @@ abstract class FireExecutorSuite {
         });
         CountDownLatch recorded = new CountDownLatch(1);
         Instant submitted = Instant.now();
-        executor.submit(fire(TestTasks.http(1, "http://127.0.0.1/unused").timeout(1).build(), SCHEDULED), recorded::countDown);
+        executor.submit(fire(TestTasks.http(1, "http://127.0.0.1/unused").timeout(1).build(), SCHEDULED),
+                recorded::countDown);
 
         await().atMost(WAIT).until(() -> recorded.getCount() == 0);
         assertThat(Duration.between(submitted, Instant.now())).isBetween(Duration.ofMillis(1900), Duration.ofSeconds(5));

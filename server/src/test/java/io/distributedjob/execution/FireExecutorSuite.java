@@ -1,8 +1,15 @@
 package io.distributedjob.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,6 +147,41 @@ abstract class FireExecutorSuite {
         assertThat(errors()).singleElement().asString().startsWith("timed out: the fire passed its deadline of 2 s");
         assertThat(executor.busy(1)).isFalse();
         assertThat(executor.stuckWorkers()).isZero();
+    }
+
+    @Test
+    void aTargetThatStallsAfterItsHeadersIsRecordedAsTimedOutAtTheFireDeadline() throws Exception {
+        try (ServerSocket stalling = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> answerHeadersThenStall(stalling));
+            FireExecutor executor = executor(TestTasks.settings(1, 100, 1));
+            AtomicInteger recorded = new AtomicInteger();
+            Instant submitted = Instant.now();
+            executor.submit(fire(TestTasks.http(1, "http://127.0.0.1:" + stalling.getLocalPort() + "/stall").timeout(1)
+                    .build(), SCHEDULED), recorded::incrementAndGet);
+            executor.submit(fire(TestTasks.http(2, target.url("/ok")).build(), SCHEDULED), recorded::incrementAndGet);
+
+            await().atMost(WAIT).until(() -> recorded.get() == 2);
+            assertThat(Duration.between(submitted, Instant.now())).isLessThan(Duration.ofSeconds(5));
+            assertThat(errors()).containsExactly(
+                    "timed out: the fire passed its deadline of 2 s (each call's timeout plus 1 s, and the retry intervals)",
+                    null);
+            assertThat(target.calls("/ok")).hasSize(1);
+        }
+    }
+
+    /** Sends the status line, headers and a first part of the body, then nothing, holding the connection. */
+    private static void answerHeadersThenStall(ServerSocket server) {
+        try (Socket socket = server.accept()) {
+            BufferedReader request = new BufferedReader(new InputStreamReader(socket.getInputStream(), US_ASCII));
+            while (!request.readLine().isEmpty()) {
+                // the request head is read and ignored
+            }
+            socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nfirst".getBytes(US_ASCII));
+            socket.getOutputStream().flush();
+            socket.getInputStream().read();
+        } catch (IOException e) {
+            // the test is over and the server socket closed
+        }
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 final class DeadlineWatch {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
-    static final Duration STUCK_AFTER = Duration.ofSeconds(1);
+    private static final Duration STUCK_AFTER = Duration.ofSeconds(1);
 
     private final ScheduledExecutorService timers;
     private final Predicate<FireRun> timeOut;

@@ -9,6 +9,7 @@ import java.util.List;
 import io.distributedjob.cron.Schedule;
 import io.distributedjob.cron.Schedules;
 import io.distributedjob.engine.FirePlan.PlannedFire;
+import io.distributedjob.execution.MisfireRule;
 import io.distributedjob.record.TriggerType;
 import io.distributedjob.task.MisfirePolicy;
 import io.distributedjob.task.Task;
@@ -41,7 +42,7 @@ final class FirePlanner {
         boolean once = task.status() == Task.TEMPORARY;
         Schedule schedule = schedule(task);
         List<PlannedFire> fires = new ArrayList<>();
-        if (cursor.isBefore(now.minus(misfireThreshold))) {
+        if (MisfireRule.missed(cursor, now, misfireThreshold)) {
             String skip = task.misfirePolicy() == MisfirePolicy.SKIP
                     ? "skipped: missed while no instance was running, from " + cursor + " until " + now
                             + " (misfirePolicy SKIP)"

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.execution.RetryWithFallback.Attempt;
+import io.distributedjob.execution.RetryWithFallback.Target;
 import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskType;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls the URL of an HTTP task with one shared {@link HttpClient} (connections are reused): its method, headers
- * and body, within its timeout; then its retries spaced by the retry interval, then the fallback URL once. Any
+ * and body, within its timeout, to the task's URL or (when the fire executor asks) its fallback URL. Any
  * status outside 2xx is a failure. Every call carries {@code X-DJ-Fire-Id}.
  */
 @Component
@@ -57,10 +58,13 @@ public class HttpTaskExecutor implements TaskExecutor, AutoCloseable {
     }
 
     @Override
-    public ExecutionOutcome execute(Fire fire) throws InterruptedException {
-        Task task = fire.task();
-        return RetryWithFallback.run(task, () -> call(task.url(), fire),
-                task.fallbackUrl() == null ? null : () -> call(task.fallbackUrl(), fire));
+    public boolean hasFallback(Task task) {
+        return task.fallbackUrl() != null;
+    }
+
+    @Override
+    public Attempt call(Fire fire, Target target) throws InterruptedException {
+        return call(target == Target.PRIMARY ? fire.task().url() : fire.task().fallbackUrl(), fire);
     }
 
     private Attempt call(String url, Fire fire) throws InterruptedException {

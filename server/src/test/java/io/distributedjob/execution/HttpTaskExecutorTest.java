@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
+import io.distributedjob.execution.RetryWithFallback.Attempt;
+import io.distributedjob.execution.RetryWithFallback.Target;
 import io.distributedjob.record.TriggerType;
 import io.distributedjob.support.TargetServer;
 import io.distributedjob.support.TestTasks;
@@ -33,7 +34,7 @@ class HttpTaskExecutorTest {
                 .headers("{\"X-Team\":\"billing\",\"Content-Type\":\"application/json\"}")
                 .body("{\"amount\":42}").build();
 
-        ExecutionOutcome outcome = executor.execute(new Fire(task, SCHEDULED, TriggerType.CRON, true));
+        Attempt outcome = executor.call(new Fire(task, SCHEDULED, TriggerType.CRON, true), Target.PRIMARY);
 
         assertThat(outcome.success()).isTrue();
         assertThat(outcome.statusCode()).isEqualTo(200);
@@ -47,39 +48,16 @@ class HttpTaskExecutorTest {
     }
 
     @Test
-    void retriesThePrimarySpacedByTheIntervalThenCallsTheFallbackOnce() throws Exception {
-        target.reply("/primary", 503, "down", 0);
-        Task task = TestTasks.http(8, target.url("/primary")).retries(2, 1).fallbackUrl(target.url("/fallback")).build();
-
-        ExecutionOutcome outcome = executor.execute(new Fire(task, SCHEDULED, TriggerType.CRON, true));
-
-        List<TargetServer.Call> calls = target.calls();
-        assertThat(calls).extracting(TargetServer.Call::path)
-                .containsExactly("/primary", "/primary", "/primary", "/fallback");
-        for (int i = 1; i < 3; i++) {
-            Duration gap = Duration.between(calls.get(i - 1).arrived(), calls.get(i).arrived());
-            assertThat(gap).isBetween(Duration.ofMillis(950), Duration.ofMillis(1800));
-        }
-        assertThat(Duration.between(calls.get(2).arrived(), calls.get(3).arrived())).isLessThan(Duration.ofMillis(800));
-        assertThat(calls).allSatisfy(call -> assertThat(call.header("X-DJ-Fire-Id")).isEqualTo("8:2026-05-01T10:00:00Z"));
-        assertThat(outcome.success()).isTrue();
-        assertThat(outcome.usedFallback()).isTrue();
-        assertThat(outcome.retryTimes()).isEqualTo(2);
-        assertThat(outcome.error()).contains("HTTP 503");
-    }
-
-    @Test
     void aFailureKeepsItsStatusCodeAndResponse() throws Exception {
         target.reply("/broken", 500, "boom", 0);
         Task task = TestTasks.http(9, target.url("/broken")).build();
 
-        ExecutionOutcome outcome = executor.execute(new Fire(task, SCHEDULED, TriggerType.CRON, true));
+        Attempt outcome = executor.call(new Fire(task, SCHEDULED, TriggerType.CRON, true), Target.PRIMARY);
 
         assertThat(outcome.success()).isFalse();
         assertThat(outcome.statusCode()).isEqualTo(500);
         assertThat(outcome.response()).isEqualTo("boom");
         assertThat(outcome.error()).isEqualTo("HTTP 500");
-        assertThat(outcome.usedFallback()).isFalse();
         assertThat(target.calls()).hasSize(1);
     }
 
@@ -89,7 +67,7 @@ class HttpTaskExecutorTest {
         Task task = TestTasks.http(10, target.url("/slow")).timeout(1).build();
 
         long start = System.nanoTime();
-        ExecutionOutcome outcome = executor.execute(new Fire(task, SCHEDULED, TriggerType.CRON, true));
+        Attempt outcome = executor.call(new Fire(task, SCHEDULED, TriggerType.CRON, true), Target.PRIMARY);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(outcome.success()).isFalse();
@@ -103,7 +81,7 @@ class HttpTaskExecutorTest {
         target.reply("/big", 200, "x".repeat(10_000), 0);
         Task task = TestTasks.http(11, target.url("/big")).build();
 
-        ExecutionOutcome outcome = executor.execute(new Fire(task, SCHEDULED, TriggerType.CRON, true));
+        Attempt outcome = executor.call(new Fire(task, SCHEDULED, TriggerType.CRON, true), Target.PRIMARY);
 
         assertThat(outcome.success()).isTrue();
         assertThat(outcome.response()).hasSize(4096);
@@ -113,7 +91,7 @@ class HttpTaskExecutorTest {
     void anUnreachableTargetFailsWithoutAStatusCode() throws Exception {
         Task task = TestTasks.http(12, "http://127.0.0.1:1/nothing").build();
 
-        ExecutionOutcome outcome = executor.execute(new Fire(task, SCHEDULED, TriggerType.CRON, true));
+        Attempt outcome = executor.call(new Fire(task, SCHEDULED, TriggerType.CRON, true), Target.PRIMARY);
 
         assertThat(outcome.success()).isFalse();
         assertThat(outcome.statusCode()).isNull();

@@ -39,7 +39,10 @@ public record JobSettings(
         @DefaultValue("60") @Min(1) @Max(86400) int misfireThresholdSeconds,
         @DefaultValue("500") @Min(1) @Max(10000) int recordBatchSize,
         @DefaultValue("200") @Min(1) @Max(60000) int recordFlushIntervalMs,
-        @DefaultValue("4096") @Min(0) @Max(1048576) int responseMaxBytes) {
+        @DefaultValue("4096") @Min(0) @Max(JobSettings.MAX_RESPONSE_BYTES) int responseMaxBytes) {
+
+    /** The largest {@code responseMaxBytes}: 1 MiB, which every database's record table holds. */
+    public static final int MAX_RESPONSE_BYTES = 1_048_576;
 
     /** Fires must be claimed before the next poll could miss them, so the window reaches past one interval. */
     @AssertTrue(message = "lookaheadMs must be at least pollIntervalMs")

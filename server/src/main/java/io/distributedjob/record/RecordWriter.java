@@ -2,6 +2,7 @@ package io.distributedjob.record;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,9 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes execution records in batches: a record waits at most {@code job.recordFlushIntervalMs}, and a batch
- * holds at most {@code job.recordBatchSize}. Records are never dropped: when the database is unreachable the
- * batch is retried until it goes in. Each record may carry a callback run once it is committed, which is how
- * the engine learns that a claimed fire is safely recorded.
+ * holds at most {@code job.recordBatchSize}. While the database is unreachable a batch is retried; a batch the
+ * database refuses is split to find the records it refuses, which are stored cut down (see {@link RecordRefusals}).
+ * A fire already recorded is not recorded again. Each record may carry a callback run once it is committed,
+ * which is how the engine learns that a claimed fire is safely recorded. On shutdown the writer tries until its
+ * wait ends; what it could not write is logged, and those fires, never marked recorded, are taken over.
  */
 @Component
 public class RecordWriter implements SmartLifecycle {
@@ -34,17 +37,17 @@ public class RecordWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RecordWriter.class);
     private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
-    private static final String INSERT = " (task_id, task_name, task_type, department_id, fire_id, scheduled_time,"
-            + " start_time, end_time, cost_time, success, status, status_code, response, error, retry_times,"
-            + " used_fallback, trigger_type, executor, create_time)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** How long a shutdown that is not given a deadline keeps trying to write what is left. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final RecordTables tables;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final int batchSize;
+    private final int responseMaxBytes;
     private final long flushIntervalNanos;
+    private final RecordRefusals refusals;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition pendingChanged = lock.newCondition();
@@ -60,7 +63,9 @@ public class RecordWriter implements SmartLifecycle {
         this.transactions = transactions;
         this.clock = clock;
         this.batchSize = settings.recordBatchSize();
+        this.responseMaxBytes = settings.responseMaxBytes();
         this.flushIntervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.recordFlushIntervalMs());
+        this.refusals = new RecordRefusals(this::insert);
     }
 
     public void write(ExecutionRecord record) {
@@ -69,9 +74,10 @@ public class RecordWriter implements SmartLifecycle {
 
     /** Queues {@code record}; {@code afterCommit} (may be null) runs once it is in the database. */
     public void write(ExecutionRecord record, Runnable afterCommit) {
+        Pending item = new Pending(record.withResponseCut(responseMaxBytes), afterCommit);
         lock.lock();
         try {
-            pending.add(new Pending(record, afterCommit));
+            pending.add(item);
             if (pending.size() >= batchSize) {
                 pendingChanged.signalAll();
             }
@@ -80,15 +86,28 @@ public class RecordWriter implements SmartLifecycle {
         }
     }
 
-    /** Writes everything queued so far before returning. */
+    /** Writes everything queued so far before returning, or gives up at the default stop wait. */
     public void flush() {
+        flush(clock.instant().plus(STOP_WAIT));
+    }
+
+    /**
+     * Writes everything queued so far, trying until {@code deadline}; returns whether all of it was written.
+     * What is still unwritten then is logged in one line and dropped: its fires stay outstanding, so their leases
+     * are taken over by another instance.
+     */
+    public boolean flush(Instant deadline) {
         while (true) {
             List<Pending> batch = take(0);
             if (batch.isEmpty()) {
-                awaitNoneInFlight();
-                return;
+                return awaitNoneInFlight(deadline);
             }
-            insertUntilDone(batch);
+            if (!store(batch, deadline)) {
+                int lost = batch.size() + drop();
+                log.error("Could not write {} execution records before the shutdown deadline (database unreachable);"
+                        + " their fires stay leased and are taken over by another instance", lost);
+                return false;
+            }
         }
     }
 
@@ -100,6 +119,7 @@ public class RecordWriter implements SmartLifecycle {
 
     @Override
     public void stop() {
+        Instant deadline = clock.instant().plus(STOP_WAIT);
         running = false;
         lock.lock();
         try {
@@ -109,12 +129,12 @@ public class RecordWriter implements SmartLifecycle {
         }
         if (flusher != null) {
             try {
-                flusher.join(TimeUnit.SECONDS.toMillis(30));
+                flusher.join(Math.max(1, Duration.between(clock.instant(), deadline).toMillis()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        flush();
+        flush(deadline);
     }
 
     @Override
@@ -130,8 +150,8 @@ public class RecordWriter implements SmartLifecycle {
     private void run() {
         while (running) {
             List<Pending> batch = take(flushIntervalNanos);
-            if (!batch.isEmpty()) {
-                insertUntilDone(batch);
+            if (!batch.isEmpty() && !store(batch, Instant.MAX)) {
+                putBack(batch);
             }
         }
     }
@@ -157,30 +177,69 @@ public class RecordWriter implements SmartLifecycle {
         }
     }
 
-    private void awaitNoneInFlight() {
+    /** The flusher was stopped while retrying: the batch goes back first in line for the final flush. */
+    private void putBack(List<Pending> batch) {
         lock.lock();
         try {
-            while (inFlight > 0) {
-                pendingChanged.await(RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            pending.addAll(0, batch);
+            pendingChanged.signalAll();
         } finally {
             lock.unlock();
         }
     }
 
-    private void insertUntilDone(List<Pending> batch) {
+    private int drop() {
+        lock.lock();
+        try {
+            int dropped = pending.size();
+            pending.clear();
+            return dropped;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean awaitNoneInFlight(Instant deadline) {
+        lock.lock();
+        try {
+            while (inFlight > 0) {
+                long millis = Duration.between(clock.instant(), deadline).toMillis();
+                if (millis <= 0) {
+                    return false;
+                }
+                pendingChanged.await(Math.min(millis, RETRY_DELAY.toMillis()), TimeUnit.MILLISECONDS);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Writes the batch, retrying while the database is unreachable, until written or, past {@code deadline} or
+     * once the writer is stopped (for the flusher), given up. Returns whether it was written.
+     */
+    private boolean store(List<Pending> batch, Instant deadline) {
+        boolean flusher = deadline.equals(Instant.MAX);
         while (true) {
             try {
-                insert(batch);
+                refusals.insertFindingRefused(batch.stream().map(Pending::record).toList());
                 break;
             } catch (RuntimeException e) {
+                if ((flusher && !running) || !clock.instant().plus(RETRY_DELAY).isBefore(deadline)) {
+                    finished(batch.size());
+                    return false;
+                }
                 log.warn("Could not write {} execution records, retrying: {}", batch.size(), e.toString());
                 try {
                     Thread.sleep(RETRY_DELAY);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
+                    finished(batch.size());
+                    return false;
                 }
             }
         }
@@ -193,19 +252,24 @@ public class RecordWriter implements SmartLifecycle {
                 }
             }
         }
+        finished(batch.size());
+        return true;
+    }
+
+    private void finished(int count) {
         lock.lock();
         try {
-            inFlight -= batch.size();
+            inFlight -= count;
             pendingChanged.signalAll();
         } finally {
             lock.unlock();
         }
     }
 
-    private void insert(List<Pending> batch) {
+    /** Inserts the records in one transaction; returns how many were already recorded and left as they were. */
+    private int insert(List<ExecutionRecord> records) {
         Map<String, List<Object[]>> byTable = new LinkedHashMap<>();
-        for (Pending item : batch) {
-            ExecutionRecord r = item.record;
+        for (ExecutionRecord r : records) {
             String table = tables.ensure(YearMonth.from(r.scheduledTime().atZone(clock.getZone())));
             byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(new Object[] {
                     r.taskId(), r.taskName(), r.taskType(), r.departmentId(), r.fireId(),
@@ -214,8 +278,16 @@ public class RecordWriter implements SmartLifecycle {
                     r.retryTimes(), r.usedFallback() ? 1 : 0, r.triggerType().name(), r.executor(),
                     SqlTime.toDb(clock.instant())});
         }
-        transactions.executeWithoutResult(status -> byTable.forEach(
-                (table, rows) -> jdbc.batchUpdate("INSERT INTO " + table + INSERT, rows)));
+        Integer repeated = transactions.execute(status -> {
+            int already = 0;
+            for (Map.Entry<String, List<Object[]>> table : byTable.entrySet()) {
+                for (int count : jdbc.batchUpdate(tables.insert(table.getKey()), table.getValue())) {
+                    already += count == 0 ? 1 : 0;
+                }
+            }
+            return already;
+        });
+        return repeated == null ? 0 : repeated;
     }
 
     private record Pending(ExecutionRecord record, Runnable afterCommit) {

@@ -106,6 +106,16 @@ final class FireTimer {
         lock.lock();
         try {
             running = false;
+            return takeAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes and returns every fire that has not started; the timer goes on. */
+    List<Fire> takeAll() {
+        lock.lock();
+        try {
             List<Fire> pending = new ArrayList<>();
             for (Entry entry : queue) {
                 if (!entry.cancelled) {

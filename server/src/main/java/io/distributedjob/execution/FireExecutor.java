@@ -89,6 +89,16 @@ public class FireExecutor {
         }
     }
 
+    /** Fires this executor holds that are not yet running (waiting for a worker). */
+    public int waiting() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Whether fires of {@code taskId} are running or waiting on this instance. */
     public boolean busy(long taskId) {
         lock.lock();

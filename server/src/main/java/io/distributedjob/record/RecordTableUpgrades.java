@@ -33,9 +33,13 @@ final class RecordTableUpgrades {
         this.tables = tables;
     }
 
+    /** Does nothing to a table that does not exist yet or is up to date. */
     void upgrade(String table) {
         Layout layout = jdbc.execute((ConnectionCallback<Layout>) connection -> read(connection.getMetaData(),
                 connection.getCatalog(), connection.getSchema(), table));
+        if (layout == null) {
+            return;
+        }
         if (layout.responseBytes() < JobSettings.MAX_RESPONSE_BYTES) {
             jdbc.execute(dialect.modifyColumn(table, tables.responseColumn()));
             log.info("Record table {}: response column widened to hold {} bytes", table, JobSettings.MAX_RESPONSE_BYTES);
@@ -55,11 +59,12 @@ final class RecordTableUpgrades {
     }
 
     private static Layout read(DatabaseMetaData meta, String catalog, String schema, String table) throws SQLException {
-        long responseBytes = Long.MAX_VALUE;
+        long responseBytes;
         try (ResultSet columns = meta.getColumns(catalog, schema, table, "response")) {
-            if (columns.next()) {
-                responseBytes = columns.getLong("COLUMN_SIZE");
+            if (!columns.next()) {
+                return null;
             }
+            responseBytes = columns.getLong("COLUMN_SIZE");
         }
         boolean onePerFire = false;
         try (ResultSet indexes = meta.getIndexInfo(catalog, schema, table, true, false)) {

@@ -82,13 +82,13 @@ public class RecordTables {
     public String ensure(YearMonth month) {
         String table = tableName(month);
         if (!known.contains(month)) {
+            upgrades.upgrade(table);
             List<String> columns = new ArrayList<>();
             columns.add(dialect.autoIncrementPrimaryKey("id"));
             columns.addAll(columnsAfterId());
             for (String statement : dialect.createTableIfAbsent(table, columns, INDEXES).split(";\n")) {
                 jdbc.execute(statement);
             }
-            upgrades.upgrade(table);
             known.add(month);
         }
         return table;

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.TimeoutException;
 
 import io.distributedjob.config.JobSettings;
+import io.distributedjob.record.RecordQueue.Pending;
 import io.distributedjob.storage.SqlTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,11 +50,8 @@ public class RecordWriter implements SmartLifecycle {
     private final int responseMaxBytes;
     private final long flushIntervalNanos;
     private final RecordRefusals refusals;
+    private final RecordQueue queue;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition pendingChanged = lock.newCondition();
-    private final List<Pending> pending = new ArrayList<>();
-    private int inFlight;
     private volatile boolean running;
     private Thread flusher;
 
@@ -66,6 +65,7 @@ public class RecordWriter implements SmartLifecycle {
         this.responseMaxBytes = settings.responseMaxBytes();
         this.flushIntervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.recordFlushIntervalMs());
         this.refusals = new RecordRefusals(this::insert);
+        this.queue = new RecordQueue(batchSize);
     }
 
     public void write(ExecutionRecord record) {
@@ -74,16 +74,7 @@ public class RecordWriter implements SmartLifecycle {
 
     /** Queues {@code record}; {@code afterCommit} (may be null) runs once it is in the database. */
     public void write(ExecutionRecord record, Runnable afterCommit) {
-        Pending item = new Pending(record.withResponseCut(responseMaxBytes), afterCommit);
-        lock.lock();
-        try {
-            pending.add(item);
-            if (pending.size() >= batchSize) {
-                pendingChanged.signalAll();
-            }
-        } finally {
-            lock.unlock();
-        }
+        queue.add(new Pending(record.withResponseCut(responseMaxBytes), afterCommit));
     }
 
     /** Writes everything queued so far before returning, or gives up at the default stop wait. */
@@ -98,22 +89,30 @@ public class RecordWriter implements SmartLifecycle {
      */
     public boolean flush(Instant deadline) {
         while (true) {
-            List<Pending> batch = take(0);
+            List<Pending> batch = queue.take(0);
             if (batch.isEmpty()) {
-                return awaitNoneInFlight(deadline);
+                if (queue.awaitNoneInFlight(clock, deadline)) {
+                    return true;
+                }
+                reportUnwritten(queue.inFlight());
+                return false;
             }
             if (!store(batch, deadline)) {
-                int lost = batch.size() + drop();
-                log.error("Could not write {} execution records before the shutdown deadline (database unreachable);"
-                        + " their fires stay leased and are taken over by another instance", lost);
+                reportUnwritten(batch.size() + queue.drop());
                 return false;
             }
         }
     }
 
+    private static void reportUnwritten(int count) {
+        log.error("Could not write {} execution records before the deadline (database unreachable); their fires"
+                + " stay leased and are taken over by another instance", count);
+    }
+
     @Override
     public void start() {
         running = true;
+        queue.open();
         flusher = Thread.ofPlatform().name("record-writer").daemon(true).start(this::run);
     }
 
@@ -121,12 +120,7 @@ public class RecordWriter implements SmartLifecycle {
     public void stop() {
         Instant deadline = clock.instant().plus(STOP_WAIT);
         running = false;
-        lock.lock();
-        try {
-            pendingChanged.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        queue.close();
         if (flusher != null) {
             try {
                 flusher.join(Math.max(1, Duration.between(clock.instant(), deadline).toMillis()));
@@ -149,72 +143,10 @@ public class RecordWriter implements SmartLifecycle {
 
     private void run() {
         while (running) {
-            List<Pending> batch = take(flushIntervalNanos);
+            List<Pending> batch = queue.take(flushIntervalNanos);
             if (!batch.isEmpty() && !store(batch, Instant.MAX)) {
-                putBack(batch);
+                queue.putBack(batch);
             }
-        }
-    }
-
-    /** Waits up to {@code waitNanos} for a full batch (or until stopped), then takes what is there. */
-    private List<Pending> take(long waitNanos) {
-        lock.lock();
-        try {
-            long remaining = waitNanos;
-            while (running && pending.size() < batchSize && remaining > 0) {
-                remaining = pendingChanged.awaitNanos(remaining);
-            }
-            int count = Math.min(batchSize, pending.size());
-            List<Pending> batch = new ArrayList<>(pending.subList(0, count));
-            pending.subList(0, count).clear();
-            inFlight += batch.size();
-            return batch;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The flusher was stopped while retrying: the batch goes back first in line for the final flush. */
-    private void putBack(List<Pending> batch) {
-        lock.lock();
-        try {
-            pending.addAll(0, batch);
-            pendingChanged.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private int drop() {
-        lock.lock();
-        try {
-            int dropped = pending.size();
-            pending.clear();
-            return dropped;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private boolean awaitNoneInFlight(Instant deadline) {
-        lock.lock();
-        try {
-            while (inFlight > 0) {
-                long millis = Duration.between(clock.instant(), deadline).toMillis();
-                if (millis <= 0) {
-                    return false;
-                }
-                pendingChanged.await(Math.min(millis, RETRY_DELAY.toMillis()), TimeUnit.MILLISECONDS);
-            }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -226,11 +158,14 @@ public class RecordWriter implements SmartLifecycle {
         boolean flusher = deadline.equals(Instant.MAX);
         while (true) {
             try {
-                refusals.insertFindingRefused(batch.stream().map(Pending::record).toList());
-                break;
+                if (attempt(batch.stream().map(Pending::record).toList(), deadline)) {
+                    break;
+                }
+                queue.finished(batch.size());
+                return false;
             } catch (RuntimeException e) {
                 if ((flusher && !running) || !clock.instant().plus(RETRY_DELAY).isBefore(deadline)) {
-                    finished(batch.size());
+                    queue.finished(batch.size());
                     return false;
                 }
                 log.warn("Could not write {} execution records, retrying: {}", batch.size(), e.toString());
@@ -238,31 +173,51 @@ public class RecordWriter implements SmartLifecycle {
                     Thread.sleep(RETRY_DELAY);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    finished(batch.size());
+                    queue.finished(batch.size());
                     return false;
                 }
             }
         }
         for (Pending item : batch) {
-            if (item.afterCommit != null) {
+            if (item.afterCommit() != null) {
                 try {
-                    item.afterCommit.run();
+                    item.afterCommit().run();
                 } catch (RuntimeException e) {
                     log.error("Record callback failed", e);
                 }
             }
         }
-        finished(batch.size());
+        queue.finished(batch.size());
         return true;
     }
 
-    private void finished(int count) {
-        lock.lock();
+    /**
+     * One attempt at writing the records. With a deadline, the attempt runs on its own thread and is given up
+     * (returning false) if the deadline passes first: a call blocked on an unreachable database cannot hold up a
+     * shutdown beyond its wait.
+     */
+    private boolean attempt(List<ExecutionRecord> records, Instant deadline) {
+        Runnable write = () -> {
+            // the month tables first: a table that cannot be made is the database's failure, not the records'
+            records.forEach(this::table);
+            refusals.insertFindingRefused(records);
+        };
+        if (deadline.equals(Instant.MAX)) {
+            write.run();
+            return true;
+        }
+        FutureTask<Void> task = new FutureTask<>(write, null);
+        Thread.ofVirtual().name("record-flush").start(task);
         try {
-            inFlight -= count;
-            pendingChanged.signalAll();
-        } finally {
-            lock.unlock();
+            task.get(Math.max(0, Duration.between(clock.instant(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
         }
     }
 
@@ -270,8 +225,7 @@ public class RecordWriter implements SmartLifecycle {
     private int insert(List<ExecutionRecord> records) {
         Map<String, List<Object[]>> byTable = new LinkedHashMap<>();
         for (ExecutionRecord r : records) {
-            String table = tables.ensure(YearMonth.from(r.scheduledTime().atZone(clock.getZone())));
-            byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(new Object[] {
+            byTable.computeIfAbsent(table(r), t -> new ArrayList<>()).add(new Object[] {
                     r.taskId(), r.taskName(), r.taskType(), r.departmentId(), r.fireId(),
                     SqlTime.toDb(r.scheduledTime()), SqlTime.toDb(r.startTime()), SqlTime.toDb(r.endTime()),
                     r.costTime(), r.success() ? 1 : 0, r.status(), r.statusCode(), r.response(), r.error(),
@@ -290,6 +244,8 @@ public class RecordWriter implements SmartLifecycle {
         return repeated == null ? 0 : repeated;
     }
 
-    private record Pending(ExecutionRecord record, Runnable afterCommit) {
+    private String table(ExecutionRecord record) {
+        return tables.ensure(YearMonth.from(record.scheduledTime().atZone(clock.getZone())));
     }
+
 }

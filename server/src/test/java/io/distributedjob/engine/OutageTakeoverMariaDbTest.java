@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.distributedjob.record.ExecutionRecord;
 import io.distributedjob.record.RecordTables;
+import io.distributedjob.storage.SqlTime;
 import io.distributedjob.support.EngineDatabase;
 import io.distributedjob.support.MariaDb;
 import io.distributedjob.support.TargetServer;
@@ -118,7 +120,7 @@ class OutageTakeoverMariaDbTest {
     }
 
     private static String fireId(long id, Instant scheduled) {
-        return io.distributedjob.record.ExecutionRecord.fireId(id, scheduled);
+        return ExecutionRecord.fireId(id, scheduled);
     }
 
     private static Instant scheduled(String fireId) {
@@ -128,6 +130,6 @@ class OutageTakeoverMariaDbTest {
     private static void disable(JdbcClient jdbc, long id) {
         jdbc.sql("UPDATE task SET status = 0, next_execute_time = NULL, lease_owner = NULL, claimed_from = NULL,"
                         + " version = version + 1, update_time = ? WHERE id = ?")
-                .params(io.distributedjob.storage.SqlTime.toDb(CLOCK.instant()), id).update();
+                .params(SqlTime.toDb(CLOCK.instant()), id).update();
     }
 }

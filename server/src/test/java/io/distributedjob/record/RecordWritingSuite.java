@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.storage.SqlDialect.Index;
+import io.distributedjob.storage.SqlTime;
 import io.distributedjob.support.EngineDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,7 +101,7 @@ interface RecordWritingSuite {
         for (int copy = 0; copy < 3; copy++) {
             jdbc.sql("INSERT INTO " + TABLE + " (task_id, task_name, task_type, department_id, fire_id, scheduled_time,"
                     + " trigger_type) VALUES (5, 'old', 'HTTP', 1, '5:x', ?, 'CRON')")
-                    .param(io.distributedjob.storage.SqlTime.toDb(SCHEDULED)).update();
+                    .param(SqlTime.toDb(SCHEDULED)).update();
         }
         RecordWriter writer = writer(JobSettings.MAX_RESPONSE_BYTES);
         String large = "x".repeat(JobSettings.MAX_RESPONSE_BYTES);

@@ -123,6 +123,36 @@ interface EngineRunSuite {
         }
     }
 
+    @Test
+    default void aTaskOfADisabledDepartmentRecordsEachFireAsSkippedAndFiresAgainOnceEnabled() throws Exception {
+        JdbcClient jdbc = db().jdbcClient();
+        Instant start = CLOCK.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        long department = OrgRows.department(jdbc, 0);
+        long id = insert(jdbc, start);
+        jdbc.sql("UPDATE task SET department_id = ? WHERE id = ?").params(department, id).update();
+        String table = RecordTables.tableName(YearMonth.from(start.atZone(ZoneOffset.UTC)));
+        try (RunningEngine running = new RunningEngine(db(), CLOCK, TestTasks.engineSettings(200, 1000, 5))) {
+            // the month table appears with the first record
+            await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> {
+                running.records.flush();
+                return skippedForDepartment(jdbc, table, department) >= 3;
+            });
+            assertThat(target().calls(PATH)).isEmpty();
+            jdbc.sql("UPDATE department SET status = 1 WHERE id = ?").param(department).update();
+            await().atMost(Duration.ofSeconds(10)).until(() -> target().calls(PATH).size() >= 2);
+            disable(jdbc, id);
+            running.engine.taskChanged(EngineFixture.task(jdbc, id));
+            running.records.flush();
+        }
+        long recorded = jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE task_id = ?").param(id).query(Long.class).single();
+        assertThat(recorded).isEqualTo(skippedForDepartment(jdbc, table, department) + target().calls(PATH).size());
+    }
+
+    private static long skippedForDepartment(JdbcClient jdbc, String table, long department) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE success = 0 AND error = ?")
+                .param("skipped: department " + department + " is disabled").query(Long.class).single();
+    }
+
     private long insert(JdbcClient jdbc, Instant first) {
         long id = EngineFixture.insertTask(jdbc, "* * * * * *", Task.ENABLED, first, first.minusSeconds(1), "FIRE_ONCE");
         jdbc.sql("UPDATE task SET url = ? WHERE id = ?").params(target().url(PATH), id).update();

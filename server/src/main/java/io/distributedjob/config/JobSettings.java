@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
  * The spec's {@code job} section: execution capacity and record retention, plus the scheduling engine's tunables.
  *
  * @param workers                 executions running at once, all task types together
- * @param queueSize               fires waiting for a worker before new ones are refused (and recorded as failed)
+ * @param queueSize               fires an instance holds that have not started (on its timer or waiting for a
+ *                                worker); it claims no more until they start
  * @param httpWorkers             HTTP executions running at once
  * @param grpcWorkers             gRPC executions running at once
  * @param recordRetentionMonths   month tables of execution records kept; older ones are dropped whole

@@ -1,29 +1,25 @@
 package io.distributedjob.engine;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Set;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.distributedjob.org.DepartmentDirectory;
 
 /**
- * The departments that are disabled, read once per poll round: their tasks do not fire, and each fire they would
- * have had is recorded as skipped. If a read fails, the last one read stands.
+ * The departments that are not live (disabled, or below a disabled one), read once per poll round: their tasks do
+ * not fire, and each fire they would have had is recorded as skipped. If a read fails, the last one read stands.
  */
 final class DisabledDepartments implements RoundDuty {
 
-    /** {@code department.status} of a disabled department. */
-    private static final int DISABLED = 0;
-
-    private final JdbcClient jdbc;
+    private final DepartmentDirectory directory;
     private volatile Set<Long> disabled = Set.of();
 
-    DisabledDepartments(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    DisabledDepartments(DepartmentDirectory directory) {
+        this.directory = directory;
     }
 
     static String reason(long departmentId) {
-        return "skipped: department " + departmentId + " is disabled";
+        return "skipped: department " + departmentId + " or one above it is disabled";
     }
 
     @Override
@@ -33,8 +29,7 @@ final class DisabledDepartments implements RoundDuty {
 
     @Override
     public void run(Instant now) {
-        disabled = new HashSet<>(jdbc.sql("SELECT id FROM department WHERE status = " + DISABLED)
-                .query(Long.class).list());
+        disabled = directory.notLive();
     }
 
     Set<Long> disabled() {

@@ -12,6 +12,7 @@ import io.distributedjob.execution.Fire;
 import io.distributedjob.execution.FireExecutor;
 import io.distributedjob.execution.InstanceId;
 import io.distributedjob.lifecycle.Drainable;
+import io.distributedjob.org.DepartmentDirectory;
 import io.distributedjob.record.RecordService;
 import io.distributedjob.record.RecordWriter;
 import io.distributedjob.record.TriggerType;
@@ -57,7 +58,7 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
 
     public SchedulingEngine(JobSettings settings, Clock clock, InstanceId instanceId, JdbcTemplate jdbc,
                             TransactionTemplate transactions, SqlDialect dialect, FireExecutor executor,
-                            RecordWriter records, RecordService recordService) {
+                            RecordWriter records, RecordService recordService, DepartmentDirectory departmentDirectory) {
         this.settings = settings;
         this.clock = clock;
         this.self = instanceId.value();
@@ -69,7 +70,7 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
         LeaseReaper reaper = new LeaseReaper(instances, store, recordService, lease(), self);
         this.executor = executor;
         this.records = records;
-        DisabledDepartments departments = new DisabledDepartments(client);
+        DisabledDepartments departments = new DisabledDepartments(departmentDirectory);
         this.fence = new Fence(lease(), clock.instant());
         this.held = new HeldFires(clock, self, store, executor, records, fence);
         Duration pollInterval = Duration.ofMillis(settings.pollIntervalMs());

@@ -92,16 +92,6 @@ public class FireExecutor implements AutoCloseable {
         return pool.queued() + retries.waiting();
     }
 
-    /** Fires this executor holds that are not yet running (waiting for a worker). */
-    public int waiting() {
-        lock.lock();
-        try {
-            return queue.size();
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Whether fires of {@code taskId} are running or waiting on this instance. */
     public boolean busy(long taskId) {
         return busyTasks.containsKey(taskId);

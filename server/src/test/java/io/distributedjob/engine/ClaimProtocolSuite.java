@@ -307,7 +307,7 @@ interface ClaimProtocolSuite {
         assertThat(instance.skipped.keySet()).containsExactlyInAnyOrder(ExecutionRecord.fireId(id, start.plusSeconds(1)),
                 ExecutionRecord.fireId(id, start.plusSeconds(2)), ExecutionRecord.fireId(id, start.plusSeconds(3)));
         assertThat(instance.skipped.values()).allSatisfy(reason ->
-                assertThat(reason).contains("department " + department + " is disabled"));
+                assertThat(reason).contains("department " + department + " or one above it is disabled"));
 
         jdbc.sql("UPDATE department SET status = 1 WHERE id = ?").param(department).update();
         instance.claim(now, now.plusSeconds(2));

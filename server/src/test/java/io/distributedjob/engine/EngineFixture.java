@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.distributedjob.execution.Fire;
+import io.distributedjob.org.OrgDirectories;
 import io.distributedjob.record.RecordFixtures;
 import io.distributedjob.record.RecordService;
 import io.distributedjob.record.RecordTables;
@@ -58,7 +59,7 @@ final class EngineFixture {
         RecordTables tables = new RecordTables(db.jdbcTemplate(), db.dialect(), Clock.systemUTC());
         RecordService records = RecordFixtures.service(db, tables, clock);
         this.reaper = new LeaseReaper(instances, store, records, LEASE, id);
-        this.departments = new DisabledDepartments(jdbc);
+        this.departments = new DisabledDepartments(OrgDirectories.departments(db.jdbcTemplate()));
         FireHolder holder = new FireHolder() {
             @Override
             public int held() {

@@ -124,10 +124,11 @@ interface EngineRunSuite {
     }
 
     @Test
-    default void aTaskOfADisabledDepartmentRecordsEachFireAsSkippedAndFiresAgainOnceEnabled() throws Exception {
+    default void aTaskBelowADisabledDepartmentRecordsEachFireAsSkippedAndFiresAgainOnceEnabled() throws Exception {
         JdbcClient jdbc = db().jdbcClient();
         Instant start = CLOCK.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        long department = OrgRows.department(jdbc, 0);
+        long disabledParent = OrgRows.department(jdbc, 0);
+        long department = OrgRows.department(jdbc, 1, disabledParent);
         long id = insert(jdbc, start);
         jdbc.sql("UPDATE task SET department_id = ? WHERE id = ?").params(department, id).update();
         String table = RecordTables.tableName(YearMonth.from(start.atZone(ZoneOffset.UTC)));
@@ -138,7 +139,7 @@ interface EngineRunSuite {
                 return skippedForDepartment(jdbc, table, department) >= 3;
             });
             assertThat(target().calls(PATH)).isEmpty();
-            jdbc.sql("UPDATE department SET status = 1 WHERE id = ?").param(department).update();
+            jdbc.sql("UPDATE department SET status = 1 WHERE id = ?").param(disabledParent).update();
             await().atMost(Duration.ofSeconds(10)).until(() -> target().calls(PATH).size() >= 2);
             disable(jdbc, id);
             running.engine.taskChanged(EngineFixture.task(jdbc, id));
@@ -150,7 +151,7 @@ interface EngineRunSuite {
 
     private static long skippedForDepartment(JdbcClient jdbc, String table, long department) {
         return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE success = 0 AND error = ?")
-                .param("skipped: department " + department + " is disabled").query(Long.class).single();
+                .param("skipped: department " + department + " or one above it is disabled").query(Long.class).single();
     }
 
     private long insert(JdbcClient jdbc, Instant first) {

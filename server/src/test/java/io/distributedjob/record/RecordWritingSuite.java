@@ -31,7 +31,7 @@ interface RecordWritingSuite {
     }
 
     default RecordWriter writer(int responseMaxBytes, Clock clock) {
-        JobSettings settings = new JobSettings(5, 100, 3, 2, 6, 1000, 2000, 500, 10, 60, 500, 50, responseMaxBytes);
+        JobSettings settings = new JobSettings(5, 100, 3, 2, 6, 1000, 2000, 500, 10, 60, 500, 50, responseMaxBytes, 0);
         return new RecordWriter(new RecordTables(db().jdbcTemplate(), db().dialect(), clock), db().jdbcTemplate(),
                 db().transactions(), clock, settings);
     }

@@ -1,5 +1,7 @@
 package io.distributedjob.config;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import io.distributedjob.targets.TargetRule;
@@ -29,5 +31,10 @@ public record TargetSettings(
             + "or a host pattern (db.example.com, *.internal)")
     public boolean isEveryRuleReadable() {
         return allow.stream().allMatch(TargetRule::isReadable) && deny.stream().allMatch(TargetRule::isReadable);
+    }
+
+    @AssertTrue(message = "grpcTrustCertificates must be empty or a readable PEM file")
+    public boolean isGrpcTrustCertificatesReadable() {
+        return grpcTrustCertificates.isBlank() || Files.isReadable(Path.of(grpcTrustCertificates));
     }
 }

@@ -61,6 +61,7 @@ public sealed interface TargetRule {
     record Range(byte[] network, int prefixBits) implements TargetRule {
 
         private static final Pattern IPV4 = Pattern.compile("[0-9.]+(/\\d{1,2})?");
+        private static final Pattern IPV4_ADDRESS = Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
         /** Host names hold no colon and always a letter in their last label, so digits and colons mean an address. */
         static boolean looksLikeAddress(String rule) {
@@ -70,8 +71,12 @@ public sealed interface TargetRule {
         static Range parse(String rule) {
             int slash = rule.indexOf('/');
             String address = slash < 0 ? rule : rule.substring(0, slash);
+            if (!address.contains(":") && !IPV4_ADDRESS.matcher(address).matches()) {
+                throw new IllegalArgumentException("target rule '" + rule + "' is not a valid address");
+            }
             byte[] bytes;
             try {
+                // a literal (four decimal bytes, or IPv6 with its colons) is parsed without any name lookup
                 bytes = InetAddress.getByName(address.replaceAll("^\\[|]$", "")).getAddress();
             } catch (UnknownHostException | SecurityException e) {
                 throw new IllegalArgumentException("target rule '" + rule + "' is not a valid address");

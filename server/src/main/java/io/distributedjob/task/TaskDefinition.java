@@ -22,6 +22,7 @@ record TaskDefinition(
         String grpcParams,
         String fallbackGrpcService,
         String fallbackGrpcMethod,
+        boolean grpcTls,
         MisfirePolicy misfirePolicy,
         ConcurrencyPolicy concurrencyPolicy) {
 }

@@ -64,7 +64,7 @@ class TaskValidator {
         String headers = headers(f);
         String requestBody = f.string("body", false, BODY_MAX);
         String fallbackUrl = url(f, "fallbackUrl", false);
-        return common.definition(TaskType.HTTP, url, method, headers, requestBody, fallbackUrl, null, null, null, null, null);
+        return common.definition(TaskType.HTTP, url, method, headers, requestBody, fallbackUrl, null, null, null, null, null, false);
     }
 
     TaskDefinition grpc(JsonNode body) {
@@ -80,7 +80,7 @@ class TaskValidator {
                     + ": fallbackGrpcService and fallbackGrpcMethod go together");
         }
         return common.definition(TaskType.GRPC, null, null, null, null, null, service, method, params,
-                fallbackService, fallbackMethod);
+                fallbackService, fallbackMethod, f.bool("grpcTls", false));
     }
 
     /** The status of {@code PATCH /tasks/{id}/status}. */
@@ -223,10 +223,10 @@ class TaskValidator {
 
         TaskDefinition definition(TaskType type, String url, String httpMethod, String headers, String body,
                                   String fallbackUrl, String grpcService, String grpcMethod, String grpcParams,
-                                  String fallbackGrpcService, String fallbackGrpcMethod) {
+                                  String fallbackGrpcService, String fallbackGrpcMethod, boolean grpcTls) {
             return new TaskDefinition(name, description, departmentId, type, cron, timezone, status, timeout,
                     retryCount, retryInterval, url, httpMethod, headers, body, fallbackUrl, grpcService, grpcMethod,
-                    grpcParams, fallbackGrpcService, fallbackGrpcMethod, misfire, concurrency);
+                    grpcParams, fallbackGrpcService, fallbackGrpcMethod, grpcTls, misfire, concurrency);
         }
     }
 
@@ -281,6 +281,17 @@ class TaskValidator {
                 throw ApiException.invalid(field + ": must be between " + min + " and " + max);
             }
             return value;
+        }
+
+        boolean bool(String field, boolean defaultValue) {
+            JsonNode node = node(field);
+            if (node == null) {
+                return defaultValue;
+            }
+            if (!node.isBoolean()) {
+                throw ApiException.invalid(field + ": must be true or false");
+            }
+            return node.asBoolean();
         }
 
         long id(String field) {

@@ -27,6 +27,7 @@ public record TaskView(
         String grpcParams,
         String fallbackGrpcService,
         String fallbackGrpcMethod,
+        boolean grpcTls,
         MisfirePolicy misfirePolicy,
         ConcurrencyPolicy concurrencyPolicy,
         OffsetDateTime lastExecuteTime,
@@ -39,7 +40,7 @@ public record TaskView(
         return new TaskView(t.id(), t.name(), t.description(), t.departmentId(), t.taskType(), t.cron(), t.timezone(),
                 t.status(), t.timeout(), t.retryCount(), t.retryInterval(), t.url(), t.httpMethod(), t.headers(),
                 t.body(), t.fallbackUrl(), t.grpcService(), t.grpcMethod(), t.grpcParams(), t.fallbackGrpcService(),
-                t.fallbackGrpcMethod(), t.misfirePolicy(), t.concurrencyPolicy(), at(lastExecute, zone),
+                t.fallbackGrpcMethod(), t.grpcTls(), t.misfirePolicy(), t.concurrencyPolicy(), at(lastExecute, zone),
                 at(nextExecute, zone), t.creatorId(), at(t.createTime(), zone), at(t.updateTime(), zone));
     }
 

@@ -87,7 +87,7 @@ public final class TestTasks {
         public Task build() {
             return new Task(id, "task-" + id, null, 1, TaskType.HTTP, "* * * * * *", "UTC", Task.ENABLED, timeout,
                     retryCount, retryInterval, url, method, headers, body, fallbackUrl, null, null, null, null, null,
-                    MisfirePolicy.FIRE_ONCE, concurrency, null, 0, 1, CREATED, CREATED);
+                    false, MisfirePolicy.FIRE_ONCE, concurrency, null, 0, 1, CREATED, CREATED);
         }
     }
 }

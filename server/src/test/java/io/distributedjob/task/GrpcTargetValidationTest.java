@@ -6,6 +6,7 @@ import io.distributedjob.support.ApiClient;
 import io.distributedjob.support.ApiResult;
 import io.distributedjob.support.H2ServerTest;
 import io.distributedjob.support.OrgFixture;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,6 +38,24 @@ class GrpcTargetValidationTest extends H2ServerTest {
             assertThat(result.code()).isEqualTo(4001);
             assertThat(result.message()).startsWith(field + ": ");
         }
+    }
+
+    @Test
+    void tlsIsChosenPerTaskAndPlaintextByDefault() {
+        ApiResult plain = admin().post("/tasks/grpc", task("grpcService", "127.0.0.1:50051/acme.billing.Invoices"));
+        ApiResult tls = admin().post("/tasks/grpc", task("grpcService", "billing.example.com:443/acme.billing.Invoices")
+                .put("grpcTls", true));
+
+        assertThat(plain.data().get("grpcTls").asBoolean()).isFalse();
+        assertThat(tls.data().get("grpcTls").asBoolean()).isTrue();
+        long id = tls.data().get("id").asLong();
+        ObjectNode change = task("grpcService", "billing.example.com:443/acme.billing.Invoices").put("grpcTls", false);
+        assertThat(admin().put("/tasks/grpc/" + id, change).status()).isEqualTo(200);
+        assertThat(admin().get("/tasks/" + id).data().get("grpcTls").asBoolean()).isFalse();
+
+        ApiResult bad = admin().post("/tasks/grpc", task("grpcService", "127.0.0.1:1/acme.X").put("grpcTls", "yes"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.message()).isEqualTo("grpcTls: must be true or false");
     }
 
     private ObjectNode task(String field, String grpcService) {

@@ -52,7 +52,7 @@ public class GrpcTaskExecutor implements TaskExecutor {
 
     private Attempt call(Fire fire, String service, String method) {
         Task task = fire.task();
-        GrpcCallResult result = caller.call(new DynamicGrpcCaller.Call(service, method, task.grpcParams(), false,
+        GrpcCallResult result = caller.call(new DynamicGrpcCaller.Call(service, method, task.grpcParams(), task.grpcTls(),
                 Map.of(HttpTaskExecutor.FIRE_ID_HEADER, fire.fireId())), Duration.ofSeconds(task.timeout()));
         String error = result.statusCode() == Status.Code.DEADLINE_EXCEEDED.value()
                 ? "timed out after " + task.timeout() + " s" : result.error();

@@ -128,6 +128,17 @@ class HttpTaskExecutorTest {
     }
 
     @Test
+    void callsToATargetReuseOneConnection() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            Task task = TestTasks.http(15, target.url("/again")).method("POST").body("{\"n\":" + i + "}").build();
+            assertThat(executor.execute(new Fire(task, SCHEDULED.plusSeconds(i), TriggerType.CRON, true)).success()).isTrue();
+        }
+
+        assertThat(target.calls("/again")).extracting(TargetServer.Call::clientPort).containsOnly(
+                target.calls("/again").getFirst().clientPort());
+    }
+
+    @Test
     void aBodyThatStallsAfterTheHeadersEndsAtTheTimeoutAsTimedOut() throws Exception {
         CountDownLatch hungUp = new CountDownLatch(1);
         target.answer("/stall", exchange -> {

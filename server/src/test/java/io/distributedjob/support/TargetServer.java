@@ -81,7 +81,8 @@ public final class TargetServer implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
         String path = exchange.getRequestURI().getPath();
         synchronized (calls) {
-            calls.add(new Call(path, exchange.getRequestMethod(), headers, body, arrived));
+            calls.add(new Call(path, exchange.getRequestMethod(), headers, body, arrived,
+                    exchange.getRemoteAddress().getPort()));
         }
         HttpHandler handler = handlers.get(path);
         if (handler != null) {
@@ -115,8 +116,9 @@ public final class TargetServer implements AutoCloseable {
         server.stop(0);
     }
 
-    /** One call as the target saw it. */
-    public record Call(String path, String method, Map<String, String> headers, String body, Instant arrived) {
+    /** One call as the target saw it; {@code clientPort} tells the connections it came on apart. */
+    public record Call(String path, String method, Map<String, String> headers, String body, Instant arrived,
+                       int clientPort) {
 
         public String header(String name) {
             return headers.get(name);

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -28,6 +30,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -160,15 +163,20 @@ class HttpTargetClient implements AutoCloseable {
         }
     }
 
-    /** The request of the next hop; null when it would leave HTTPS for plain HTTP, which is not followed. */
+    /**
+     * The request of the next hop; null when it is not followed: to a scheme other than HTTP(S), or from HTTPS to
+     * plain HTTP.
+     */
     private static Request redirected(Request request, int status, URI target) {
-        if ("https".equalsIgnoreCase(request.uri().getScheme()) && !"https".equalsIgnoreCase(target.getScheme())) {
+        String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
+        boolean leavesHttps = "https".equalsIgnoreCase(request.uri().getScheme()) && !scheme.equals("https");
+        if (leavesHttps || !(scheme.equals("http") || scheme.equals("https"))) {
             return null;
         }
         boolean sameOrigin = origin(request.uri()).equals(origin(target));
-        Map<String, String> headers = new java.util.LinkedHashMap<>(request.headers());
+        Map<String, String> headers = new LinkedHashMap<>(request.headers());
         if (!sameOrigin) {
-            headers.keySet().removeIf(name -> CREDENTIAL_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT)));
+            headers.keySet().removeIf(name -> CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT)));
         }
         boolean keepsMethod = status == 307 || status == 308
                 || request.method().equals("GET") || request.method().equals("HEAD");
@@ -180,7 +188,7 @@ class HttpTargetClient implements AutoCloseable {
     }
 
     private static String origin(URI uri) {
-        return (uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort()).toLowerCase(java.util.Locale.ROOT);
+        return (uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort()).toLowerCase(Locale.ROOT);
     }
 
     private static HttpUriRequestBase message(Request request) {
@@ -213,7 +221,7 @@ class HttpTargetClient implements AutoCloseable {
     @Override
     public void close() {
         deadlines.shutdownNow();
-        client.close(org.apache.hc.core5.io.CloseMode.IMMEDIATE);
+        client.close(CloseMode.IMMEDIATE);
     }
 
     /** Resolves host names for the connection pool through the policy: refused addresses are never returned. */

@@ -93,6 +93,31 @@ class HttpTargetPolicyTest {
     }
 
     @Test
+    void aRedirectToAnotherSchemeIsNotFollowed() throws Exception {
+        allowed.redirect("/elsewhere", 302, "file:///etc/passwd");
+
+        ExecutionOutcome outcome = run(TestTasks.http(11, allowed.url("/elsewhere")).build());
+
+        assertThat(outcome.success()).isFalse();
+        assertThat(outcome.statusCode()).isEqualTo(302);
+        assertThat(outcome.response()).isNull();
+    }
+
+    @Test
+    void credentialsAreNotSentToAnotherOrigin() throws Exception {
+        allowed.redirect("/away", 302, denied.url("/hook"));
+        try (HttpTaskExecutor open = executor(List.of(), List.of())) {
+            ExecutionOutcome outcome = open.execute(fire(TestTasks.http(12, allowed.url("/away"))
+                    .headers("{\"Authorization\":\"Bearer secret\",\"X-Team\":\"billing\"}").build()));
+
+            assertThat(outcome.success()).isTrue();
+            TargetServer.Call hop = denied.calls("/hook").getFirst();
+            assertThat(hop.header("Authorization")).isNull();
+            assertThat(hop.header("X-Team")).isEqualTo("billing");
+        }
+    }
+
+    @Test
     void theFallbackIsUnderThePolicyToo() throws Exception {
         allowed.reply("/primary", 503, "down", 0);
 

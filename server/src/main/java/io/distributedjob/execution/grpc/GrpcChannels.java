@@ -3,6 +3,7 @@ package io.distributedjob.execution.grpc;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +55,7 @@ public class GrpcChannels {
      *
      * @throws io.distributedjob.targets.TargetRefusedException when the policy refuses one of them
      */
-    void admit(GrpcTarget target) throws java.net.UnknownHostException {
+    void admit(GrpcTarget target) throws UnknownHostException {
         for (HostPort server : target.addresses()) {
             policy.resolve(server.host());
         }

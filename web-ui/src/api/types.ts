@@ -62,7 +62,7 @@ export interface Task {
   grpcParams?: string | null
   fallbackGrpcService?: string | null
   fallbackGrpcMethod?: string | null
-  grpcTls?: boolean | null
+  grpcTls?: boolean
   misfirePolicy?: string | null
   concurrencyPolicy?: string | null
   lastExecuteTime?: string | null

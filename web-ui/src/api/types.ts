@@ -62,6 +62,7 @@ export interface Task {
   grpcParams?: string | null
   fallbackGrpcService?: string | null
   fallbackGrpcMethod?: string | null
+  grpcTls?: boolean
   misfirePolicy?: string | null
   concurrencyPolicy?: string | null
   lastExecuteTime?: string | null

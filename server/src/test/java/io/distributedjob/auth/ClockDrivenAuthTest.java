@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.distributedjob.support.ApiClient;
 import io.distributedjob.support.ApiResult;
@@ -125,6 +131,38 @@ class ClockDrivenAuthTest implements ServerUnderTest {
         assertThat(login(user.username(), OrgFixture.PASSWORD).status()).isEqualTo(429);
         CLOCK.advance(Duration.ofSeconds(2));
         assertThat(login(user.username(), OrgFixture.PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aParallelBurstOfWrongPasswordsGetsNoFurtherThanTheLimitAndItsLockIsAuditedOnce() throws Exception {
+        OrgFixture org = new OrgFixture(admin());
+        OrgFixture.Created user = org.user("burst", org.rootDepartment(), org.role("empty"));
+        int burst = 24;
+        List<Integer> statuses;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < burst; i++) {
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return login(user.username(), "wrong-password").status();
+                }));
+            }
+            start.countDown();
+            statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+        }
+
+        assertThat(statuses).as("checked against the password").filteredOn(status -> status == 401).hasSize(MAX_PER_USER);
+        assertThat(statuses).as("throttled").filteredOn(status -> status == 429).hasSize(burst - MAX_PER_USER);
+        JsonNode entries = admin().get("/audit-logs?action=LOGIN&actor=" + user.username() + "&size=100").data().get("list");
+        List<String> details = entries.valueStream().map(entry -> entry.get("detail").asString()).toList();
+        assertThat(details).filteredOn("wrong password"::equals).hasSize(MAX_PER_USER);
+        assertThat(details).as("one row for the lock, however many attempts it refused")
+                .filteredOn(detail -> detail.startsWith("username locked")).hasSize(1);
+        assertThat(details).hasSize(MAX_PER_USER + 1);
     }
 
     @Test

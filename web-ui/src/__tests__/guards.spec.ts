@@ -32,6 +32,7 @@ describe('route guards', () => {
   })
 
   it('brings a session back from the refresh cookie', async () => {
+    localStorage.setItem('dj.signedIn', '1')
     const { calls } = mockApi({
       'POST /auth/refresh': { data: { token: 'access-2', refreshToken: 'refresh-2' } },
       'GET /auth/userinfo': { data: { id: 1, username: 'admin', realName: 'Admin', departmentId: 1, roleId: 1, permissions: ['record:view'] } },

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { LEGACY_REFRESH_TOKEN_KEY, tokenExpiry, useSessionStore } from '@/stores/session'
+import { LEGACY_REFRESH_TOKEN_KEY, SIGNED_IN_KEY, tokenExpiry, useSessionStore } from '@/stores/session'
 import { mockApi } from './helpers'
 
 const user = { id: 3, username: 'ops', realName: 'Ops', departmentId: 2, departmentName: '研发', roleId: 4, roleName: '观察员' }
@@ -39,11 +39,19 @@ describe('session', () => {
 
   it('forgets a refresh token an earlier version left in storage', async () => {
     localStorage.setItem(LEGACY_REFRESH_TOKEN_KEY, 'left-behind')
-    mockApi({ 'POST /auth/refresh': { status: 401, code: 4010, message: 'missing token' } })
+    mockApi({})
 
     await useSessionStore().restore()
 
     expect(localStorage.getItem(LEGACY_REFRESH_TOKEN_KEY)).toBeNull()
+  })
+
+  it('does not ask the server for a session this browser never opened', async () => {
+    const { calls } = mockApi({})
+
+    await useSessionStore().restore()
+
+    expect(calls).toHaveLength(0)
   })
 
   it('says when the password must change first', async () => {
@@ -74,12 +82,14 @@ describe('session', () => {
   })
 
   it('drops the session when the refresh cookie is refused', async () => {
+    localStorage.setItem(SIGNED_IN_KEY, '1')
     mockApi({ 'POST /auth/refresh': { status: 401, code: 4010, message: 'revoked' } })
     const session = useSessionStore()
 
     await session.restore()
 
     expect(session.loggedIn).toBe(false)
+    expect(localStorage.getItem(SIGNED_IN_KEY)).toBeNull()
   })
 
   describe('in two tabs', () => {

@@ -9,6 +9,11 @@ import type { UserInfo } from '@/api/types'
  * (ours or an injected one) can read. Earlier versions kept it in localStorage under this key: it is removed.
  */
 export const LEGACY_REFRESH_TOKEN_KEY = 'dj.refreshToken'
+/**
+ * Remembers, without any secret, that this browser holds a session cookie, so a page load asks the server for a
+ * session only when there may be one (the cookie itself is out of the script's sight).
+ */
+export const SIGNED_IN_KEY = 'dj.signedIn'
 /** Renew the access token this long before it expires, so requests rarely meet a 401. */
 const RENEW_AHEAD_MS = 60_000
 const MIN_RENEW_DELAY_MS = 5_000
@@ -64,6 +69,7 @@ export const useSessionStore = defineStore('session', () => {
 
   function storeToken(token: string) {
     accessToken.value = token
+    localStorage.setItem(SIGNED_IN_KEY, '1')
     scheduleRenewal(token)
   }
 
@@ -71,6 +77,7 @@ export const useSessionStore = defineStore('session', () => {
     clearTimeout(renewTimer)
     accessToken.value = null
     user.value = null
+    localStorage.removeItem(SIGNED_IN_KEY)
   }
 
   function refresh(): Promise<boolean> {
@@ -103,7 +110,7 @@ export const useSessionStore = defineStore('session', () => {
     if (restored.value) return
     restored.value = true
     localStorage.removeItem(LEGACY_REFRESH_TOKEN_KEY)
-    if (accessToken.value) return
+    if (accessToken.value || !localStorage.getItem(SIGNED_IN_KEY)) return
     if (await refresh()) {
       try {
         await loadUser()

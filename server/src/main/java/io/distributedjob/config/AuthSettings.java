@@ -92,8 +92,8 @@ public record AuthSettings(
      * @param windowSeconds how long a refresh counts
      */
     public record Refresh(
-            @DefaultValue("10") @Min(1) @Max(10000) int maxPerSession,
-            @DefaultValue("300") @Min(1) @Max(1000000) int maxPerClient,
+            @DefaultValue("60") @Min(1) @Max(10000) int maxPerSession,
+            @DefaultValue("600") @Min(1) @Max(1000000) int maxPerClient,
             @DefaultValue("60") @Min(1) @Max(86400) int windowSeconds) {
     }
 }

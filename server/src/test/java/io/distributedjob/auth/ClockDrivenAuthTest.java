@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import tools.jackson.databind.JsonNode;
 
-/** Token expiry and login throttling, driven by moving the server's clock instead of waiting. */
+/** Token expiry and login and refresh throttling, driven by moving the server's clock instead of waiting. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ClockDrivenAuthTest implements ServerUnderTest {
 
@@ -43,6 +43,8 @@ class ClockDrivenAuthTest implements ServerUnderTest {
     private static final int MAX_PER_CLIENT = 8;
     private static final int WINDOW_SECONDS = 60;
     private static final int LOCK_SECONDS = 120;
+    private static final int MAX_REFRESHES_PER_SESSION = 3;
+    private static final int REFRESH_WINDOW_SECONDS = 60;
 
     @TestBean
     private Clock clock;
@@ -66,6 +68,8 @@ class ClockDrivenAuthTest implements ServerUnderTest {
         registry.add("auth.login.maxFailuresPerClient", () -> MAX_PER_CLIENT);
         registry.add("auth.login.windowSeconds", () -> WINDOW_SECONDS);
         registry.add("auth.login.lockSeconds", () -> LOCK_SECONDS);
+        registry.add("auth.refresh.maxPerSession", () -> MAX_REFRESHES_PER_SESSION);
+        registry.add("auth.refresh.windowSeconds", () -> REFRESH_WINDOW_SECONDS);
     }
 
     /** Failures and locks of one test must not reach into the next, whatever their order. */
@@ -112,6 +116,26 @@ class ClockDrivenAuthTest implements ServerUnderTest {
 
         assertThat(api().withToken(token).get("/auth/userinfo").status()).isEqualTo(401);
         CLOCK.advance(Duration.ofHours(1));
+    }
+
+    @Test
+    void aSessionRefreshingTooOftenIsRefusedUntilTheWindowPasses() {
+        String refresh = adminLogin().get("refreshToken").asString();
+        for (int i = 0; i < MAX_REFRESHES_PER_SESSION; i++) {
+            ApiResult refreshed = api().post("/auth/refresh", json("refreshToken", refresh));
+            assertThat(refreshed.status()).as(refreshed.raw()).isEqualTo(200);
+            refresh = refreshed.data().get("refreshToken").asString();
+        }
+
+        ApiResult refused = api().post("/auth/refresh", json("refreshToken", refresh));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.code()).isEqualTo(4029);
+        assertThat(api().post("/auth/refresh", json("refreshToken", adminLogin().get("refreshToken").asString())).status())
+                .as("another session goes on").isEqualTo(200);
+
+        CLOCK.advance(Duration.ofSeconds(REFRESH_WINDOW_SECONDS + 1));
+        assertThat(api().post("/auth/refresh", json("refreshToken", refresh)).status())
+                .as("the refused attempt did not use the token up").isEqualTo(200);
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.distributedjob.auth;
 import java.net.InetAddress;
 import java.util.List;
 
-import io.distributedjob.web.IpRange;
+import io.distributedjob.net.IpRange;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**

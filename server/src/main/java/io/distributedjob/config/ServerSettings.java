@@ -2,7 +2,7 @@ package io.distributedjob.config;
 
 import java.util.List;
 
-import io.distributedjob.web.IpRange;
+import io.distributedjob.net.IpRange;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;

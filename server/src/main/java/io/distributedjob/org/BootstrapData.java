@@ -20,7 +20,6 @@ class BootstrapData implements SmartInitializingSingleton {
 
     static final String ROOT_DEPARTMENT = "总部";
     static final String ADMIN_ROLE = "管理员";
-    private static final String SAMPLE_PASSWORD = "admin123";
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapData.class);
 
@@ -56,7 +55,7 @@ class BootstrapData implements SmartInitializingSingleton {
                 .params(auth.adminUsername(), hasher.hash(auth.adminPassword()), "系统管理员", departmentId, roleId)
                 .update();
         log.info("Created the bootstrap administrator '{}' in department {}", auth.adminUsername(), ROOT_DEPARTMENT);
-        if (SAMPLE_PASSWORD.equals(auth.adminPassword())) {
+        if (AuthSettings.SAMPLE_ADMIN_PASSWORD.equals(auth.adminPassword())) {
             log.warn("The bootstrap administrator has the sample password: change it after the first login");
         }
     }

@@ -1,9 +1,10 @@
 package io.distributedjob.targets;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
+import io.distributedjob.net.IpRange;
 
 /**
  * One entry of the target policy: an address range ({@code 10.0.0.0/8}, {@code fd00::/8}, a single address) that
@@ -57,11 +58,10 @@ public sealed interface TargetRule {
         }
     }
 
-    /** The addresses sharing the first {@code prefixBits} bits of {@code network}. */
-    record Range(byte[] network, int prefixBits) implements TargetRule {
+    /** The addresses of an address range. */
+    record Range(IpRange range) implements TargetRule {
 
         private static final Pattern IPV4 = Pattern.compile("[0-9.]+(/\\d{1,2})?");
-        private static final Pattern IPV4_ADDRESS = Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
         /** Host names hold no colon and always a letter in their last label, so digits and colons mean an address. */
         static boolean looksLikeAddress(String rule) {
@@ -69,24 +69,8 @@ public sealed interface TargetRule {
         }
 
         static Range parse(String rule) {
-            int slash = rule.indexOf('/');
-            String address = slash < 0 ? rule : rule.substring(0, slash);
-            if (!address.contains(":") && !IPV4_ADDRESS.matcher(address).matches()) {
-                throw new IllegalArgumentException("target rule '" + rule + "' is not a valid address");
-            }
-            byte[] bytes;
-            try {
-                // a literal (four decimal bytes, or IPv6 with its colons) is parsed without any name lookup
-                bytes = InetAddress.getByName(address.replaceAll("^\\[|]$", "")).getAddress();
-            } catch (UnknownHostException | SecurityException e) {
-                throw new IllegalArgumentException("target rule '" + rule + "' is not a valid address");
-            }
-            int bits = bytes.length * 8;
-            int prefix = slash < 0 ? bits : Integer.parseInt(rule.substring(slash + 1));
-            if (prefix > bits) {
-                throw new IllegalArgumentException("target rule '" + rule + "' has a prefix longer than its address");
-            }
-            return new Range(bytes, prefix);
+            return new Range(IpRange.parse(rule).orElseThrow(
+                    () -> new IllegalArgumentException("target rule '" + rule + "' is not a valid address range")));
         }
 
         @Override
@@ -96,22 +80,7 @@ public sealed interface TargetRule {
 
         @Override
         public boolean matches(InetAddress address) {
-            byte[] candidate = address.getAddress();
-            if (candidate.length != network.length) {
-                return false;
-            }
-            int full = prefixBits / 8;
-            for (int i = 0; i < full; i++) {
-                if (candidate[i] != network[i]) {
-                    return false;
-                }
-            }
-            int rest = prefixBits % 8;
-            if (rest == 0) {
-                return true;
-            }
-            int mask = 0xff << (8 - rest) & 0xff;
-            return (candidate[full] & mask) == (network[full] & mask);
+            return range.contains(address);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.distributedjob.config.ServerSettings;
+import io.distributedjob.net.IpRange;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package io.distributedjob.web;
+package io.distributedjob.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -30,6 +30,7 @@ public class AuditLog {
     public static final String UPDATE = "UPDATE";
     public static final String DELETE = "DELETE";
     public static final String CHANGE_PASSWORD = "CHANGE_PASSWORD";
+    public static final String RUN = "RUN";
 
     public static final String USER = "USER";
     public static final String ROLE = "ROLE";

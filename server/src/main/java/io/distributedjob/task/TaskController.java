@@ -28,11 +28,13 @@ class TaskController {
     private final TaskService tasks;
     private final TaskValidator validator;
     private final AuditLog audit;
+    private final TaskRuns runs;
 
-    TaskController(TaskService tasks, TaskValidator validator, AuditLog audit) {
+    TaskController(TaskService tasks, TaskValidator validator, AuditLog audit, TaskRuns runs) {
         this.tasks = tasks;
         this.validator = validator;
         this.audit = audit;
+        this.runs = runs;
     }
 
     @GetMapping("/tasks")
@@ -97,8 +99,10 @@ class TaskController {
 
     @PostMapping("/tasks/{id}/run")
     @RequirePermission(Permissions.TASK_UPDATE)
-    ApiResponse<TaskEngine.StartedFire> run(CurrentUser user, @PathVariable long id) {
-        return ApiResponse.ok(tasks.run(user, id, TriggerType.MANUAL));
+    ApiResponse<TaskEngine.StartedFire> run(CurrentUser user, @PathVariable long id,
+                                            @RequestBody(required = false) JsonNode overrides) {
+        return ApiResponse.ok(audit.track(user, AuditLog.RUN, AuditLog.TASK, id,
+                () -> runs.run(user, id, TriggerType.MANUAL, overrides)));
     }
 
     @PostMapping("/tasks/cron/preview")

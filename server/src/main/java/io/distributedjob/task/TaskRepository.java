@@ -99,7 +99,7 @@ class TaskRepository {
         return jdbc.sql("SELECT COUNT(*) FROM task t" + where.sql).params(where.params).query(Long.class).single();
     }
 
-    private static Where where(TaskFilter filter) {
+    static Where where(TaskFilter filter) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         conditions.add("t.department_id IN (" + placeholders(filter.departments().size()) + ")");
@@ -123,6 +123,6 @@ class TaskRepository {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
-    private record Where(String sql, List<Object> params) {
+    record Where(String sql, List<Object> params) {
     }
 }

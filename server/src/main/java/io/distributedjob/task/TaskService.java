@@ -63,7 +63,7 @@ public class TaskService {
     }
 
     /** The filter of a list request, or null when the caller's scope is empty. */
-    private TaskFilter filter(CurrentUser user, Long departmentId, String keyword, TaskType taskType, Integer status) {
+    TaskFilter filter(CurrentUser user, Long departmentId, String keyword, TaskType taskType, Integer status) {
         Set<Long> departments;
         if (departmentId != null) {
             scope.requireAccess(user, departmentId);

@@ -17,7 +17,7 @@ const en: MessageSchema = {
   },
   topbar: {
     toggleMenu: 'Toggle menu', themeDark: 'Switch to dark theme', themeLight: 'Switch to light theme', language: 'Language',
-    logout: 'Log out', profile: 'Profile',
+    logout: 'Log out', profile: 'Profile', apiDocs: 'API reference (OpenAPI)',
   },
   login: {
     title: 'Sign in to the console', username: 'Username', password: 'Password', submit: 'Sign in',
@@ -28,7 +28,7 @@ const en: MessageSchema = {
     tasks: 'Tasks', enabledTasks: '{count} enabled', executionsToday: 'Executions today', successRate: 'Success rate (month)',
     failures24h: 'Failures, last 24 h', executionsChart: 'Executions this month', upcoming: 'Upcoming fires',
     slowest: 'Slowest tasks (recent executions)', avgCost: 'Average', maxCost: 'Longest', runs: 'Runs', nextFire: 'Next fire',
-    viewAll: 'View all', noUpcoming: 'No enabled task', noRecords: 'No executions this month', moreThan: '{count}+',
+    viewAll: 'View all', noUpcoming: 'No enabled task', noRecords: 'No executions this month',
   },
   task: {
     title: 'Task', name: 'Name', type: 'Type', cron: 'Cron expression', timezone: 'Time zone', status: 'Status',

@@ -15,7 +15,7 @@ const zhCN = {
   },
   topbar: {
     toggleMenu: '展开/收起菜单', themeDark: '切换到深色主题', themeLight: '切换到浅色主题', language: '语言',
-    logout: '退出登录', profile: '个人中心',
+    logout: '退出登录', profile: '个人中心', apiDocs: 'API 文档 (OpenAPI)',
   },
   login: {
     title: '登录控制台', username: '用户名', password: '密码', submit: '登录', usernameRequired: '请输入用户名',
@@ -26,7 +26,7 @@ const zhCN = {
     tasks: '任务总数', enabledTasks: '已启用 {count}', executionsToday: '今日执行', successRate: '本月成功率',
     failures24h: '近 24 小时失败', executionsChart: '执行趋势（本月）', upcoming: '即将触发', slowest: '最慢任务（近期执行）',
     avgCost: '平均耗时', maxCost: '最长耗时', runs: '次数', nextFire: '下次触发', viewAll: '查看全部',
-    noUpcoming: '没有已启用的任务', noRecords: '本月暂无执行记录', moreThan: '{count}+',
+    noUpcoming: '没有已启用的任务', noRecords: '本月暂无执行记录',
   },
   task: {
     title: '任务', name: '任务名称', type: '类型', cron: 'Cron 表达式', timezone: '时区', status: '状态',

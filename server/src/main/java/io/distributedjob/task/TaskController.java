@@ -45,8 +45,10 @@ class TaskController {
                                            @RequestParam(required = false) String keyword,
                                            @RequestParam(required = false) Long departmentId,
                                            @RequestParam(required = false) TaskType taskType,
-                                           @RequestParam(required = false) Integer status) {
-        return ApiResponse.ok(tasks.list(user, departmentId, keyword, taskType, status, PageQuery.of(page, size)));
+                                           @RequestParam(required = false) Integer status,
+                                           @RequestParam(required = false) Long afterId) {
+        return ApiResponse.ok(tasks.list(user, departmentId, keyword, taskType, status, afterId,
+                PageQuery.of(page, size)));
     }
 
     @GetMapping("/tasks/{id}")

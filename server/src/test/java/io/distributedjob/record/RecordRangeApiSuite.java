@@ -50,6 +50,11 @@ public interface RecordRangeApiSuite extends ServerUnderTest {
             await().atMost(Duration.ofSeconds(15))
                     .until(() -> admin().get("/records?" + range).data().get("total").asLong() == 3);
 
+            JsonNode totals = admin().get("/records/totals?" + range).data();
+            assertThat(totals.get("total").asLong()).isEqualTo(3);
+            assertThat(totals.get("fail").asLong()).isEqualTo(2);
+            assertThat(totals.get("successRate").asDouble()).isEqualTo(33.33);
+
             ApiResult failures = admin().get("/records?" + range + "&errorKeyword=HTTP%20418");
             assertThat(failures.data().get("total").asLong()).isEqualTo(2);
             for (JsonNode record : failures.data().get("list")) {

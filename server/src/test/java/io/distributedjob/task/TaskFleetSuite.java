@@ -227,6 +227,46 @@ public interface TaskFleetSuite extends ServerUnderTest {
         assertThat(admin().post("/tasks/import/xxl-job?groups=2-x", json).message()).startsWith("groups:");
     }
 
+    /** The import's promise: 10,000 tasks (in requests of 1,000, each well under the body limit) at 2,000 a second. */
+    @Test
+    default void tenThousandTasksImportAtTwoThousandASecond() {
+        long department = new OrgFixture(admin()).department("bulk", root());
+        String prefix = OrgFixture.unique("bulk");
+        ApiClient admin = admin();
+        long nanos = 0;
+        for (int request = 0; request < 10; request++) {
+            ArrayNode rows = ApiClient.mapper().createArrayNode();
+            for (int i = 0; i < 1000; i++) {
+                rows.add(TaskApiSuite.httpTask(department, "https://example.com/bulk/" + i)
+                        .put("name", prefix + "-" + request + "-" + i).put("status", i % 2).put("cron", "0 */5 * * * *"));
+            }
+            long start = System.nanoTime();
+            ApiResult result = admin.post("/tasks/import", rows);
+            nanos += System.nanoTime() - start;
+            assertThat(result.data().get("accepted").asInt()).as(result.toString()).isEqualTo(1000);
+        }
+        double perSecond = 10_000 / (nanos / 1e9);
+        assertThat(admin.get("/tasks?keyword=" + prefix + "&departmentId=" + department).data().get("total").asLong())
+                .isEqualTo(10_000);
+        assertThat(perSecond).as("tasks imported per second").isGreaterThanOrEqualTo(2_000);
+    }
+
+    @Test
+    default void aKeywordMatchesNamesThatStartWithItAndAfterIdPagesByKeyset() {
+        String prefix = OrgFixture.unique("paged");
+        long[] ids = new long[3];
+        for (int i = 0; i < 3; i++) {
+            ids[i] = create(TaskApiSuite.httpTask(root(), TaskApiSuite.DISABLED_TARGET).put("name", prefix + "-" + i));
+        }
+        JsonNode first = admin().get("/tasks?keyword=" + prefix + "&size=2").data();
+        assertThat(first.get("list").valueStream().map(t -> t.get("id").asLong())).containsExactly(ids[2], ids[1]);
+        JsonNode next = admin().get("/tasks?keyword=" + prefix + "&size=2&afterId=" + ids[1]).data();
+        assertThat(next.get("list").valueStream().map(t -> t.get("id").asLong())).containsExactly(ids[0]);
+        assertThat(next.get("total").asLong()).isEqualTo(3);
+        assertThat(admin().get("/tasks?keyword=" + prefix.substring(3)).data().get("total").asLong()).isZero();
+        assertThat(admin().get("/tasks?afterId=0").message()).startsWith("afterId:");
+    }
+
     private static List<String> outcomes(ApiResult result) {
         return result.data().get("rows").valueStream().map(row -> row.get("outcome").asString()).toList();
     }

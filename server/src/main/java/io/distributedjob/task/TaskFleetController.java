@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.distributedjob.audit.AuditEntry;
 import io.distributedjob.audit.AuditLog;
 import io.distributedjob.auth.CurrentUser;
 import io.distributedjob.auth.Permissions;
@@ -61,7 +62,7 @@ class TaskFleetController {
     @RequirePermission(Permissions.TASK_CREATE)
     ApiResponse<TaskImportService.ImportReport> importTasks(CurrentUser user, @RequestBody JsonNode body,
                                                             @RequestParam(defaultValue = "false") boolean dryRun) {
-        return ApiResponse.ok(imports.importRows(user, body, dryRun));
+        return ApiResponse.ok(audited(user, imports.importRows(user, body, dryRun)));
     }
 
     /** XXL-JOB's job table as CSV ({@code text/csv}) or JSON; {@code groups} maps job groups to departments. */
@@ -73,7 +74,16 @@ class TaskFleetController {
                                                              @RequestParam(required = false) String groups,
                                                              @RequestParam(defaultValue = "false") boolean dryRun) {
         boolean csv = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
-        return ApiResponse.ok(xxlJobs.importJobs(user, body, csv, groups, dryRun));
+        return ApiResponse.ok(audited(user, xxlJobs.importJobs(user, body, csv, groups, dryRun)));
+    }
+
+    /** An import that wrote tasks leaves one audit entry saying how many (a dry run writes nothing, so none). */
+    private TaskImportService.ImportReport audited(CurrentUser user, TaskImportService.ImportReport report) {
+        if (!report.dryRun() && report.accepted() > 0) {
+            audit.record(user, AuditLog.CREATE, AuditLog.TASK, null, AuditEntry.Outcome.SUCCESS,
+                    "imported " + report.accepted() + " of " + report.total() + " tasks");
+        }
+        return report;
     }
 
     private static List<Long> ids(JsonNode body) {

@@ -167,6 +167,9 @@ public interface TaskFleetSuite extends ServerUnderTest {
         assertThat(listed.get("nextExecuteTime").isNull()).isFalse();
         assertThat(listed.get("departmentId").asLong()).isEqualTo(department);
         assertThat(admin().get("/tasks?keyword=" + renamed).data().get("total").asLong()).isEqualTo(2);
+        JsonNode audit = admin().get("/audit-logs?action=CREATE&targetType=TASK&size=100").data().get("list");
+        assertThat(audit.valueStream().map(entry -> entry.get("detail").asString()))
+                .contains("imported 2 of 4 tasks");
     }
 
     @Test

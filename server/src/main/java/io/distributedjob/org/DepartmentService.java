@@ -83,7 +83,8 @@ public class DepartmentService {
             String name = request.name().strip();
             requireParentAllowed(actor, request.parentId());
             if (departments.siblingNamed(request.parentId(), name, 0)) {
-                throw ApiException.conflict("name: a department named '" + name + "' already exists there");
+                throw ApiException.conflict("departmentNameTaken", Map.of("name", name),
+                        "name: a department named '" + name + "' already exists there");
             }
             int status = request.status() == null ? ENABLED : request.status();
             long id = departments.insert(name, request.description(), request.parentId(), status, clock.instant());
@@ -104,7 +105,8 @@ public class DepartmentService {
                 }
             }
             if (departments.siblingNamed(request.parentId(), name, id)) {
-                throw ApiException.conflict("name: a department named '" + name + "' already exists there");
+                throw ApiException.conflict("departmentNameTaken", Map.of("name", name),
+                        "name: a department named '" + name + "' already exists there");
             }
             int status = request.status() == null ? current.status() : request.status();
             departments.update(id, name, request.description(), request.parentId(), status, clock.instant());
@@ -117,13 +119,16 @@ public class DepartmentService {
             existing(id);
             scope.requireAccess(actor, id);
             if (departments.countChildren(id) > 0) {
-                throw ApiException.conflict("department " + id + " still has sub-departments");
+                throw ApiException.conflict("departmentHasChildren", Map.of("id", id),
+                        "department " + id + " still has sub-departments");
             }
             if (users.countInDepartment(id) > 0) {
-                throw ApiException.conflict("department " + id + " still has users");
+                throw ApiException.conflict("departmentHasUsers", Map.of("id", id),
+                        "department " + id + " still has users");
             }
             if (departments.countTasks(id) > 0) {
-                throw ApiException.conflict("department " + id + " still has tasks");
+                throw ApiException.conflict("departmentHasTasks", Map.of("id", id),
+                        "department " + id + " still has tasks");
             }
             departments.delete(id);
         });

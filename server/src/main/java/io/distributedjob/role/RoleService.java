@@ -97,7 +97,7 @@ class RoleService {
             Role current = existing(id);
             requireChangeable(actor, current);
             if (users.countWithRole(id) > 0) {
-                throw ApiException.conflict("role " + id + " is still held by users");
+                throw ApiException.conflict("roleInUse", Map.of("id", id), "role " + id + " is still held by users");
             }
             inTransaction(() -> {
                 roles.delete(id);
@@ -141,7 +141,8 @@ class RoleService {
 
     private void requireFreeName(String name, long exceptId) {
         if (roles.nameTaken(name, exceptId)) {
-            throw ApiException.conflict("name: a role named '" + name + "' already exists");
+            throw ApiException.conflict("roleNameTaken", Map.of("name", name),
+                    "name: a role named '" + name + "' already exists");
         }
     }
 
@@ -149,7 +150,7 @@ class RoleService {
         try {
             return transaction.execute(status -> work.getAsLong());
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("name: a role with this name already exists");
+            throw ApiException.conflict("roleNameTaken", Map.of(), "name: a role with this name already exists");
         }
     }
 

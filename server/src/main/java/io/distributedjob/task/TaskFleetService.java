@@ -52,8 +52,8 @@ class TaskFleetService {
         }
         Set<String> taken = fleet.namesTaken(candidates);
         return candidates.stream().filter(candidate -> !taken.contains(candidate)).findFirst()
-                .orElseThrow(() -> ApiException.conflict("name: " + candidates.getLast() + " and every shorter"
-                        + " copy name are taken; rename a copy first"));
+                .orElseThrow(() -> ApiException.conflict("copyNamesTaken", Map.of("name", name), "name: "
+                        + candidates.getLast() + " and every shorter copy name are taken; rename a copy first"));
     }
 
     /**

@@ -254,16 +254,17 @@ class TaskValidator {
             JsonNode node = node(field);
             if (node == null || (node.isString() && node.asString().isBlank())) {
                 if (required) {
-                    throw ApiException.invalid(field + ": is required");
+                    throw ApiException.invalidField(field, "required", Map.of(), "is required");
                 }
                 return null;
             }
             if (!node.isString()) {
-                throw ApiException.invalid(field + ": must be a string");
+                throw ApiException.invalidField(field, "string", Map.of(), "must be a string");
             }
             String value = node.asString();
             if (value.length() > maxLength) {
-                throw ApiException.invalid(field + ": must be at most " + maxLength + " characters");
+                throw ApiException.invalidField(field, "maxLength", Map.of("max", maxLength),
+                        "must be at most " + maxLength + " characters");
             }
             return value;
         }
@@ -272,16 +273,17 @@ class TaskValidator {
             JsonNode node = node(field);
             if (node == null) {
                 if (required) {
-                    throw ApiException.invalid(field + ": is required");
+                    throw ApiException.invalidField(field, "required", Map.of(), "is required");
                 }
                 return defaultValue;
             }
             if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-                throw ApiException.invalid(field + ": must be a whole number");
+                throw ApiException.invalidField(field, "integer", Map.of(), "must be a whole number");
             }
             int value = node.asInt();
             if (value < min || value > max) {
-                throw ApiException.invalid(field + ": must be between " + min + " and " + max);
+                throw ApiException.invalidField(field, "range", Map.of("min", min, "max", max),
+                        "must be between " + min + " and " + max);
             }
             return value;
         }
@@ -289,10 +291,10 @@ class TaskValidator {
         long id(String field) {
             JsonNode node = node(field);
             if (node == null) {
-                throw ApiException.invalid(field + ": is required");
+                throw ApiException.invalidField(field, "required", Map.of(), "is required");
             }
             if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() <= 0) {
-                throw ApiException.invalid(field + ": must be a positive whole number");
+                throw ApiException.invalidField(field, "positiveId", Map.of(), "must be a positive whole number");
             }
             return node.asLong();
         }
@@ -309,7 +311,8 @@ class TaskValidator {
                 for (E constant : type.getEnumConstants()) {
                     names.add(constant.name());
                 }
-                throw ApiException.invalid(field + ": must be one of " + String.join(", ", names));
+                throw ApiException.invalidField(field, "oneOf", Map.of("values", String.join(", ", names)),
+                        "must be one of " + String.join(", ", names));
             }
         }
     }

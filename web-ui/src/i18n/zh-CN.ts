@@ -81,6 +81,17 @@ const zhCN = {
   errors: {
     forbiddenTitle: '无权访问', forbidden: '你的角色没有访问该页面的权限。', notFoundTitle: '页面不存在',
     notFound: '你访问的页面不存在。', home: '返回首页',
+    validation: {
+      required: '{field}：必填', string: '{field}：必须是文本', maxLength: '{field}：最多 {max} 个字符',
+      integer: '{field}：必须是整数', range: '{field}：必须在 {min} 到 {max} 之间',
+      positiveId: '{field}：必须是正整数', oneOf: '{field}：必须是 {values} 之一',
+    },
+    conflict: {
+      usernameTaken: '用户名 {username} 已被占用', roleNameTaken: '已存在同名角色',
+      roleInUse: '该角色仍有用户在使用', departmentNameTaken: '该位置已存在名为 {name} 的部门',
+      departmentHasChildren: '该部门仍有子部门', departmentHasUsers: '该部门仍有用户',
+      departmentHasTasks: '该部门仍有任务', copyNamesTaken: '{name} 的副本名称均已被占用，请先重命名一个副本',
+    },
   },
   permission: {
     task_view: '查看任务', task_create: '创建任务', task_update: '修改任务', task_delete: '删除任务',

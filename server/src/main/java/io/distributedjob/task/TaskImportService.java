@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.distributedjob.auth.CurrentUser;
@@ -60,6 +62,7 @@ public class TaskImportService {
         List<RowReport> reports = new ArrayList<>();
         List<TaskFleetRepository.Planned> planned = new ArrayList<>();
         List<Integer> plannedIndex = new ArrayList<>();
+        Map<String, Instant> firstFires = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             String name = row.body() != null && row.body().get("name") != null && row.body().get("name").isString()
@@ -74,7 +77,10 @@ public class TaskImportService {
                             "departmentId: department " + definition.departmentId() + " lies outside your scope"));
                     continue;
                 }
-                planned.add(new TaskFleetRepository.Planned(definition, firstFire(definition, now)));
+                // an import repeats a few schedules many times: each is worked out once
+                Instant next = definition.status() == Task.DISABLED ? null : firstFires.computeIfAbsent(
+                        definition.timezone() + " " + definition.cron(), schedule -> firstFire(definition, now));
+                planned.add(new TaskFleetRepository.Planned(definition, next));
                 plannedIndex.add(i);
                 reports.add(new RowReport(i, definition.name(), dryRun ? Outcome.VALID : Outcome.CREATED, null));
             } catch (ApiException e) {
@@ -106,9 +112,6 @@ public class TaskImportService {
     }
 
     private static Instant firstFire(TaskDefinition d, Instant now) {
-        if (d.status() == Task.DISABLED) {
-            return null;
-        }
         Instant next = Schedules.parse(d.cron(), ZoneId.of(d.timezone()), now).next(now);
         if (next == null) {
             throw ApiException.invalid("cron: never fires");

@@ -9,6 +9,7 @@ import { createConsoleRouter } from './router'
 import { createConsoleI18n } from './i18n'
 import { usePreferencesStore } from './stores/preferences'
 import { useSessionStore } from './stores/session'
+import { setErrorTranslator } from './utils/errors'
 
 const app = createApp(App)
 const pinia = createPinia()
@@ -17,6 +18,7 @@ const preferences = usePreferencesStore()
 const i18n = createConsoleI18n(preferences.locale)
 const router = createConsoleRouter()
 app.use(i18n).use(router).use(ElementPlus)
+setErrorTranslator((key, params) => (i18n.global.te(key) ? i18n.global.t(key, params) : null))
 
 useSessionStore().onExpired(() => {
   const current = router.currentRoute.value

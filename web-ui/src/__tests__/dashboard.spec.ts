@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { countRecentFailures, slowestTasks, upcomingFires } from '@/views/dashboard'
+import { slowestTasks, upcomingFires } from '@/views/dashboard'
 import type { ExecutionRecord, Task } from '@/api/types'
 import { mockApi, mountConsole, page, signIn } from './helpers'
 
-const now = Date.parse('2026-03-10T12:00:00Z')
-const failed = (id: number, at: string): ExecutionRecord => ({ id, taskId: 1, status: 2, scheduledTime: at })
-
 describe('dashboard figures', () => {
-  it('counts failures within the last 24 hours', () => {
-    const records = [failed(1, '2026-03-10T11:00:00Z'), failed(2, '2026-03-09T13:00:00Z'), failed(3, '2026-03-09T11:00:00Z')]
-    expect(countRecentFailures(records, now, 100)).toEqual({ count: 2, atLeast: false })
-  })
-
-  it('gives a lower bound when every sampled failure is recent', () => {
-    const records = [failed(1, '2026-03-10T11:00:00Z'), failed(2, '2026-03-10T10:00:00Z')]
-    expect(countRecentFailures(records, now, 2)).toEqual({ count: 2, atLeast: true })
-  })
-
   it('ranks tasks by average duration', () => {
     const records: ExecutionRecord[] = [
       { id: 1, taskId: 1, taskName: 'fast', status: 1, costTime: 10 },
@@ -44,7 +31,8 @@ describe('dashboard page', () => {
   it('links each tile to the filtered list', async () => {
     mockApi({
       'GET /tasks': (call) => ({ data: page([], call.query.get('status') === '1' ? 4 : 9) }),
-      'GET /records/stats': { data: { total: 10, success: 9, fail: 1, successRate: 0.9, avgCostTime: 12, daily: [] } },
+      'GET /records/stats': { data: { total: 1000, success: 8, fail: 992, successRate: 0.8, avgCostTime: 12, daily: [] } },
+      'GET /records/totals': { data: { total: 300, success: 50, fail: 250, successRate: 16.67, avgCostTime: 9, maxCostTime: 20 } },
       'GET /records': { data: page([]) },
     })
     const { wrapper } = await mountConsole('/dashboard', { before: () => signIn() })
@@ -53,7 +41,8 @@ describe('dashboard page', () => {
     expect(wrapper.get('[data-testid="tile-enabled"]').text()).toBe('4 enabled')
     expect(wrapper.get('[data-testid="tile-enabled"]').attributes('href')).toBe('/tasks?status=1')
     expect(wrapper.get('[data-testid="tile-failures"]').attributes('href')).toMatch(/^\/records\?month=\d{4}-\d{2}&success=0$/)
-    expect(wrapper.get('[data-testid="tile-rate"]').text()).toContain('90.0%')
+    expect(wrapper.get('[data-testid="tile-rate"]').text()).toContain('0.8%')
+    expect(wrapper.get('[data-testid="tile-failures"]').text()).toContain('250')
   })
 
   it('shows no task or record tiles to users without those permissions', async () => {

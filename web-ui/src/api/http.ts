@@ -6,17 +6,32 @@
 export const API_BASE: string = import.meta.env.VITE_API_BASE ?? '/v1'
 
 /** An API failure: HTTP status, envelope code, message and the fields the message names. */
+export interface MessageKey {
+  messageKey: string
+  params: Record<string, unknown>
+}
+
+function messageKeyOf(data: unknown): MessageKey | null {
+  const candidate = data as Partial<MessageKey> | null | undefined
+  return candidate && typeof candidate.messageKey === 'string'
+    ? { messageKey: candidate.messageKey, params: candidate.params ?? {} }
+    : null
+}
+
 export class ApiError extends Error {
   readonly status: number
   readonly code: number
   readonly fieldErrors: Record<string, string>
+  /** The translatable form of the message (`data: {messageKey, params}` of the envelope), when the server sent one. */
+  readonly key: MessageKey | null
 
-  constructor(status: number, code: number, message: string) {
+  constructor(status: number, code: number, message: string, key: MessageKey | null = null) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.fieldErrors = parseFieldErrors(message)
+    this.key = key
   }
 }
 
@@ -92,7 +107,7 @@ async function unwrap<T>(response: Response): Promise<T> {
     throw new ApiError(response.status, response.ok ? 5000 : response.status, response.statusText || 'unexpected response')
   }
   if (!response.ok || envelope.code !== 0) {
-    throw new ApiError(response.status, envelope.code, envelope.message || response.statusText)
+    throw new ApiError(response.status, envelope.code, envelope.message || response.statusText, messageKeyOf(envelope.data))
   }
   return envelope.data as T
 }

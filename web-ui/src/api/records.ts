@@ -1,5 +1,5 @@
 import { http } from './http'
-import type { ExecutionRecord, Page, RecordQuery, RecordStats } from './types'
+import type { ExecutionRecord, Page, RecordQuery, RecordStats, RecordTotals } from './types'
 
 export interface StatsQuery {
   year: number
@@ -12,4 +12,6 @@ export const recordsApi = {
   list: (query: RecordQuery) => http.get<Page<ExecutionRecord>>('/records', { ...query }),
   get: (id: number, year: number, month: number) => http.get<ExecutionRecord>(`/records/${id}`, { year, month }),
   stats: (query: StatsQuery) => http.get<RecordStats>('/records/stats', { ...query }),
+  /** Figures over [from, to) (ISO instants) from aggregates across the month tables. */
+  totals: (from: string, to: string) => http.get<RecordTotals>('/records/totals', { from, to }),
 }

@@ -17,7 +17,7 @@ const en: MessageSchema = {
   },
   topbar: {
     toggleMenu: 'Toggle menu', themeDark: 'Switch to dark theme', themeLight: 'Switch to light theme', language: 'Language',
-    logout: 'Log out', profile: 'Profile',
+    logout: 'Log out', profile: 'Profile', apiDocs: 'API reference (OpenAPI)',
   },
   login: {
     title: 'Sign in to the console', username: 'Username', password: 'Password', submit: 'Sign in',
@@ -29,7 +29,7 @@ const en: MessageSchema = {
     tasks: 'Tasks', enabledTasks: '{count} enabled', executionsToday: 'Executions today', successRate: 'Success rate (month)',
     failures24h: 'Failures, last 24 h', executionsChart: 'Executions this month', upcoming: 'Upcoming fires',
     slowest: 'Slowest tasks (recent executions)', avgCost: 'Average', maxCost: 'Longest', runs: 'Runs', nextFire: 'Next fire',
-    viewAll: 'View all', noUpcoming: 'No enabled task', noRecords: 'No executions this month', moreThan: '{count}+',
+    viewAll: 'View all', noUpcoming: 'No enabled task', noRecords: 'No executions this month',
   },
   task: {
     title: 'Task', name: 'Name', type: 'Type', cron: 'Cron expression', timezone: 'Time zone', status: 'Status',
@@ -89,6 +89,17 @@ const en: MessageSchema = {
   errors: {
     forbiddenTitle: 'Access denied', forbidden: 'Your role does not allow this page.', notFoundTitle: 'Page not found',
     notFound: 'There is no such page.', home: 'Back to the dashboard',
+    validation: {
+      required: '{field}: is required', string: '{field}: must be text', maxLength: '{field}: at most {max} characters',
+      integer: '{field}: must be a whole number', range: '{field}: must be between {min} and {max}',
+      positiveId: '{field}: must be a positive whole number', oneOf: '{field}: must be one of {values}',
+    },
+    conflict: {
+      usernameTaken: 'The username {username} is already taken', roleNameTaken: 'A role with this name already exists',
+      roleInUse: 'The role is still held by users', departmentNameTaken: 'A department named {name} already exists there',
+      departmentHasChildren: 'The department still has sub-departments', departmentHasUsers: 'The department still has users',
+      departmentHasTasks: 'The department still has tasks', copyNamesTaken: 'Every copy name of {name} is taken; rename a copy first',
+    },
   },
   permission: {
     task_view: 'View tasks', task_create: 'Create tasks', task_update: 'Change tasks', task_delete: 'Delete tasks',

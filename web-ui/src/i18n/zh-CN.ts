@@ -15,7 +15,7 @@ const zhCN = {
   },
   topbar: {
     toggleMenu: '展开/收起菜单', themeDark: '切换到深色主题', themeLight: '切换到浅色主题', language: '语言',
-    logout: '退出登录', profile: '个人中心',
+    logout: '退出登录', profile: '个人中心', apiDocs: 'API 文档 (OpenAPI)',
   },
   login: {
     title: '登录控制台', username: '用户名', password: '密码', submit: '登录', usernameRequired: '请输入用户名',
@@ -26,7 +26,7 @@ const zhCN = {
     tasks: '任务总数', enabledTasks: '已启用 {count}', executionsToday: '今日执行', successRate: '本月成功率',
     failures24h: '近 24 小时失败', executionsChart: '执行趋势（本月）', upcoming: '即将触发', slowest: '最慢任务（近期执行）',
     avgCost: '平均耗时', maxCost: '最长耗时', runs: '次数', nextFire: '下次触发', viewAll: '查看全部',
-    noUpcoming: '没有已启用的任务', noRecords: '本月暂无执行记录', moreThan: '{count}+',
+    noUpcoming: '没有已启用的任务', noRecords: '本月暂无执行记录',
   },
   task: {
     title: '任务', name: '任务名称', type: '类型', cron: 'Cron 表达式', timezone: '时区', status: '状态',
@@ -85,6 +85,17 @@ const zhCN = {
   errors: {
     forbiddenTitle: '无权访问', forbidden: '你的角色没有访问该页面的权限。', notFoundTitle: '页面不存在',
     notFound: '你访问的页面不存在。', home: '返回首页',
+    validation: {
+      required: '{field}：必填', string: '{field}：必须是文本', maxLength: '{field}：最多 {max} 个字符',
+      integer: '{field}：必须是整数', range: '{field}：必须在 {min} 到 {max} 之间',
+      positiveId: '{field}：必须是正整数', oneOf: '{field}：必须是 {values} 之一',
+    },
+    conflict: {
+      usernameTaken: '用户名 {username} 已被占用', roleNameTaken: '已存在同名角色',
+      roleInUse: '该角色仍有用户在使用', departmentNameTaken: '该位置已存在名为 {name} 的部门',
+      departmentHasChildren: '该部门仍有子部门', departmentHasUsers: '该部门仍有用户',
+      departmentHasTasks: '该部门仍有任务', copyNamesTaken: '{name} 的副本名称均已被占用，请先重命名一个副本',
+    },
   },
   permission: {
     task_view: '查看任务', task_create: '创建任务', task_update: '修改任务', task_delete: '删除任务',

@@ -1,11 +1,29 @@
 import { ElMessage } from 'element-plus'
 import { ApiError } from '@/api/http'
 
+/** Translates a message key into the console's language; null when it has no text for the key. */
+export type ErrorTranslator = (key: string, params: Record<string, unknown>) => string | null
+
+let translator: ErrorTranslator = () => null
+
+/** Set once at start-up from the console's i18n instance. */
+export function setErrorTranslator(translate: ErrorTranslator): void {
+  translator = translate
+}
+
+/** The text of an error in the console's language when the server sent a key it knows, else the server's text. */
+export function errorText(error: unknown): string {
+  if (error instanceof ApiError && error.key) {
+    const translated = translator(`errors.${error.key.messageKey}`, error.key.params)
+    if (translated) return translated
+  }
+  return error instanceof Error ? error.message : String(error)
+}
+
 /**
  * Shows a failed request to the user. A 401 is left alone: the session has ended and the login page takes over.
  */
 export function showError(error: unknown): void {
   if (error instanceof ApiError && error.status === 401) return
-  const message = error instanceof Error ? error.message : String(error)
-  ElMessage({ type: 'error', message, grouping: true, showClose: true })
+  ElMessage({ type: 'error', message: errorText(error), grouping: true, showClose: true })
 }

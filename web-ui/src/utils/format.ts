@@ -20,10 +20,9 @@ export function formatDuration(ms: number | null | undefined): string {
   return `${minutes} min ${seconds} s`
 }
 
-/** A success rate given as a fraction (0.97) or a percentage (97): shown as `97.0%`. */
-export function formatRate(rate: number | null | undefined): string {
-  if (rate === null || rate === undefined || Number.isNaN(rate)) return '—'
-  const percent = rate <= 1 ? rate * 100 : rate
+/** A success rate as the API gives it, in percent (0-100): 97 is shown as `97.0%`, 0.8 as `0.8%`. */
+export function formatRate(percent: number | null | undefined): string {
+  if (percent === null || percent === undefined || Number.isNaN(percent)) return '—'
   return `${percent.toFixed(1)}%`
 }
 

@@ -2,23 +2,6 @@ import type { ExecutionRecord, Task } from '@/api/types'
 
 export const DAY_MS = 24 * 60 * 60 * 1000
 
-export interface FailureCount {
-  count: number
-  /** True when the sample was full and more failures may lie beyond it. */
-  atLeast: boolean
-}
-
-/**
- * Failures within the last 24 hours out of a sample of failed records. The sample is limited, so a full sample
- * whose every record falls within the window only gives a lower bound.
- */
-export function countRecentFailures(records: ExecutionRecord[], now: number, sampleSize: number): FailureCount {
-  const since = now - DAY_MS
-  const times = records.map((r) => Date.parse(r.scheduledTime ?? r.startTime ?? ''))
-  const count = times.filter((time) => !Number.isNaN(time) && time >= since && time <= now).length
-  return { count, atLeast: records.length >= sampleSize && count === records.length }
-}
-
 export interface SlowTask {
   taskId: number
   taskName: string

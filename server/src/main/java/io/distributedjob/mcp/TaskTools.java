@@ -14,6 +14,7 @@ import io.distributedjob.record.TriggerType;
 import io.distributedjob.task.ConcurrencyPolicy;
 import io.distributedjob.task.MisfirePolicy;
 import io.distributedjob.task.Task;
+import io.distributedjob.task.TaskRuns;
 import io.distributedjob.task.TaskService;
 import io.distributedjob.task.TaskType;
 import io.distributedjob.task.TaskView;
@@ -34,11 +35,13 @@ class TaskTools {
     private static final int KEYWORD_MAX = 100;
 
     private final TaskService tasks;
+    private final TaskRuns runs;
     private final AuditLog audit;
     private final ToolRunner runner;
 
-    TaskTools(TaskService tasks, AuditLog audit, ToolRunner runner) {
+    TaskTools(TaskService tasks, TaskRuns runs, AuditLog audit, ToolRunner runner) {
         this.tasks = tasks;
+        this.runs = runs;
         this.audit = audit;
         this.runner = runner;
     }
@@ -92,14 +95,19 @@ class TaskTools {
                                     () -> tasks.changeStatus(caller.user(), id, status)));
                         }),
                 runner.tool(new Definition("run_task", "Run a task now",
-                        "Fires a task once now, whatever its schedule and status; answers the fire's id and time."
-                                + " Needs task:update.",
+                        "Fires a task once now, whatever its schedule and status, optionally with overrides for that"
+                                + " one fire (as the REST run body); answers the fire's id and time. Needs task:update.",
                         Permissions.TASK_UPDATE, AuditLog.TASK, false, InputSchema.object()
                         .integer("id", "task id")
+                        .string("body", "HTTP tasks: the request body of this fire instead of the task's")
+                        .string("headers", "HTTP tasks: a JSON object of headers laid over the task's")
+                        .string("query", "HTTP tasks: a query string appended to the URL, such as a=1&b=2")
+                        .string("grpcParams", "gRPC tasks: the request message of this fire as JSON")
                         .required("id")),
                         (caller, args) -> {
                             long id = args.id("id");
-                            return ToolAnswer.about(id, tasks.run(caller.user(), id, TriggerType.API));
+                            return ToolAnswer.about(id,
+                                    runs.run(caller.user(), id, TriggerType.API, args.asBodyWithout("id")));
                         }));
     }
 

@@ -84,7 +84,8 @@ public class DepartmentService {
             long parentId = parentOrRoot(request.parentId());
             requireParentAllowed(actor, parentId);
             if (departments.siblingNamed(parentId, name, 0)) {
-                throw ApiException.conflict("name: a department named '" + name + "' already exists there");
+                throw ApiException.conflict("departmentNameTaken", Map.of("name", name),
+                        "name: a department named '" + name + "' already exists there");
             }
             int status = request.status() == null ? ENABLED : request.status();
             long id = departments.insert(name, request.description(), parentId, status, clock.instant());
@@ -122,7 +123,8 @@ public class DepartmentService {
                 }
             }
             if (departments.siblingNamed(parentId, name, id)) {
-                throw ApiException.conflict("name: a department named '" + name + "' already exists there");
+                throw ApiException.conflict("departmentNameTaken", Map.of("name", name),
+                        "name: a department named '" + name + "' already exists there");
             }
             departments.update(id, name, request.description(), parentId, status, clock.instant());
             if (current.status() == ENABLED && status != ENABLED) {
@@ -140,13 +142,16 @@ public class DepartmentService {
                 throw ApiException.conflict("the root department cannot be deleted");
             }
             if (departments.countChildren(id) > 0) {
-                throw ApiException.conflict("department " + id + " still has sub-departments");
+                throw ApiException.conflict("departmentHasChildren", Map.of("id", id),
+                        "department " + id + " still has sub-departments");
             }
             if (users.countInDepartment(id) > 0) {
-                throw ApiException.conflict("department " + id + " still has users");
+                throw ApiException.conflict("departmentHasUsers", Map.of("id", id),
+                        "department " + id + " still has users");
             }
             if (departments.countTasks(id) > 0) {
-                throw ApiException.conflict("department " + id + " still has tasks");
+                throw ApiException.conflict("departmentHasTasks", Map.of("id", id),
+                        "department " + id + " still has tasks");
             }
             departments.delete(id);
         });

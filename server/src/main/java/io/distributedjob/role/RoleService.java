@@ -101,7 +101,7 @@ class RoleService {
             rules.requireChangeable(actor, current);
             rules.requireDeletable(current);
             if (users.countWithRole(id) > 0) {
-                throw ApiException.conflict("role " + id + " is still held by users");
+                throw ApiException.conflict("roleInUse", Map.of("id", id), "role " + id + " is still held by users");
             }
             inTransaction(() -> {
                 roles.delete(id);
@@ -129,7 +129,8 @@ class RoleService {
 
     private void requireFreeName(String name, long exceptId) {
         if (roles.nameTaken(name, exceptId)) {
-            throw ApiException.conflict("name: a role named '" + name + "' already exists");
+            throw ApiException.conflict("roleNameTaken", Map.of("name", name),
+                    "name: a role named '" + name + "' already exists");
         }
     }
 
@@ -137,7 +138,7 @@ class RoleService {
         try {
             return transaction.execute(status -> work.getAsLong());
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("name: a role with this name already exists");
+            throw ApiException.conflict("roleNameTaken", Map.of(), "name: a role with this name already exists");
         }
     }
 

@@ -135,7 +135,7 @@ class TaskValidator {
         }
     }
 
-    private String headers(Fields f) {
+    String headers(Fields f) {
         String text = jsonObject(f, "headers", HEADERS_MAX, true);
         if (text == null) {
             return null;
@@ -163,7 +163,7 @@ class TaskValidator {
     /**
      * A field that holds a JSON object: given as a JSON string (the spec's form) or as an object; stored as text.
      */
-    private String jsonObject(Fields f, String field, int maxLength, boolean stringValuesOnly) {
+    String jsonObject(Fields f, String field, int maxLength, boolean stringValuesOnly) {
         JsonNode node = f.node(field);
         if (node == null) {
             return null;
@@ -251,16 +251,17 @@ class TaskValidator {
             JsonNode node = node(field);
             if (node == null || (node.isString() && node.asString().isBlank())) {
                 if (required) {
-                    throw ApiException.invalid(field + ": is required");
+                    throw ApiException.invalidField(field, "required", Map.of(), "is required");
                 }
                 return null;
             }
             if (!node.isString()) {
-                throw ApiException.invalid(field + ": must be a string");
+                throw ApiException.invalidField(field, "string", Map.of(), "must be a string");
             }
             String value = node.asString();
             if (value.length() > maxLength) {
-                throw ApiException.invalid(field + ": must be at most " + maxLength + " characters");
+                throw ApiException.invalidField(field, "maxLength", Map.of("max", maxLength),
+                        "must be at most " + maxLength + " characters");
             }
             return value;
         }
@@ -269,16 +270,17 @@ class TaskValidator {
             JsonNode node = node(field);
             if (node == null) {
                 if (required) {
-                    throw ApiException.invalid(field + ": is required");
+                    throw ApiException.invalidField(field, "required", Map.of(), "is required");
                 }
                 return defaultValue;
             }
             if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-                throw ApiException.invalid(field + ": must be a whole number");
+                throw ApiException.invalidField(field, "integer", Map.of(), "must be a whole number");
             }
             int value = node.asInt();
             if (value < min || value > max) {
-                throw ApiException.invalid(field + ": must be between " + min + " and " + max);
+                throw ApiException.invalidField(field, "range", Map.of("min", min, "max", max),
+                        "must be between " + min + " and " + max);
             }
             return value;
         }
@@ -297,10 +299,10 @@ class TaskValidator {
         long id(String field) {
             JsonNode node = node(field);
             if (node == null) {
-                throw ApiException.invalid(field + ": is required");
+                throw ApiException.invalidField(field, "required", Map.of(), "is required");
             }
             if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() <= 0) {
-                throw ApiException.invalid(field + ": must be a positive whole number");
+                throw ApiException.invalidField(field, "positiveId", Map.of(), "must be a positive whole number");
             }
             return node.asLong();
         }
@@ -317,7 +319,8 @@ class TaskValidator {
                 for (E constant : type.getEnumConstants()) {
                     names.add(constant.name());
                 }
-                throw ApiException.invalid(field + ": must be one of " + String.join(", ", names));
+                throw ApiException.invalidField(field, "oneOf", Map.of("values", String.join(", ", names)),
+                        "must be one of " + String.join(", ", names));
             }
         }
     }

@@ -217,7 +217,8 @@ public class UserService {
     }
 
     private static ApiException usernameTaken(String username) {
-        return ApiException.conflict("username: '" + username + "' is already taken");
+        return ApiException.conflict("usernameTaken", Map.of("username", username),
+                "username: '" + username + "' is already taken");
     }
 
     private static User withPassword(User user, String hash) {

@@ -31,7 +31,11 @@ public class GlobalExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<ApiResponse<Void>> api(ApiException e) {
+    ResponseEntity<? extends ApiResponse<?>> api(ApiException e) {
+        if (e.key() != null) {
+            return ResponseEntity.status(e.error().status())
+                    .body(new ApiResponse<>(e.error().code(), e.getMessage(), e.key()));
+        }
         return respond(e.error(), e.getMessage());
     }
 

@@ -157,10 +157,11 @@ public interface McpApiSuite extends ServerUnderTest {
             long id = mcp.call("create_http_task", httpTask(department, target.url("/mcp-run"), 0)).json()
                     .get("id").asLong();
 
-            McpTestClient.ToolResult run = mcp.call("run_task", Map.of("id", id));
+            McpTestClient.ToolResult run = mcp.call("run_task", Map.of("id", id, "query", "day=2026-12-01"));
             assertThat(run.error()).as(run.json().toString()).isFalse();
             assertThat(run.json().get("fireId").asString()).startsWith(id + ":");
             await().atMost(Duration.ofSeconds(10)).until(() -> target.calls("/mcp-run").size() == 1);
+            assertThat(target.calls("/mcp-run").getFirst().query()).isEqualTo("day=2026-12-01");
 
             String from = OffsetDateTime.now().minusHours(1).toString();
             await().atMost(Duration.ofSeconds(10)).until(() -> mcp.call("list_executions",

@@ -82,7 +82,7 @@ public final class TargetServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         synchronized (calls) {
             calls.add(new Call(path, exchange.getRequestMethod(), headers, body, arrived,
-                    exchange.getRemoteAddress().getPort()));
+                    exchange.getRequestURI().getRawQuery(), exchange.getRemoteAddress().getPort()));
         }
         HttpHandler handler = handlers.get(path);
         if (handler != null) {
@@ -116,9 +116,12 @@ public final class TargetServer implements AutoCloseable {
         server.stop(0);
     }
 
-    /** One call as the target saw it; {@code clientPort} tells the connections it came on apart. */
+    /**
+     * One call as the target saw it; {@code query} is the raw query string, or null, and {@code clientPort} tells
+     * the connections it came on apart.
+     */
     public record Call(String path, String method, Map<String, String> headers, String body, Instant arrived,
-                       int clientPort) {
+                       String query, int clientPort) {
 
         public String header(String name) {
             return headers.get(name);

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { ApiError } from '@/api/http'
+import { createConsoleI18n } from '@/i18n'
+import { errorText, setErrorTranslator } from '@/utils/errors'
+
+function useLanguage(locale: 'zh-CN' | 'en') {
+  const i18n = createConsoleI18n(locale).global
+  setErrorTranslator((key, params) => (i18n.te(key) ? i18n.t(key, params) : null))
+}
+
+describe('error texts', () => {
+  const tooLong = new ApiError(400, 4001, 'name: must be at most 255 characters',
+    { messageKey: 'validation.maxLength', params: { field: 'name', max: 255 } })
+
+  it('renders a keyed error in the chosen language', () => {
+    useLanguage('zh-CN')
+    expect(errorText(tooLong)).toBe('name：最多 255 个字符')
+    useLanguage('en')
+    expect(errorText(new ApiError(409, 4009, 'username: taken', { messageKey: 'conflict.usernameTaken', params: { username: 'ops' } })))
+      .toBe('The username ops is already taken')
+  })
+
+  it('falls back to the server text for an unknown key or none', () => {
+    useLanguage('zh-CN')
+    expect(errorText(new ApiError(400, 4001, 'cron: never fires', { messageKey: 'validation.unheardOf', params: {} })))
+      .toBe('cron: never fires')
+    expect(errorText(new ApiError(404, 4004, 'task 7 not found'))).toBe('task 7 not found')
+  })
+})

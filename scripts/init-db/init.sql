@@ -168,6 +168,12 @@ CREATE TABLE task_deletion (
     KEY idx_delete_time (delete_time)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- V26__instance_state.sql
+-- What each instance reports about itself with its heartbeat, for GET /instances: the server version it runs
+-- and the executions it is running.
+ALTER TABLE engine_instance ADD COLUMN version VARCHAR(64) NULL;
+ALTER TABLE engine_instance ADD COLUMN fires_running INT NOT NULL DEFAULT 0;
+
 CREATE TABLE `flyway_schema_history` (
     `installed_rank` INT NOT NULL,
     `version` VARCHAR(50),
@@ -187,3 +193,4 @@ INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`,
 INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`, `type`, `script`, `checksum`, `installed_by`, `execution_time`, `success`) VALUES (2, '10', 'audit log', 'SQL', 'V10__audit_log.sql', 190854982, 'init.sql', 0, 1);
 INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`, `type`, `script`, `checksum`, `installed_by`, `execution_time`, `success`) VALUES (3, '20', 'engine', 'SQL', 'V20__engine.sql', -918881915, 'init.sql', 0, 1);
 INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`, `type`, `script`, `checksum`, `installed_by`, `execution_time`, `success`) VALUES (4, '21', 'task deletion', 'SQL', 'V21__task_deletion.sql', 1435391427, 'init.sql', 0, 1);
+INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`, `type`, `script`, `checksum`, `installed_by`, `execution_time`, `success`) VALUES (5, '26', 'instance state', 'SQL', 'V26__instance_state.sql', -1839911357, 'init.sql', 0, 1);

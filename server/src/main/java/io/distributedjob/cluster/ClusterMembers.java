@@ -29,11 +29,12 @@ class ClusterMembers {
                         + " WHERE lease_owner IS NOT NULL GROUP BY lease_owner")
                 .query((rs, n) -> Map.entry(rs.getString("lease_owner"), rs.getLong("fires")))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return jdbc.sql("SELECT id, host, started_time, heartbeat_time FROM engine_instance ORDER BY started_time, id")
-                .query((rs, n) -> new Member(rs.getString("id"), rs.getString("host"),
+        return jdbc.sql("SELECT id, host, version, started_time, heartbeat_time, fires_running FROM engine_instance"
+                        + " ORDER BY started_time, id")
+                .query((rs, n) -> new Member(rs.getString("id"), rs.getString("host"), rs.getString("version"),
                         SqlTime.fromDb(rs.getObject("started_time", LocalDateTime.class)),
                         SqlTime.fromDb(rs.getObject("heartbeat_time", LocalDateTime.class)),
-                        claimed.getOrDefault(rs.getString("id"), 0L)))
+                        claimed.getOrDefault(rs.getString("id"), 0L), rs.getInt("fires_running")))
                 .list();
     }
 
@@ -43,6 +44,8 @@ class ClusterMembers {
                 .param(SqlTime.toDb(since)).query(Integer.class).single();
     }
 
-    record Member(String id, String host, Instant started, Instant lastHeartbeat, long firesClaimed) {
+    /** An instance as it last reported itself; {@code version} is null for an instance that does not report it. */
+    record Member(String id, String host, String version, Instant started, Instant lastHeartbeat, long firesClaimed,
+                  int firesRunning) {
     }
 }

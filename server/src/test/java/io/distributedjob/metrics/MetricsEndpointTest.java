@@ -56,8 +56,9 @@ class MetricsEndpointTest extends H2ServerTest {
 
         assertThat(samples(exposition, "hikaricp_connections_max")).singleElement()
                 .satisfies(line -> assertThat(line).contains("pool=\"distributedjob\""));
-        assertThat(samples(exposition, "distributedjob_instances")).singleElement()
-                .satisfies(line -> assertThat(line).endsWith(" 1.0"));
+        // this instance at least; other test servers may share the embedded database
+        assertThat(samples(exposition, "distributedjob_instances")).singleElement().satisfies(line ->
+                assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).isGreaterThanOrEqualTo(1));
         assertThat(exposition).contains("# TYPE distributedjob_fire_lateness_seconds histogram",
                 "# TYPE distributedjob_retries_total counter", "# TYPE distributedjob_executions_running gauge");
     }

@@ -67,6 +67,8 @@ try {
     ['department, role and user; the user sees only what the role allows', ['auth', 'departments', 'roles', 'users', 'tasks', 'records'], scenarios.organisationAndPermissions],
     ['theme and language switch in the console', ['auth', 'tasks', 'records'], scenarios.themeAndLanguage],
     ['profile and not-found pages', ['auth', 'tasks', 'records'], scenarios.profileAndErrors],
+    ['cluster page lists this instance as healthy', ['auth', 'instances'], scenarios.clusterPage],
+    ['audit log page filters by actor, action and time range', ['auth', 'auditLogs'], scenarios.auditLogPage],
     ['phone-width layout', ['auth', 'tasks'], scenarios.phoneLayout],
   ]
   for (const [name, needs, run] of plan) {

@@ -1,7 +1,6 @@
 package io.distributedjob.metrics;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -31,7 +30,6 @@ class MicrometerSchedulerMetrics implements SchedulerMetrics {
     private final Counter claimedFires;
     private final Counter leaseTakeovers;
     private final Timer recordFlushes;
-    private final AtomicInteger running = new AtomicInteger();
 
     MicrometerSchedulerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -51,8 +49,6 @@ class MicrometerSchedulerMetrics implements SchedulerMetrics {
         this.recordFlushes = Timer.builder("distributedjob.record.flush.duration")
                 .description("Writing one batch of execution records").serviceLevelObjectives(SHORT_WORK_BUCKETS)
                 .register(registry);
-        Gauge.builder("distributedjob.executions.running", running, AtomicInteger::get)
-                .description("Executions holding a worker on this instance").register(registry);
     }
 
     @Override
@@ -75,23 +71,18 @@ class MicrometerSchedulerMetrics implements SchedulerMetrics {
     }
 
     @Override
-    public void retried() {
-        retries.increment();
+    public void retriedAndFellBack(int retried, boolean fellBack) {
+        retries.increment(retried);
+        if (fellBack) {
+            fallbacks.increment();
+        }
     }
 
     @Override
-    public void fellBack() {
-        fallbacks.increment();
-    }
-
-    @Override
-    public void executionStarted() {
-        running.incrementAndGet();
-    }
-
-    @Override
-    public void executionEnded() {
-        running.decrementAndGet();
+    public void watchExecutionsRunning(IntSupplier running) {
+        Gauge.builder("distributedjob.executions.running", running, IntSupplier::getAsInt)
+                .description("Fires of this instance started and not ended, less those waiting for a retry")
+                .strongReference(true).register(registry);
     }
 
     @Override

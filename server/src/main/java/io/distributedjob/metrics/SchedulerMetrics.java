@@ -19,14 +19,11 @@ public interface SchedulerMetrics {
     /** An execution (all its attempts, retries and fallback) took {@code duration}. */
     void executionFinished(Enum<?> taskType, FireOutcome outcome, Duration duration);
 
-    void retried();
+    /** A fire ended after {@code retries} retried attempts, and {@code fellBack} if it called its fallback. */
+    void retriedAndFellBack(int retries, boolean fellBack);
 
-    void fellBack();
-
-    /** An execution took a worker; {@link #executionEnded()} gives it back. */
-    void executionStarted();
-
-    void executionEnded();
+    /** Reports the executions holding a worker or in a call, read at each scrape. */
+    void watchExecutionsRunning(IntSupplier running);
 
     /** One poll round of the engine (claim, plan, hand over) took {@code duration} and claimed {@code fires}. */
     void pollRound(Duration duration, int fires);

@@ -60,7 +60,7 @@ class MetricsEndpointTest extends H2ServerTest {
         assertThat(samples(exposition, "distributedjob_instances")).singleElement().satisfies(line ->
                 assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).isGreaterThanOrEqualTo(1));
         assertThat(exposition).contains("# TYPE distributedjob_fire_lateness_seconds histogram",
-                "# TYPE distributedjob_retries_total counter", "# TYPE distributedjob_executions_running gauge");
+                "# TYPE distributedjob_retries_total counter", "# TYPE distributedjob_lease_takeovers_total counter");
     }
 
     @Test

@@ -168,6 +168,21 @@ CREATE TABLE task_deletion (
     KEY idx_delete_time (delete_time)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- V22__departments_under_root.sql
+-- Only the root department (the bootstrap one: the oldest without a parent) sees the whole organisation. Every
+-- other department without a parent moves under it, so none keeps a sight of everything it should not have.
+-- MySQL cannot read the table an UPDATE writes in a subquery, so the root comes from a derived table.
+
+UPDATE department d
+JOIN (SELECT MIN(id) AS root_id FROM department WHERE parent_id IS NULL) root ON d.id <> root.root_id
+SET d.parent_id = root.root_id
+WHERE d.parent_id IS NULL;
+
+-- V24__grpc_tls.sql
+-- gRPC tasks choose plaintext (the default, as before) or TLS per task.
+
+ALTER TABLE task ADD COLUMN grpc_tls BOOLEAN NOT NULL DEFAULT FALSE AFTER fallback_grpc_method;
+
 -- V26__instance_state.sql
 -- What each instance reports about itself with its heartbeat, for GET /instances: the server version it runs
 -- and the executions it is running.
@@ -193,4 +208,6 @@ INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`,
 INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`, `type`, `script`, `checksum`, `installed_by`, `execution_time`, `success`) VALUES (2, '10', 'audit log', 'SQL', 'V10__audit_log.sql', 190854982, 'init.sql', 0, 1);
 INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`, `type`, `script`, `checksum`, `installed_by`, `execution_time`, `success`) VALUES (3, '20', 'engine', 'SQL', 'V20__engine.sql', -918881915, 'init.sql', 0, 1);
 INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`, `type`, `script`, `checksum`, `installed_by`, `execution_time`, `success`) VALUES (4, '21', 'task deletion', 'SQL', 'V21__task_deletion.sql', 1435391427, 'init.sql', 0, 1);
-INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`, `type`, `script`, `checksum`, `installed_by`, `execution_time`, `success`) VALUES (5, '26', 'instance state', 'SQL', 'V26__instance_state.sql', -1839911357, 'init.sql', 0, 1);
+INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`, `type`, `script`, `checksum`, `installed_by`, `execution_time`, `success`) VALUES (5, '22', 'departments under root', 'SQL', 'V22__departments_under_root.sql', 1736607252, 'init.sql', 0, 1);
+INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`, `type`, `script`, `checksum`, `installed_by`, `execution_time`, `success`) VALUES (6, '24', 'grpc tls', 'SQL', 'V24__grpc_tls.sql', 1253989294, 'init.sql', 0, 1);
+INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`, `type`, `script`, `checksum`, `installed_by`, `execution_time`, `success`) VALUES (7, '26', 'instance state', 'SQL', 'V26__instance_state.sql', -1839911357, 'init.sql', 0, 1);

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** {@link SchedulerMetrics} as Micrometer meters, exported by the Prometheus registry behind {@code /metrics}. */
 @Component
-class MicrometerSchedulerMetrics implements SchedulerMetrics {
+public class MicrometerSchedulerMetrics implements SchedulerMetrics {
 
     /** Histogram buckets for lateness: from timer jitter up to the default misfire threshold. */
     private static final Duration[] LATENESS_BUCKETS = seconds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5,
@@ -31,7 +31,7 @@ class MicrometerSchedulerMetrics implements SchedulerMetrics {
     private final Counter leaseTakeovers;
     private final Timer recordFlushes;
 
-    MicrometerSchedulerMetrics(MeterRegistry registry) {
+    public MicrometerSchedulerMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.lateness = Timer.builder("distributedjob.fire.lateness")
                 .description("Start of a fire's first attempt minus its scheduled instant")
@@ -86,8 +86,12 @@ class MicrometerSchedulerMetrics implements SchedulerMetrics {
     }
 
     @Override
-    public void pollRound(Duration duration, int fires) {
+    public void pollRound(Duration duration) {
         pollRounds.record(duration);
+    }
+
+    @Override
+    public void firesClaimed(int fires) {
         claimedFires.increment(fires);
     }
 
@@ -104,7 +108,7 @@ class MicrometerSchedulerMetrics implements SchedulerMetrics {
     @Override
     public void watchFiresWaiting(IntSupplier waiting) {
         Gauge.builder("distributedjob.fires.waiting", waiting, IntSupplier::getAsInt)
-                .description("Fires claimed by this instance and not started yet").strongReference(true)
+                .description("Fires waiting for a worker or for their next retry").strongReference(true)
                 .register(registry);
     }
 

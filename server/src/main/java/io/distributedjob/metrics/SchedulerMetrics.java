@@ -25,8 +25,11 @@ public interface SchedulerMetrics {
     /** Reports the executions holding a worker or in a call, read at each scrape. */
     void watchExecutionsRunning(IntSupplier running);
 
-    /** One poll round of the engine (claim, plan, hand over) took {@code duration} and claimed {@code fires}. */
-    void pollRound(Duration duration, int fires);
+    /** One round of the engine's poll loop (its duties, then the claim) took {@code duration}. */
+    void pollRound(Duration duration);
+
+    /** A claim won {@code fires} fires for this instance. */
+    void firesClaimed(int fires);
 
     /** Another instance's claimed fires were taken over after its lease ran out. */
     void leaseTakenOver();
@@ -34,7 +37,7 @@ public interface SchedulerMetrics {
     /** One batch of execution records was written in {@code duration}. */
     void recordsFlushed(Duration duration);
 
-    /** Reports the fires claimed and waiting for their instant or a worker, read at each scrape. */
+    /** Reports the fires waiting for a worker or for their next retry, read at each scrape. */
     void watchFiresWaiting(IntSupplier waiting);
 
     /** Reports the execution records waiting to be written, read at each scrape. */

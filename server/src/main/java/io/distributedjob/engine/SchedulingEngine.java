@@ -79,7 +79,7 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
         ClaimStep claim = new ClaimStep(store, planner, self, settings.claimBatchSize(), settings.queueSize(),
                 held.outstanding(), held.leased(), departments, held);
         List<RoundDuty> round = List.of(
-                new HeartbeatDuty(instances, self, host, held, fence),
+                new HeartbeatDuty(instances, self, host, held, fence, executor::running),
                 departments,
                 new ReapingDuty(reaper, store, lease()),
                 new RemoteEditsDuty(store, held, pollInterval, clock.instant()),

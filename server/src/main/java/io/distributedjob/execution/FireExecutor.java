@@ -68,7 +68,7 @@ public class FireExecutor implements AutoCloseable {
         this.retries = new RetryTimer(timers);
         this.deadlines = new DeadlineWatch(timers, run -> end(run, run.delivery.timedOut()));
         metrics.watchFiresWaiting(this::waiting);
-        metrics.watchExecutionsRunning(() -> Math.max(0, active.size() - waiting()));
+        metrics.watchExecutionsRunning(this::running);
     }
 
     /**
@@ -93,6 +93,11 @@ public class FireExecutor implements AutoCloseable {
     /** Fires held here that are not running: waiting for a worker, or on the timer for their next call. */
     public int waiting() {
         return pool.queued() + retries.waiting();
+    }
+
+    /** Fires started and not ended, less those waiting for a worker or their next retry. */
+    public int running() {
+        return Math.max(0, active.size() - waiting());
     }
 
     /** Whether fires of {@code taskId} are running or waiting on this instance. */

@@ -1,6 +1,7 @@
 package io.distributedjob.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,10 +14,12 @@ import io.distributedjob.support.ApiClient;
 import io.distributedjob.support.ApiResult;
 import io.distributedjob.support.OrgFixture;
 import io.distributedjob.support.ServerUnderTest;
+import io.distributedjob.support.TargetServer;
 import io.distributedjob.task.TaskApiSuite;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code GET /v1/instances} on every database: the instances of the cluster as their heartbeats describe them. */
 interface InstancesApiSuite extends ServerUnderTest {
@@ -62,6 +65,23 @@ interface InstancesApiSuite extends ServerUnderTest {
         } finally {
             jdbc().sql("UPDATE task SET lease_owner = NULL WHERE id = ?").param(task).update();
             jdbc().sql("DELETE FROM engine_instance WHERE id = ?").param(other).update();
+        }
+    }
+
+    @Test
+    default void theAnsweringInstanceReportsTheFiresItIsRunning() {
+        try (TargetServer slow = new TargetServer()) {
+            slow.reply("/slow", 200, "late", 4_000);
+            ObjectNode task = TaskApiSuite.httpTask(new OrgFixture(admin()).rootDepartment(), slow.url("/slow"));
+            task.put("cron", "@every 1s").put("status", 1).put("httpMethod", "GET").put("timeout", 10);
+            long taskId = admin().post("/tasks/http", task).data().get("id").asLong();
+            try {
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                        assertThat(find(admin().get("/instances").data(), true).get("firesRunning").asInt())
+                                .isGreaterThanOrEqualTo(1));
+            } finally {
+                admin().delete("/tasks/" + taskId);
+            }
         }
     }
 

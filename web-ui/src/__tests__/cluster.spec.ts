@@ -33,11 +33,13 @@ describe('cluster page', () => {
   it('asks the server again on refresh', async () => {
     const { calls } = mockApi({ 'GET /instances': { data: instances } })
     const { wrapper } = await mountConsole('/cluster', { before: () => signIn() })
+    const before = calls.filter((c) => c.path === '/instances').length
 
     await wrapper.get('[data-testid="cluster-refresh"]').trigger('click')
     await settle()
 
-    expect(calls.filter((c) => c.path === '/instances')).toHaveLength(2)
+    expect(before).toBeGreaterThanOrEqual(1)
+    expect(calls.filter((c) => c.path === '/instances')).toHaveLength(before + 1)
   })
 
   it('is out of reach without task:view, and not in the menu', async () => {

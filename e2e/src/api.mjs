@@ -38,7 +38,7 @@ export class Api {
   }
 
   async capabilities() {
-    const [auth, tasks, preview, records, departments, users, roles] = await Promise.all([
+    const [auth, tasks, preview, records, departments, users, roles, instances, auditLogs] = await Promise.all([
       this.exists('POST', '/auth/login', {}),
       this.exists('GET', '/tasks'),
       this.exists('POST', '/tasks/cron/preview', {}),
@@ -46,7 +46,9 @@ export class Api {
       this.exists('GET', '/departments'),
       this.exists('GET', '/users'),
       this.exists('GET', '/roles'),
+      this.exists('GET', '/instances'),
+      this.exists('GET', '/audit-logs'),
     ])
-    return { auth, tasks, preview, records, departments, users, roles }
+    return { auth, tasks, preview, records, departments, users, roles, instances, auditLogs }
   }
 }

@@ -18,6 +18,8 @@ const { values: options } = parseArgs({
     chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
     screenshots: { type: 'string', default: resolve(import.meta.dirname, '..', 'screenshots') },
     'require-all': { type: 'boolean', default: process.env.E2E_REQUIRE_ALL === 'true' },
+    // a regular expression: only the scenarios whose names match run (with the sign-in they need)
+    only: { type: 'string' },
   },
 })
 
@@ -67,9 +69,13 @@ try {
     ['department, role and user; the user sees only what the role allows', ['auth', 'departments', 'roles', 'users', 'tasks', 'records'], scenarios.organisationAndPermissions],
     ['theme and language switch in the console', ['auth', 'tasks', 'records'], scenarios.themeAndLanguage],
     ['profile and not-found pages', ['auth', 'tasks', 'records'], scenarios.profileAndErrors],
+    ['cluster page lists this instance as healthy', ['auth', 'instances'], scenarios.clusterPage],
+    ['audit log page filters by actor, action and time range', ['auth', 'auditLogs'], scenarios.auditLogPage],
     ['phone-width layout', ['auth', 'tasks'], scenarios.phoneLayout],
   ]
+  const only = options.only ? new RegExp(options.only) : null
   for (const [name, needs, run] of plan) {
+    if (only && !only.test(name) && run !== scenarios.adminLogin) continue
     await harness.scenario(name, needs, () => run(world), page)
   }
   harness.checkConsole()

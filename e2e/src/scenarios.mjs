@@ -313,3 +313,38 @@ export async function phoneLayout({ harness, newPage, ui, admin }) {
   await harness.shot(page, '24-phone-menu')
   await page.close()
 }
+
+/** The cluster page shows the server under test: one healthy instance, marked as the one answering. */
+export async function clusterPage({ ui, harness, api }) {
+  const page = ui.page
+  const [self] = (await api.call('GET', '/instances')).data.filter((instance) => instance.self)
+  await ui.open('/cluster')
+  const row = page.getByTestId('cluster-table').locator('tbody tr').filter({ hasText: self.id })
+  await row.waitFor()
+  await expect(await row.getByTestId('cluster-self').count(), 'this instance is marked').toBe(1)
+  await expect(await row.getByTestId('cluster-health-up').count(), 'this instance is healthy').toBe(1)
+  await harness.shot(page, '23-cluster')
+}
+
+/** The audit log lists the admin's logins, and narrows them by actor, action and a time range. */
+export async function auditLogPage({ ui, harness }) {
+  const page = ui.page
+  await ui.open('/audit-logs')
+  const rows = page.getByTestId('audit-table').locator('tbody tr')
+  await rows.first().waitFor()
+  await page.getByTestId('audit-actor').fill('admin')
+  await ui.pick(page.getByTestId('audit-action'), 'LOGIN')
+  await page.getByTestId('filter-search').click()
+  await page.waitForURL(/actor=admin/)
+  await page.waitForURL(/action=LOGIN/)
+  await ui.idle()
+  await eventually(async () => (await rows.count()) > 0, { what: 'the admin\'s logins listed' })
+  for (const text of await rows.allInnerTexts()) {
+    await expect(text.includes('admin') && text.includes('LOGIN'), `row "${text}" is an admin login`).toBe(true)
+  }
+  await harness.shot(page, '24-audit-log')
+  // a range that ends before the server started holds none of its entries
+  await ui.open('/audit-logs?actor=admin&from=2000-01-01T00%3A00%3A00%2B00%3A00&to=2000-01-02T00%3A00%3A00%2B00%3A00')
+  await page.getByTestId('audit-table').locator('.el-table__empty-block').waitFor()
+  await expect(await rows.count(), 'nothing in a range before the server existed').toBe(0)
+}

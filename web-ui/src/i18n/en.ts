@@ -14,6 +14,7 @@ const en: MessageSchema = {
   menu: {
     dashboard: 'Dashboard', tasks: 'Tasks', records: 'Executions', system: 'System', departments: 'Departments',
     users: 'Users', roles: 'Roles', profile: 'Profile',
+    cluster: 'Cluster', audit: 'Audit log',
   },
   topbar: {
     toggleMenu: 'Toggle menu', themeDark: 'Switch to dark theme', themeLight: 'Switch to light theme', language: 'Language',
@@ -85,6 +86,15 @@ const en: MessageSchema = {
   profile: {
     title: 'Profile', info: 'Account', changePassword: 'Change password', permissions: 'My permissions',
     changeRequired: 'This account still has the sample password: choose your own before going on.',
+  },
+  cluster: {
+    summary: '{healthy} of {total} instances healthy', instance: 'Instance', self: 'this one', host: 'Host', version: 'Version',
+    started: 'Started', lastHeartbeat: 'Last heartbeat', claimed: 'Claimed', running: 'Running', healthy: 'Healthy',
+    silent: 'Silent',
+  },
+  audit: {
+    time: 'Time', actor: 'Actor', action: 'Action', targetType: 'Target type', target: 'Target', outcome: 'Outcome',
+    detail: 'Detail', client: 'Client', from: 'From', to: 'To',
   },
   errors: {
     forbiddenTitle: 'Access denied', forbidden: 'Your role does not allow this page.', notFoundTitle: 'Page not found',

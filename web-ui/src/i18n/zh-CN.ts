@@ -12,6 +12,7 @@ const zhCN = {
   menu: {
     dashboard: '仪表盘', tasks: '任务管理', records: '执行记录', system: '系统管理', departments: '部门管理',
     users: '用户管理', roles: '角色管理', profile: '个人中心',
+    cluster: '集群', audit: '审计日志',
   },
   topbar: {
     toggleMenu: '展开/收起菜单', themeDark: '切换到深色主题', themeLight: '切换到浅色主题', language: '语言',
@@ -81,6 +82,15 @@ const zhCN = {
   profile: {
     title: '个人中心', info: '基本信息', changePassword: '修改密码', permissions: '我的权限',
     changeRequired: '该账号仍在使用示例密码，请先设置自己的密码。',
+  },
+  cluster: {
+    summary: '{total} 个实例中 {healthy} 个健康', instance: '实例', self: '当前', host: '主机', version: '版本',
+    started: '启动时间', lastHeartbeat: '最近心跳', claimed: '已认领', running: '执行中', healthy: '健康',
+    silent: '失联',
+  },
+  audit: {
+    time: '时间', actor: '操作人', action: '操作', targetType: '对象类型', target: '对象', outcome: '结果',
+    detail: '详情', client: '客户端', from: '开始时间', to: '结束时间',
   },
   errors: {
     forbiddenTitle: '无权访问', forbidden: '你的角色没有访问该页面的权限。', notFoundTitle: '页面不存在',

@@ -3,15 +3,19 @@ package io.distributedjob.engine;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.distributedjob.metrics.SchedulerMetrics;
+
 /** The claim of each poll and wake-up: what is due within the look-ahead and fits. */
 final class ClaimingDuty implements RoundDuty {
 
     private final ClaimStep step;
     private final Duration lookahead;
+    private final SchedulerMetrics metrics;
 
-    ClaimingDuty(ClaimStep step, Duration lookahead) {
+    ClaimingDuty(ClaimStep step, Duration lookahead, SchedulerMetrics metrics) {
         this.step = step;
         this.lookahead = lookahead;
+        this.metrics = metrics;
     }
 
     @Override
@@ -21,6 +25,6 @@ final class ClaimingDuty implements RoundDuty {
 
     @Override
     public void run(Instant now) {
-        step.claimDue(now, now.plus(lookahead));
+        metrics.firesClaimed(step.claimDue(now, now.plus(lookahead)).size());
     }
 }

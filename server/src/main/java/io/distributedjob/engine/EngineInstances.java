@@ -34,6 +34,12 @@ class EngineInstances {
                 .params(SqlTime.toDb(now), SqlTime.toDb(doneBefore), id).update() == 1;
     }
 
+    /** What {@code GET /instances} shows of this instance: the version it runs and its running executions. */
+    void report(String id, String version, int running) {
+        jdbc.sql("UPDATE engine_instance SET version = ?, fires_running = ? WHERE id = ?")
+                .params(version, running, id).update();
+    }
+
     /** Lowers the watermark to {@code fire} if it is higher (part of a claim's transaction); false if the row is gone. */
     boolean lowerWatermark(String id, Instant fire, Instant now) {
         return jdbc.sql("UPDATE engine_instance SET heartbeat_time = ?,"

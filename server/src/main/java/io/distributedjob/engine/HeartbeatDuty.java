@@ -1,6 +1,7 @@
 package io.distributedjob.engine;
 
 import java.time.Instant;
+import java.util.function.IntSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,14 +14,19 @@ import org.slf4j.LoggerFactory;
 final class HeartbeatDuty implements RoundDuty {
 
     private static final Logger log = LoggerFactory.getLogger(HeartbeatDuty.class);
+    /** The server's version from its jar's manifest; null when run from classes (development, tests). */
+    private static final String VERSION = HeartbeatDuty.class.getPackage().getImplementationVersion();
 
     private final EngineInstances instances;
     private final String self;
     private final String host;
     private final HeldFires held;
     private final Fence fence;
+    private final IntSupplier running;
 
-    HeartbeatDuty(EngineInstances instances, String self, String host, HeldFires held, Fence fence) {
+    HeartbeatDuty(EngineInstances instances, String self, String host, HeldFires held, Fence fence,
+                  IntSupplier running) {
+        this.running = running;
         this.instances = instances;
         this.self = self;
         this.host = host;
@@ -42,5 +48,6 @@ final class HeartbeatDuty implements RoundDuty {
         }
         fence.renewed(now);
         held.handBackParked();
+        instances.report(self, VERSION, running.getAsInt());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
+import io.distributedjob.metrics.SchedulerMetrics;
 import io.distributedjob.cron.Schedule;
 import io.distributedjob.engine.EngineInstances.Lease;
 import io.distributedjob.record.RecordService;
@@ -29,8 +30,11 @@ final class LeaseReaper {
     private final RecordService records;
     private final Duration lease;
     private final String self;
+    private final SchedulerMetrics metrics;
 
-    LeaseReaper(EngineInstances instances, ClaimStore store, RecordService records, Duration lease, String self) {
+    LeaseReaper(EngineInstances instances, ClaimStore store, RecordService records, Duration lease, String self,
+                SchedulerMetrics metrics) {
+        this.metrics = metrics;
         this.instances = instances;
         this.store = store;
         this.records = records;
@@ -60,6 +64,7 @@ final class LeaseReaper {
             }
             if (complete) {
                 instances.removeSilent(silent.instanceId(), cutoff);
+                metrics.leaseTakenOver();
                 log.warn("Instance {} fell silent for more than {} s: took over its claimed fires",
                         silent.instanceId(), lease.toSeconds());
             }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.distributedjob.metrics.SchedulerMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +27,15 @@ final class PollLoop {
     private final Duration interval;
     private final List<RoundDuty> round;
     private final RoundDuty claiming;
+    private final SchedulerMetrics metrics;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private boolean wakeRequested;
     private volatile boolean running;
     private Thread thread;
 
-    PollLoop(Clock clock, Duration interval, List<RoundDuty> round, RoundDuty claiming) {
+    PollLoop(Clock clock, Duration interval, List<RoundDuty> round, RoundDuty claiming, SchedulerMetrics metrics) {
+        this.metrics = metrics;
         this.clock = clock;
         this.interval = interval;
         this.round = round;
@@ -73,13 +76,18 @@ final class PollLoop {
         Instant nextRound = clock.instant();
         while (running) {
             Instant now = clock.instant();
-            if (!now.isBefore(nextRound)) {
+            long started = System.nanoTime();
+            boolean fullRound = !now.isBefore(nextRound);
+            if (fullRound) {
                 nextRound = now.plus(interval);
                 for (RoundDuty duty : round) {
                     runOnItsOwn(duty, now);
                 }
             }
             runOnItsOwn(claiming, clock.instant());
+            if (fullRound) {
+                metrics.pollRound(Duration.ofNanos(System.nanoTime() - started));
+            }
             awaitNextPoll(nextRound);
         }
     }

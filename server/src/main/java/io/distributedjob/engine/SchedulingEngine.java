@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.distributedjob.metrics.SchedulerMetrics;
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.execution.Fire;
 import io.distributedjob.execution.FireExecutor;
@@ -58,7 +59,8 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
 
     public SchedulingEngine(JobSettings settings, Clock clock, InstanceId instanceId, JdbcTemplate jdbc,
                             TransactionTemplate transactions, SqlDialect dialect, FireExecutor executor,
-                            RecordWriter records, RecordService recordService, DepartmentDirectory departmentDirectory) {
+                            RecordWriter records, RecordService recordService, DepartmentDirectory departmentDirectory,
+                            SchedulerMetrics metrics) {
         this.settings = settings;
         this.clock = clock;
         this.self = instanceId.value();
@@ -67,7 +69,7 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
         this.instances = new EngineInstances(client);
         this.store = new ClaimStore(jdbc, transactions, instances, dialect);
         FirePlanner planner = new FirePlanner(Duration.ofSeconds(settings.misfireThresholdSeconds()));
-        LeaseReaper reaper = new LeaseReaper(instances, store, recordService, lease(), self);
+        LeaseReaper reaper = new LeaseReaper(instances, store, recordService, lease(), self, metrics);
         this.executor = executor;
         this.records = records;
         DisabledDepartments departments = new DisabledDepartments(departmentDirectory);
@@ -77,13 +79,13 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
         ClaimStep claim = new ClaimStep(store, planner, self, settings.claimBatchSize(), settings.queueSize(),
                 held.outstanding(), held.leased(), departments, held);
         List<RoundDuty> round = List.of(
-                new HeartbeatDuty(instances, self, host, held, fence),
+                new HeartbeatDuty(instances, self, host, held, fence, executor::running),
                 departments,
                 new ReapingDuty(reaper, store, lease()),
                 new RemoteEditsDuty(store, held, pollInterval, clock.instant()),
                 new BalancingDuty(instances, store, held, self, lease(), pollInterval));
         this.loop = new PollLoop(clock, pollInterval, round,
-                new ClaimingDuty(claim, Duration.ofMillis(settings.lookaheadMs())));
+                new ClaimingDuty(claim, Duration.ofMillis(settings.lookaheadMs()), metrics), metrics);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.execution.RetryWithFallback.Attempt;
+import io.distributedjob.metrics.SchedulerMetrics;
 import io.distributedjob.record.RecordWriter;
 import io.distributedjob.record.TriggerType;
 import io.distributedjob.task.ConcurrencyPolicy;
@@ -54,7 +55,7 @@ public class FireExecutor implements AutoCloseable {
     private volatile boolean accepting = true;
 
     public FireExecutor(TaskExecutors executors, RecordWriter records, Clock clock, JobSettings settings,
-                        InstanceId instanceId) {
+                        InstanceId instanceId, SchedulerMetrics metrics) {
         this.executors = executors;
         this.records = records;
         this.clock = clock;
@@ -66,6 +67,8 @@ public class FireExecutor implements AutoCloseable {
         this.timers.setRemoveOnCancelPolicy(true);
         this.retries = new RetryTimer(timers);
         this.deadlines = new DeadlineWatch(timers, run -> end(run, run.delivery.timedOut()));
+        metrics.watchFiresWaiting(this::waiting);
+        metrics.watchExecutionsRunning(this::running);
     }
 
     /**
@@ -90,6 +93,11 @@ public class FireExecutor implements AutoCloseable {
     /** Fires held here that are not running: waiting for a worker, or on the timer for their next call. */
     public int waiting() {
         return pool.queued() + retries.waiting();
+    }
+
+    /** Fires started and not ended, less those waiting for a worker or their next retry. */
+    public int running() {
+        return Math.max(0, active.size() - waiting());
     }
 
     /** Whether fires of {@code taskId} are running or waiting on this instance. */

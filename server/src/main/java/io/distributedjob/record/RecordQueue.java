@@ -120,6 +120,16 @@ final class RecordQueue {
         }
     }
 
+    /** Records waiting or being written. */
+    int size() {
+        lock.lock();
+        try {
+            return pending.size() + inFlight;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     int inFlight() {
         lock.lock();
         try {

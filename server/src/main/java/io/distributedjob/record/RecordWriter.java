@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.distributedjob.config.JobSettings;
+import io.distributedjob.metrics.SchedulerMetrics;
 import io.distributedjob.record.RecordQueue.Pending;
 import io.distributedjob.storage.SqlTime;
 import org.slf4j.Logger;
@@ -51,12 +52,14 @@ public class RecordWriter implements SmartLifecycle {
     private final long flushIntervalNanos;
     private final RecordRefusals refusals;
     private final RecordQueue queue;
+    private final SchedulerMetrics metrics;
+    private final FireRecordMetrics fires;
 
     private volatile boolean running;
     private Thread flusher;
 
     public RecordWriter(RecordTables tables, JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock,
-                        JobSettings settings) {
+                        JobSettings settings, SchedulerMetrics metrics) {
         this.tables = tables;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -66,6 +69,9 @@ public class RecordWriter implements SmartLifecycle {
         this.flushIntervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.recordFlushIntervalMs());
         this.refusals = new RecordRefusals(this::insert);
         this.queue = new RecordQueue(batchSize);
+        this.metrics = metrics;
+        this.fires = new FireRecordMetrics(metrics);
+        metrics.watchRecordsPending(queue::size);
     }
 
     public void write(ExecutionRecord record) {
@@ -75,6 +81,7 @@ public class RecordWriter implements SmartLifecycle {
     /** Queues {@code record}; {@code afterCommit} (may be null) runs once it is in the database. */
     public void write(ExecutionRecord record, Runnable afterCommit) {
         queue.add(new Pending(record.withResponseCut(responseMaxBytes), afterCommit));
+        fires.recorded(record);
     }
 
     /** Writes everything queued so far before returning, or gives up at the default stop wait. */
@@ -158,7 +165,9 @@ public class RecordWriter implements SmartLifecycle {
         boolean flusher = deadline.equals(Instant.MAX);
         while (true) {
             try {
+                long started = System.nanoTime();
                 if (attempt(batch.stream().map(Pending::record).toList(), deadline)) {
+                    metrics.recordsFlushed(Duration.ofNanos(System.nanoTime() - started));
                     break;
                 }
                 queue.finished(batch.size());

@@ -32,6 +32,10 @@ class ConfigurationValidationTest {
             auth.jwtExpireHours   | 0      | auth.jwtExpireHours = '0': must be greater than or equal to 1
             auth.revoker          | disk   | auth.revoker = 'disk': must be one of MEMORY, REDIS
             auth.redis.port       | 99999  | auth.redis.port = '99999': must be less than or equal to 65535
+            tracing.samplingRatio | 1.5    | tracing.samplingRatio = '1.5': must be less than or equal to 1.0
+            metrics.token         | short  | metrics.token must be empty or at least 16 characters
+            tracing.endpoint      | ftp://collector:4318 | tracing.endpoint must be empty or an http(s) URL
+            tracing.uiUrlTemplate | http://jaeger:16686/trace/ | tracing.uiUrlTemplate must be empty or an http(s) URL containing {traceId}
             """)
     void badValueIsReportedWithItsKey(String key, String value, String expected) {
         FailureAnalysis analysis = startWith("--" + key + "=" + value);

@@ -1,5 +1,7 @@
 package io.distributedjob.engine;
 
+import io.distributedjob.metrics.MicrometerSchedulerMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +60,7 @@ final class EngineFixture {
         this.store = new ClaimStore(db.jdbcTemplate(), transactions, instances, db.dialect());
         RecordTables tables = new RecordTables(db.jdbcTemplate(), db.dialect(), Clock.systemUTC());
         RecordService records = RecordFixtures.service(db, tables, clock);
-        this.reaper = new LeaseReaper(instances, store, records, LEASE, id);
+        this.reaper = new LeaseReaper(instances, store, records, LEASE, id, new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));
         this.departments = new DisabledDepartments(OrgDirectories.departments(db.jdbcTemplate()));
         FireHolder holder = new FireHolder() {
             @Override

@@ -1,5 +1,7 @@
 package io.distributedjob.engine;
 
+import io.distributedjob.metrics.MicrometerSchedulerMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,7 +29,8 @@ class PollLoopTest {
             throw new IllegalStateException("unparsable row");
         });
         PollLoop loop = new PollLoop(Clock.systemUTC(), Duration.ofMillis(10),
-                List.of(failing, duty("after", after::incrementAndGet)), duty("claiming", claims::incrementAndGet));
+                List.of(failing, duty("after", after::incrementAndGet)), duty("claiming", claims::incrementAndGet),
+                new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));
         loop.start();
         try {
             // five rounds in which the failing duty threw, and the duty after it and the claim still ran
@@ -43,7 +46,8 @@ class PollLoopTest {
         AtomicInteger rounds = new AtomicInteger();
         AtomicInteger claims = new AtomicInteger();
         PollLoop loop = new PollLoop(Clock.systemUTC(), Duration.ofSeconds(60),
-                List.of(duty("round", rounds::incrementAndGet)), duty("claiming", claims::incrementAndGet));
+                List.of(duty("round", rounds::incrementAndGet)), duty("claiming", claims::incrementAndGet),
+                new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));
         loop.start();
         try {
             await().atMost(Duration.ofSeconds(5)).until(() -> claims.get() == 1);

@@ -1,5 +1,7 @@
 package io.distributedjob.engine;
 
+import io.distributedjob.metrics.MicrometerSchedulerMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -26,12 +28,13 @@ final class RunningEngine implements AutoCloseable {
 
     RunningEngine(EngineDatabase db, Clock clock, JobSettings settings) {
         RecordTables tables = new RecordTables(db.jdbcTemplate(), db.dialect(), Clock.systemUTC());
-        records = new RecordWriter(tables, db.jdbcTemplate(), db.transactions(), clock, settings);
+        records = new RecordWriter(tables, db.jdbcTemplate(), db.transactions(), clock, settings, new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));
         http = new HttpTaskExecutor(JsonMapper.builder().build(), settings);
-        FireExecutor executor = new FireExecutor(new TaskExecutors(List.of(http)), records, clock, settings, instanceId);
+        FireExecutor executor = new FireExecutor(new TaskExecutors(List.of(http)), records, clock, settings, instanceId,
+                new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));
         engine = new SchedulingEngine(settings, clock, instanceId, db.jdbcTemplate(), db.transactions(), db.dialect(),
                 executor, records, RecordFixtures.service(db, tables, clock),
-                OrgDirectories.departments(db.jdbcTemplate()));
+                OrgDirectories.departments(db.jdbcTemplate()), new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));
         records.start();
         engine.start();
     }

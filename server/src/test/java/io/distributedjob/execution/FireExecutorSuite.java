@@ -1,5 +1,7 @@
 package io.distributedjob.execution;
 
+import io.distributedjob.metrics.MicrometerSchedulerMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.awaitility.Awaitility.await;
@@ -386,11 +388,11 @@ abstract class FireExecutorSuite {
 
     private FireExecutor executor(JobSettings settings, TaskExecutor taskExecutor) {
         RecordTables tables = new RecordTables(db.jdbcTemplate(), db.dialect(), Clock.systemUTC());
-        records = new RecordWriter(tables, db.jdbcTemplate(), db.transactions(), clock, settings);
+        records = new RecordWriter(tables, db.jdbcTemplate(), db.transactions(), clock, settings, new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));
         records.start();
         closing.add(records::stop);
         FireExecutor executor = new FireExecutor(new TaskExecutors(List.of(taskExecutor)), records, clock, settings,
-                new InstanceId());
+                new InstanceId(), new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));
         closing.add(executor);
         return executor;
     }

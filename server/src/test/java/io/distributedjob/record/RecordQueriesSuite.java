@@ -1,5 +1,7 @@
 package io.distributedjob.record;
 
+import io.distributedjob.metrics.MicrometerSchedulerMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -32,7 +34,7 @@ interface RecordQueriesSuite {
         RecordTables tables = new RecordTables(db.jdbcTemplate(), db.dialect(), Clock.systemUTC());
         Clock clock = Clock.fixed(Instant.parse("2026-04-01T00:00:00Z"), ZONE);
         RecordWriter writer = new RecordWriter(tables, db.jdbcTemplate(), db.transactions(), clock,
-                TestTasks.settings(1, 10, 1));
+                TestTasks.settings(1, 10, 1), new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));
         // 2026-01-31T20:00Z is already February 1st in Shanghai: it belongs to the February table
         writer.write(record(TASK, DEPARTMENT, "2026-01-10T00:00:00Z", true, 100, 0, false));
         writer.write(record(TASK, DEPARTMENT, "2026-01-20T00:00:00Z", false, 300, 2, true));

@@ -1,5 +1,7 @@
 package io.distributedjob.record;
 
+import io.distributedjob.metrics.MicrometerSchedulerMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -33,7 +35,7 @@ interface RecordWritingSuite {
     default RecordWriter writer(int responseMaxBytes, Clock clock) {
         JobSettings settings = new JobSettings(5, 100, 3, 2, 6, 1000, 2000, 500, 10, 60, 500, 50, responseMaxBytes, 0);
         return new RecordWriter(new RecordTables(db().jdbcTemplate(), db().dialect(), clock), db().jdbcTemplate(),
-                db().transactions(), clock, settings);
+                db().transactions(), clock, settings, new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));
     }
 
     @Test

@@ -76,6 +76,12 @@ class AlertRuleRepository {
         transactions.executeWithoutResult(tx -> remove(owner));
     }
 
+    /** Whether any owner has a rule of this kind: when none has, there is nothing to look for. */
+    boolean anyOfKind(AlertKind kind) {
+        return jdbc.sql("SELECT COUNT(*) FROM alert_rule WHERE kind = ?").param(kind.name())
+                .query(Long.class).single() > 0;
+    }
+
     boolean channelInUse(long channelId) {
         return jdbc.sql("SELECT COUNT(*) FROM alert_rule_channel WHERE channel_id = ?").param(channelId)
                 .query(Long.class).single() > 0;

@@ -28,6 +28,7 @@ class MissedFireDetector implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MissedFireDetector.class);
 
     private final OverdueTasks overdue;
+    private final AlertRuleRepository ruleTable;
     private final EffectiveRules rules;
     private final AlertDispatcher dispatcher;
     private final AlertTaskStateRepository states;
@@ -35,9 +36,10 @@ class MissedFireDetector implements SmartLifecycle {
     private final Duration period;
     private ScheduledExecutorService scheduler;
 
-    MissedFireDetector(OverdueTasks overdue, EffectiveRules rules, AlertDispatcher dispatcher,
-                       AlertTaskStateRepository states, Clock clock, AlertSettings settings) {
+    MissedFireDetector(OverdueTasks overdue, AlertRuleRepository ruleTable, EffectiveRules rules,
+                       AlertDispatcher dispatcher, AlertTaskStateRepository states, Clock clock, AlertSettings settings) {
         this.overdue = overdue;
+        this.ruleTable = ruleTable;
         this.rules = rules;
         this.dispatcher = dispatcher;
         this.states = states;
@@ -47,6 +49,9 @@ class MissedFireDetector implements SmartLifecycle {
 
     /** One check; returns how many missed-fire alerts this instance sent. */
     int check() throws InterruptedException {
+        if (!ruleTable.anyOfKind(AlertKind.MISSED_FIRE)) {
+            return 0;
+        }
         Instant now = clock.instant();
         int sent = 0;
         for (OverdueTasks.Overdue task : overdue.dueBefore(now.minusSeconds(MIN_GRACE_SECONDS))) {

@@ -27,7 +27,7 @@ public record AlertSettings(
 
     /**
      * @param host      SMTP host; empty: e-mail channels cannot send
-     * @param port      SMTP port (25 or 587 for STARTTLS, 465 for TLS)
+     * @param port      SMTP port (587 for STARTTLS, 465 for TLS, 25 for plain)
      * @param security  NONE (plain), STARTTLS (upgrade required) or TLS (TLS from the first byte)
      * @param username  SMTP user; empty: no authentication
      * @param password  SMTP password
@@ -36,7 +36,7 @@ public record AlertSettings(
      */
     public record Smtp(
             @DefaultValue("") String host,
-            @DefaultValue("25") @Min(1) @Max(65535) int port,
+            @DefaultValue("587") @Min(1) @Max(65535) int port,
             @DefaultValue("STARTTLS") @NotNull Security security,
             @DefaultValue("") String username,
             @DefaultValue("") String password,

@@ -38,7 +38,7 @@ export class Api {
   }
 
   async capabilities() {
-    const [auth, tasks, preview, records, departments, users, roles] = await Promise.all([
+    const [auth, tasks, preview, records, departments, users, roles, alerts] = await Promise.all([
       this.exists('POST', '/auth/login', {}),
       this.exists('GET', '/tasks'),
       this.exists('POST', '/tasks/cron/preview', {}),
@@ -46,7 +46,8 @@ export class Api {
       this.exists('GET', '/departments'),
       this.exists('GET', '/users'),
       this.exists('GET', '/roles'),
+      this.exists('GET', '/alert-channels'),
     ])
-    return { auth, tasks, preview, records, departments, users, roles }
+    return { auth, tasks, preview, records, departments, users, roles, alerts }
   }
 }

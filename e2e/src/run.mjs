@@ -8,6 +8,7 @@ import { Api } from './api.mjs'
 import { Harness } from './harness.mjs'
 import { Console } from './ui.mjs'
 import * as scenarios from './scenarios.mjs'
+import { alertChannelAndRules } from './alerts.mjs'
 import { eventually } from './expect.mjs'
 
 const root = resolve(import.meta.dirname, '..', '..')
@@ -18,6 +19,8 @@ const { values: options } = parseArgs({
     chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
     screenshots: { type: 'string', default: resolve(import.meta.dirname, '..', 'screenshots') },
     'require-all': { type: 'boolean', default: process.env.E2E_REQUIRE_ALL === 'true' },
+    // runs only the scenarios whose name contains this (after signing in), for working on one of them
+    only: { type: 'string' },
   },
 })
 
@@ -68,8 +71,10 @@ try {
     ['theme and language switch in the console', ['auth', 'tasks', 'records'], scenarios.themeAndLanguage],
     ['profile and not-found pages', ['auth', 'tasks', 'records'], scenarios.profileAndErrors],
     ['phone-width layout', ['auth', 'tasks'], scenarios.phoneLayout],
+    ['alert channel with a test alert, a failure rule on a task and its alert', ['auth', 'tasks', 'alerts'], alertChannelAndRules],
   ]
-  for (const [name, needs, run] of plan) {
+  const chosen = options.only ? plan.filter(([name], index) => index <= 2 || name.includes(options.only)) : plan
+  for (const [name, needs, run] of chosen) {
     await harness.scenario(name, needs, () => run(world), page)
   }
   harness.checkConsole()

@@ -208,6 +208,18 @@ class ChannelDeliveryTest {
     }
 
     @Test
+    void tlsRefusesAServerWhoseCertificateIsNotTrusted() {
+        startMailServer(ServerSetup.PROTOCOL_SMTPS);
+        MailDelivery mail = new MailDelivery(settings(1000, smtp("127.0.0.1", mailServer.getSmtps().getPort(),
+                AlertSettings.Security.TLS)));
+
+        // GreenMail's certificate is self-signed: the password must not be sent to a server nobody vouches for
+        assertThatThrownBy(() -> mail.deliver(emailChannel("ops@example.com"), failure().message()))
+                .isInstanceOf(DeliveryException.class);
+        assertThat(mailServer.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
     void withoutAnSmtpHostMailCannotBeSent() {
         MailDelivery mail = new MailDelivery(settings(1000, smtp("", 25, AlertSettings.Security.NONE)));
 
@@ -216,7 +228,14 @@ class ChannelDeliveryTest {
     }
 
     private void startMailServer() {
-        mailServer = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+        startMailServer(ServerSetup.PROTOCOL_SMTP);
+    }
+
+    private void startMailServer(String protocol) {
+        ServerSetup setup = new ServerSetup(0, "127.0.0.1", protocol);
+        // a loaded machine can take seconds to set up TLS; the default of 2 s is not always enough
+        setup.setServerStartupTimeout(30_000);
+        mailServer = new GreenMail(setup)
                 .withConfiguration(GreenMailConfiguration.aConfig().withUser("alerts", "smtp-secret"));
         mailServer.start();
     }

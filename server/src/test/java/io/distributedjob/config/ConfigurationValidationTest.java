@@ -31,6 +31,9 @@ class ConfigurationValidationTest {
             auth.jwtExpireHours   | 0      | auth.jwtExpireHours = '0': must be greater than or equal to 1
             auth.revoker          | disk   | auth.revoker = 'disk': must be one of MEMORY, REDIS
             auth.redis.port       | 99999  | auth.redis.port = '99999': must be less than or equal to 65535
+            alert.httpTimeoutMs   | 0      | alert.httpTimeoutMs = '0': must be greater than or equal to 100
+            alert.smtp.security   | SSL    | alert.smtp.security = 'SSL': must be one of NONE, STARTTLS, TLS
+            alert.smtp.from       | nobody | alert.smtp.from = 'nobody': must be an e-mail address
             """)
     void badValueIsReportedWithItsKey(String key, String value, String expected) {
         FailureAnalysis analysis = startWith("--" + key + "=" + value);

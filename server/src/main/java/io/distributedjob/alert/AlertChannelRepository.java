@@ -3,6 +3,7 @@ package io.distributedjob.alert;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -92,8 +93,8 @@ class AlertChannelRepository {
                 ChannelType.valueOf(rs.getString("channel_type")), rs.getString("url"), rs.getString("secret"),
                 recipients == null ? List.of() : new ArrayList<>(Arrays.asList(recipients.split(","))),
                 rs.getInt("enabled") == 1,
-                SqlTime.fromDb(rs.getObject("create_time", java.time.LocalDateTime.class)),
-                SqlTime.fromDb(rs.getObject("update_time", java.time.LocalDateTime.class)));
+                SqlTime.fromDb(rs.getObject("create_time", LocalDateTime.class)),
+                SqlTime.fromDb(rs.getObject("update_time", LocalDateTime.class)));
     }
 
     static String placeholders(int count) {

@@ -3,6 +3,7 @@ package io.distributedjob.alert;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.distributedjob.auth.CurrentUser;
@@ -86,7 +87,7 @@ class AlertChannelService {
         Instant now = clock.instant();
         AlertMessage message = new AlertMessage("TEST", "[DistributedJob] test alert",
                 "[DistributedJob] test alert of channel " + channel.name() + ", sent by " + user.username(),
-                java.util.Map.of("channelId", channel.id(), "time", now.toString()));
+                Map.of("channelId", channel.id(), "time", now.toString()));
         try {
             delivery.deliver(channel, message);
             return new TestResult(true, null);

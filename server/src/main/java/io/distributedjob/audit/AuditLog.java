@@ -15,8 +15,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The audit trail: logins and every create, update and delete of users, roles, departments and tasks, with
- * actor, time, action, target, outcome and client address. Features wrap a change in {@link #track} (or
+ * The audit trail: logins, every create, update and delete of users, roles, departments and tasks, and every
+ * task run started by hand or through the API, with actor, time, action, target, outcome and client address. Features wrap a change in {@link #track} (or
  * {@link #trackCreate}) so that both its success and its refusal are recorded.
  *
  * <p>A failure to write the audit row is logged and does not undo or fail the change it describes.
@@ -30,6 +30,8 @@ public class AuditLog {
     public static final String UPDATE = "UPDATE";
     public static final String DELETE = "DELETE";
     public static final String CHANGE_PASSWORD = "CHANGE_PASSWORD";
+    /** A task fired now by a person or an API client, outside its schedule. */
+    public static final String RUN = "RUN";
 
     public static final String USER = "USER";
     public static final String ROLE = "ROLE";

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /audit-logs}: for user managers, limited to what actors of their departments did. Members of a
- * top-level department also see entries without a department (login attempts for unknown names).
+ * {@code GET /audit-logs}: for user managers, limited to what actors of their departments did. Members of the
+ * root department also see entries without a department (login attempts for unknown names).
  */
 @RestController
 class AuditLogController {

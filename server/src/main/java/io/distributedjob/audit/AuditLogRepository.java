@@ -37,6 +37,11 @@ class AuditLogRepository {
                 .update();
     }
 
+    /** Deletes the entries written before {@code time}; returns how many. */
+    int deleteBefore(Instant time) {
+        return jdbc.sql("DELETE FROM audit_log WHERE create_time < ?").param(SqlTime.toDb(time)).update();
+    }
+
     /**
      * One page of entries, newest first.
      *

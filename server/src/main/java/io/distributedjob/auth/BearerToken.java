@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 
 /** Reads {@code Authorization: Bearer <token>}. */
-final class BearerToken {
+public final class BearerToken {
 
     private static final String SCHEME = "bearer ";
 
@@ -12,7 +12,7 @@ final class BearerToken {
     }
 
     /** The token, or null when the header is missing or not a bearer one. */
-    static String of(HttpServletRequest request) {
+    public static String of(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null || header.length() <= SCHEME.length()
                 || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {

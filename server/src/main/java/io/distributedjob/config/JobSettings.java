@@ -11,7 +11,9 @@ import org.springframework.validation.annotation.Validated;
  * The spec's {@code job} section: execution capacity and record retention, plus the scheduling engine's tunables.
  *
  * @param workers                 executions running at once, all task types together
- * @param queueSize               fires waiting for a worker before new ones are refused (and recorded as failed)
+ * @param queueSize               fires held in memory per instance that have not started (on its timer, waiting for a
+ *                                worker or for a retry): it bounds claiming, never running (a fire taken always runs,
+ *                                late if it must)
  * @param httpWorkers             HTTP executions running at once
  * @param grpcWorkers             gRPC executions running at once
  * @param recordRetentionMonths   month tables of execution records kept; older ones are dropped whole
@@ -19,10 +21,12 @@ import org.springframework.validation.annotation.Validated;
  * @param lookaheadMs             how far ahead of their instant fires are claimed and put on the in-memory timer
  * @param claimBatchSize          largest number of tasks claimed by one conditional update
  * @param leaseSeconds            how long an instance may stay silent before others take over its claimed fires
- * @param misfireThresholdSeconds a fire later than this when it is claimed counts as missed (misfirePolicy applies)
+ * @param misfireThresholdSeconds a fire later than this when it is claimed or starts counts as missed (misfirePolicy
+ *                                applies)
  * @param recordBatchSize         largest number of execution records inserted by one batch
  * @param recordFlushIntervalMs   longest time a finished execution waits before its record is written
  * @param responseMaxBytes        bytes of a target's response kept in the execution record
+ * @param maxWorkersPerDepartment workers one department may hold at once (0: no cap beyond {@code workers})
  */
 @Validated
 @ConfigurationProperties("job")
@@ -39,7 +43,11 @@ public record JobSettings(
         @DefaultValue("60") @Min(1) @Max(86400) int misfireThresholdSeconds,
         @DefaultValue("500") @Min(1) @Max(10000) int recordBatchSize,
         @DefaultValue("200") @Min(1) @Max(60000) int recordFlushIntervalMs,
-        @DefaultValue("4096") @Min(0) @Max(1048576) int responseMaxBytes) {
+        @DefaultValue("4096") @Min(0) @Max(JobSettings.MAX_RESPONSE_BYTES) int responseMaxBytes,
+        @DefaultValue("0") @Min(0) @Max(100000) int maxWorkersPerDepartment) {
+
+    /** The largest {@code responseMaxBytes}: 1 MiB, which every database's record table holds. */
+    public static final int MAX_RESPONSE_BYTES = 1_048_576;
 
     /** Fires must be claimed before the next poll could miss them, so the window reaches past one interval. */
     @AssertTrue(message = "lookaheadMs must be at least pollIntervalMs")

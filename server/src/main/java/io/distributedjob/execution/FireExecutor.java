@@ -3,52 +3,54 @@ package io.distributedjob.execution;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.distributedjob.config.JobSettings;
-import io.distributedjob.record.ExecutionRecord;
+import io.distributedjob.execution.RetryWithFallback.Attempt;
 import io.distributedjob.record.RecordWriter;
+import io.distributedjob.record.TriggerType;
 import io.distributedjob.task.ConcurrencyPolicy;
+import io.distributedjob.task.MisfirePolicy;
 import io.distributedjob.task.Task;
-import io.distributedjob.task.TaskType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs fires on virtual threads within the {@code job} section's limits: {@code workers} at once in all,
- * {@code httpWorkers}/{@code grpcWorkers} per type, and up to {@code queueSize} waiting. Every fire ends in
- * exactly one execution record: a fire that cannot run (queue full, {@code concurrencyPolicy FORBID} while the
- * task is busy, shutting down) is recorded as failed with the reason, never dropped silently.
+ * Runs fires on virtual threads, each call on a worker of the {@link WorkerPool}. Every fire runs, late if it must:
+ * a fire with no free worker waits for one, and only the claim side bounds how many wait ({@code job.queueSize}).
+ * Between calls a fire holds no worker; its next call waits on the {@link RetryTimer}. Every fire ends in exactly
+ * one execution record, at the latest at its deadline ({@link DeadlineWatch}), and gives its worker back, whatever
+ * its calls do (an Error included); a fire that does not run says why (shutting down, {@code concurrencyPolicy
+ * FORBID}, missed).
  */
 @Component
-public class FireExecutor {
+public class FireExecutor implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FireExecutor.class);
 
     private final TaskExecutors executors;
     private final RecordWriter records;
     private final Clock clock;
-    private final JobSettings settings;
-    private final Map<TaskType, Integer> typeLimits = new EnumMap<>(TaskType.class);
+    private final Duration misfireThreshold;
     private final String instanceId;
+    private final WorkerPool pool;
+    private final ScheduledThreadPoolExecutor timers;
+    private final RetryTimer retries;
+    private final DeadlineWatch deadlines;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition idle = lock.newCondition();
-    private final ArrayDeque<Queued> queue = new ArrayDeque<>();
-    private final Map<TaskType, Integer> runningByType = new EnumMap<>(TaskType.class);
-    private final Map<Long, Integer> busyTasks = new HashMap<>();
-    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
-    private int running;
+    /** Fires taken and not yet ended. */
+    private final Set<FireRun> active = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Integer> busyTasks = new ConcurrentHashMap<>();
+    private final ReentrantLock idleLock = new ReentrantLock();
+    private final Condition idle = idleLock.newCondition();
     private volatile boolean accepting = true;
 
     public FireExecutor(TaskExecutors executors, RecordWriter records, Clock clock, JobSettings settings,
@@ -56,152 +58,229 @@ public class FireExecutor {
         this.executors = executors;
         this.records = records;
         this.clock = clock;
-        this.settings = settings;
+        this.misfireThreshold = Duration.ofSeconds(settings.misfireThresholdSeconds());
         this.instanceId = instanceId.value();
-        typeLimits.put(TaskType.HTTP, settings.httpWorkers());
-        typeLimits.put(TaskType.GRPC, settings.grpcWorkers());
+        this.pool = new WorkerPool(settings);
+        this.timers = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("fire-executor-timer").daemon(true).factory());
+        this.timers.setRemoveOnCancelPolicy(true);
+        this.retries = new RetryTimer(timers);
+        this.deadlines = new DeadlineWatch(timers, run -> end(run, run.delivery.timedOut()));
     }
 
     /**
-     * Starts {@code fire} now if a worker is free, queues it otherwise, or records why it cannot run.
-     * {@code afterRecorded} (may be null) runs once the fire's record is in the database.
+     * Takes {@code fire}: it starts as soon as a worker is free. {@code afterRecorded} (may be null) runs once the
+     * fire's record is in the database.
      */
     public void submit(Fire fire, Runnable afterRecorded) {
-        Queued item = new Queued(fire, afterRecorded);
-        String refusal;
-        lock.lock();
-        try {
-            refusal = refusal(fire);
-            if (refusal == null) {
-                busyTasks.merge(fire.task().id(), 1, Integer::sum);
-                if (fits(fire.task().taskType())) {
-                    start(item);
-                } else {
-                    queue.add(item);
-                }
-            }
-        } finally {
-            lock.unlock();
+        if (!accepting) {
+            recordNotRun(fire, "not run: the server was shutting down", afterRecorded);
+            return;
         }
-        if (refusal != null) {
-            Instant now = clock.instant();
-            records.write(record(fire, now, now, ExecutionOutcome.failure(refusal)), afterRecorded);
+        if (!admit(fire.task())) {
+            recordNotRun(fire, "skipped: the previous run of this task was still going (concurrencyPolicy FORBID)",
+                    afterRecorded);
+            return;
         }
+        FireRun run = new FireRun(fire, afterRecorded, executors.of(fire.task().taskType()));
+        active.add(run);
+        start(pool.offer(run));
+    }
+
+    /** Fires held here that are not running: waiting for a worker, or on the timer for their next call. */
+    public int waiting() {
+        return pool.queued() + retries.waiting();
     }
 
     /** Whether fires of {@code taskId} are running or waiting on this instance. */
     public boolean busy(long taskId) {
-        lock.lock();
-        try {
-            return busyTasks.containsKey(taskId);
-        } finally {
-            lock.unlock();
-        }
+        return busyTasks.containsKey(taskId);
+    }
+
+    /** Workers whose call went on past its fire's deadline, ignoring the interrupt. */
+    public int stuckWorkers() {
+        return deadlines.stuckWorkers();
     }
 
     /** Accepts fires again after {@link #stopAccepting()}, when the application context is restarted. */
     public void startAccepting() {
         accepting = true;
+        pool.dispatching(true);
     }
 
-    /** Refuses new fires from now on; running and queued ones go on. */
+    /** Refuses new fires from now on; running and waiting ones go on. */
     public void stopAccepting() {
         accepting = false;
     }
 
-    /** Waits until nothing runs or waits, or the deadline passes; then interrupts what is left. */
+    /**
+     * Waits until every fire taken has ended, or the deadline passes; then ends what is left and returns false:
+     * a fire that had started is recorded as cut short by the shutdown (its call interrupted), a claimed fire that
+     * had not stays claimed and unrecorded, for another instance to take over. Never waits past the deadline.
+     */
     public boolean awaitIdle(Instant deadline) throws InterruptedException {
-        lock.lock();
+        idleLock.lock();
         try {
-            while (running > 0 || !queue.isEmpty()) {
+            while (!active.isEmpty()) {
                 long millis = Duration.between(clock.instant(), deadline).toMillis();
                 if (millis <= 0) {
-                    threads.forEach(Thread::interrupt);
-                    return false;
+                    break;
                 }
                 idle.await(millis, TimeUnit.MILLISECONDS);
             }
+        } finally {
+            idleLock.unlock();
+        }
+        if (active.isEmpty()) {
             return true;
-        } finally {
-            lock.unlock();
         }
-    }
-
-    private String refusal(Fire fire) {
-        if (!accepting) {
-            return "not run: the server was shutting down";
-        }
-        if (fire.task().concurrencyPolicy() == ConcurrencyPolicy.FORBID && busyTasks.containsKey(fire.task().id())) {
-            return "skipped: the previous run of this task was still going (concurrencyPolicy FORBID)";
-        }
-        if (!fits(fire.task().taskType()) && queue.size() >= settings.queueSize()) {
-            return "rejected: all workers busy and the execution queue full (job.queueSize = " + settings.queueSize() + ")";
-        }
-        return null;
-    }
-
-    private boolean fits(TaskType type) {
-        return running < settings.workers() && runningByType.getOrDefault(type, 0) < typeLimits.get(type);
-    }
-
-    private void start(Queued item) {
-        running++;
-        runningByType.merge(item.fire.task().taskType(), 1, Integer::sum);
-        Thread.ofVirtual().name("fire-" + item.fire.task().id()).start(() -> run(item));
-    }
-
-    private void run(Queued item) {
-        threads.add(Thread.currentThread());
-        Fire fire = item.fire;
-        Instant start = clock.instant();
-        ExecutionOutcome outcome;
-        try {
-            outcome = executors.execute(fire);
-        } catch (InterruptedException e) {
-            outcome = ExecutionOutcome.failure("interrupted: the server shut down before the run ended");
-        } catch (RuntimeException e) {
-            log.error("Fire {} failed unexpectedly", fire.fireId(), e);
-            outcome = ExecutionOutcome.failure("internal error: " + e);
-        }
-        try {
-            records.write(record(fire, start, clock.instant(), outcome), item.afterRecorded);
-        } finally {
-            threads.remove(Thread.currentThread());
-            finish(fire);
-        }
-    }
-
-    private void finish(Fire fire) {
-        lock.lock();
-        try {
-            running--;
-            runningByType.merge(fire.task().taskType(), -1, Integer::sum);
-            busyTasks.computeIfPresent(fire.task().id(), (id, count) -> count == 1 ? null : count - 1);
-            for (Iterator<Queued> it = queue.iterator(); it.hasNext(); ) {
-                Queued next = it.next();
-                if (fits(next.fire.task().taskType())) {
-                    it.remove();
-                    start(next);
-                }
-                if (running >= settings.workers()) {
-                    break;
-                }
+        pool.dispatching(false);
+        int left = 0;
+        for (FireRun run : List.copyOf(active)) {
+            if (run.started() == null && run.fire.claimed()) {
+                left += end(run, null) ? 1 : 0;
+            } else if (end(run, run.delivery.cutShort(run.started() == null ? "not run: the server shut down first"
+                    : "interrupted: the server shut down before the run ended"))) {
+                interrupt(run.worker());
             }
+        }
+        if (left > 0) {
+            log.warn("{} claimed fires had not started when the shutdown wait ended: they stay claimed and unrecorded,"
+                    + " for another instance to take over after the lease", left);
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+    }
+
+    /** Counts the fire as the task's; false (not counted) when it must be skipped under FORBID. */
+    private boolean admit(Task task) {
+        if (task.concurrencyPolicy() == ConcurrencyPolicy.FORBID) {
+            return busyTasks.putIfAbsent(task.id(), 1) == null;
+        }
+        busyTasks.merge(task.id(), 1, Integer::sum);
+        return true;
+    }
+
+    private void start(List<FireRun> runs) {
+        for (FireRun run : runs) {
+            Thread.ofVirtual().name("fire-", run.task().id()).start(() -> work(run));
+        }
+    }
+
+    /** One turn of a fire on a worker: its calls until it is decided or must wait for the next one. */
+    private void work(FireRun run) {
+        run.worker(Thread.currentThread());
+        try {
+            if (!run.ended() && (run.started() != null || begin(run))) {
+                call(run);
+            }
+        } catch (InterruptedException e) {
+            end(run, run.delivery.cutShort("interrupted before the call finished"));
+        } catch (Exception | Error e) {
+            log.error("Fire {} failed unexpectedly", run.fire.fireId(), e);
+            end(run, run.delivery.cutShort("internal error: " + e));
+        } finally {
+            run.worker(null);
+            deadlines.returned(run);
+            giveWorkerBack(run);
+        }
+    }
+
+    /** The first turn: the misfire rule, then the deadline starts. False when the fire ends here. */
+    private boolean begin(FireRun run) {
+        Instant now = clock.instant();
+        run.started(now);
+        if (run.executor == null) {
+            end(run, ExecutionOutcome.failure(TaskExecutors.unavailable(run.task().taskType())));
+            return false;
+        }
+        Instant scheduled = run.fire.scheduledTime();
+        if (run.trigger() == TriggerType.CRON && MisfireRule.missed(scheduled, now, misfireThreshold)) {
+            if (run.task().misfirePolicy() == MisfirePolicy.SKIP) {
+                end(run, ExecutionOutcome.failure("missed: a worker was free only " + Duration.between(scheduled, now)
+                        .toSeconds() + " s after the scheduled time, beyond job.misfireThresholdSeconds"
+                        + " (misfirePolicy SKIP)"));
+                return false;
+            }
+            run.trigger(TriggerType.MISFIRE);
+        }
+        deadlines.watch(run, run.delivery.budget());
+        return true;
+    }
+
+    private void call(FireRun run) throws InterruptedException {
+        while (!run.ended()) {
+            Attempt attempt = run.executor.call(run.fire, run.delivery.next());
+            Duration wait = run.delivery.record(attempt);
+            if (wait == null) {
+                end(run, run.delivery.outcome());
+                return;
+            }
+            if (!wait.isZero()) {
+                retries.hold(run, wait, waited -> start(pool.offer(waited)));
+                return;
+            }
+        }
+    }
+
+    private static void interrupt(Thread worker) {
+        if (worker != null) {
+            worker.interrupt();
+        }
+    }
+
+    private void giveWorkerBack(FireRun run) {
+        if (run.giveWorkerBack()) {
+            start(pool.release(run));
+        }
+    }
+
+    /**
+     * Ends {@code run} with {@code outcome}: its one record, its worker and its place given back. A null outcome
+     * writes no record: the fire stays claimed for another instance. False if it had ended already (a late result
+     * after the deadline or the shutdown is dropped).
+     */
+    private boolean end(FireRun run, ExecutionOutcome outcome) {
+        if (!run.end()) {
+            return false;
+        }
+        try {
+            run.cancelDeadline();
+            retries.takeOff(run);
+            pool.withdraw(run);
+            giveWorkerBack(run);
+            busyTasks.computeIfPresent(run.task().id(), (id, count) -> count == 1 ? null : count - 1);
+            Instant end = clock.instant();
+            Instant start = run.started() == null ? end : run.started();
+            if (outcome != null) {
+                records.write(FireRun.record(run.fire, run.trigger(), start, end, outcome, instanceId),
+                        run.afterRecorded);
+            }
+        } finally {
+            active.remove(run);
+            if (active.isEmpty()) {
+                signalIdle();
+            }
+        }
+        return true;
+    }
+
+    private void recordNotRun(Fire fire, String reason, Runnable afterRecorded) {
+        Instant now = clock.instant();
+        records.write(FireRun.record(fire, fire.trigger(), now, now, ExecutionOutcome.failure(reason), instanceId),
+                afterRecorded);
+    }
+
+    private void signalIdle() {
+        idleLock.lock();
+        try {
             idle.signalAll();
         } finally {
-            lock.unlock();
+            idleLock.unlock();
         }
-    }
-
-    private ExecutionRecord record(Fire fire, Instant start, Instant end, ExecutionOutcome outcome) {
-        Task task = fire.task();
-        return new ExecutionRecord(task.id(), task.name(), task.taskType().name(), task.departmentId(), fire.fireId(),
-                fire.scheduledTime(), start, end, Duration.between(start, end).toMillis(), outcome.success(),
-                outcome.success() ? ExecutionRecord.SUCCEEDED : ExecutionRecord.FAILED, outcome.statusCode(),
-                outcome.response(), outcome.error(), outcome.retryTimes(), outcome.usedFallback(), fire.trigger(),
-                instanceId);
-    }
-
-    private record Queued(Fire fire, Runnable afterRecorded) {
     }
 }

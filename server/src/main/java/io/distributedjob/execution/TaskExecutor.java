@@ -1,12 +1,24 @@
 package io.distributedjob.execution;
 
+import io.distributedjob.execution.RetryWithFallback.Attempt;
+import io.distributedjob.execution.RetryWithFallback.Target;
+import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskType;
 
-/** Runs the fires of one task type. Blocking is fine: each fire runs on its own virtual thread. */
+/**
+ * Makes the calls of one task type. Blocking is fine: each call runs on a virtual thread of its own, and the
+ * fire executor spaces retries and calls the fallback ({@link RetryWithFallback}).
+ */
 public interface TaskExecutor {
 
     TaskType type();
 
-    /** Runs {@code fire} with its retries and fallback; never throws for a failure of the target. */
-    ExecutionOutcome execute(Fire fire) throws InterruptedException;
+    /** Whether {@code task} names a fallback target. */
+    boolean hasFallback(Task task);
+
+    /**
+     * One call of {@code fire} to its primary or fallback target, within the task's timeout; never throws for a
+     * failure of the target. An interrupt means the fire has ended (its deadline passed, or the server stopped).
+     */
+    Attempt call(Fire fire, Target target) throws InterruptedException;
 }

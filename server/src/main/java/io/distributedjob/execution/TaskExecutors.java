@@ -19,12 +19,12 @@ public class TaskExecutors {
         }
     }
 
-    public ExecutionOutcome execute(Fire fire) throws InterruptedException {
-        TaskExecutor executor = byType.get(fire.task().taskType());
-        if (executor == null) {
-            return ExecutionOutcome.failure(fire.task().taskType().name().replace("GRPC", "gRPC")
-                    + " executor not available");
-        }
-        return executor.execute(fire);
+    /** The executor of {@code type}, or null when this server has none. */
+    TaskExecutor of(TaskType type) {
+        return byType.get(type);
+    }
+
+    static String unavailable(TaskType type) {
+        return type.name().replace("GRPC", "gRPC") + " executor not available";
     }
 }

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
-/** Read access to departments for other features: whether one exists and what it is called. */
+/** Read access to departments for other features: whether one exists and is live, and what it is called. */
 @Service
 public class DepartmentDirectory {
 
@@ -23,6 +24,19 @@ public class DepartmentDirectory {
 
     public boolean exists(long id) {
         return departments.findById(id).isPresent();
+    }
+
+    /**
+     * Whether the department is live: it exists and neither it nor any department above it is disabled. A
+     * disabled department switches off its whole subtree, as disabling a branch of an organisation does.
+     */
+    public boolean isLive(long id) {
+        return new DepartmentHierarchy(departments.links()).isLive(id);
+    }
+
+    /** The departments that are not live: disabled, or below a disabled one. */
+    public Set<Long> notLive() {
+        return new DepartmentHierarchy(departments.links()).notLive();
     }
 
     public Optional<String> nameOf(long id) {

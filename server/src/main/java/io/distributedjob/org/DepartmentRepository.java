@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DepartmentRepository {
 
+    private static final int ENABLED = 1;
     private static final String COLUMNS = "id, name, description, parent_id, status, create_time, update_time";
 
     private final JdbcClient jdbc;
@@ -32,10 +33,11 @@ class DepartmentRepository {
                 .query(DepartmentRepository::map).optional();
     }
 
-    /** Every department as (id, parent id) pairs: all that scope and cycle checks need. */
+    /** Every department's id, parent and whether it is enabled: all that scope, liveness and cycle checks need. */
     List<Link> links() {
-        return jdbc.sql("SELECT id, parent_id FROM department")
-                .query((rs, n) -> new Link(rs.getLong("id"), nullableLong(rs, "parent_id"))).list();
+        return jdbc.sql("SELECT id, parent_id, status FROM department")
+                .query((rs, n) -> new Link(rs.getLong("id"), nullableLong(rs, "parent_id"),
+                        rs.getInt("status") == ENABLED)).list();
     }
 
     long insert(String name, String description, Long parentId, int status, Instant now) {
@@ -91,6 +93,6 @@ class DepartmentRepository {
         return rs.wasNull() ? null : value;
     }
 
-    record Link(long id, Long parentId) {
+    record Link(long id, Long parentId, boolean enabled) {
     }
 }

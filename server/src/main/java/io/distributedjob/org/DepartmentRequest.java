@@ -7,8 +7,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 /**
- * Body of {@code POST /departments} and {@code PUT /departments/{id}}. A null {@code parentId} makes a top-level
- * department; a null {@code status} means enabled on create and unchanged on update.
+ * Body of {@code POST /departments} and {@code PUT /departments/{id}}. A null {@code parentId} places the
+ * department under the root; a null {@code status} means enabled on create and unchanged on update.
  */
 record DepartmentRequest(
         @NotBlank @Size(max = 255) String name,

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Service;
 @Service
 class DepartmentScopeService implements DepartmentScope {
 
+    private static final String OUTSIDE_SCOPE = "outside your department scope";
+
     private final DepartmentRepository departments;
 
     DepartmentScopeService(DepartmentRepository departments) {
@@ -22,7 +24,7 @@ class DepartmentScopeService implements DepartmentScope {
     @Override
     public Set<Long> visibleDepartments(CurrentUser user) {
         DepartmentHierarchy hierarchy = hierarchy();
-        if (hierarchy.isTopLevel(user.departmentId())) {
+        if (hierarchy.isRoot(user.departmentId())) {
             return hierarchy.all();
         }
         return Set.copyOf(hierarchy.selfAndDescendants(user.departmentId()));
@@ -30,13 +32,27 @@ class DepartmentScopeService implements DepartmentScope {
 
     @Override
     public boolean seesEverything(CurrentUser user) {
-        return hierarchy().isTopLevel(user.departmentId());
+        return hierarchy().isRoot(user.departmentId());
     }
 
     @Override
     public void requireAccess(CurrentUser user, long departmentId) {
         if (!canAccess(user, departmentId)) {
-            throw ApiException.forbidden("department " + departmentId + " is outside your department scope");
+            throw ApiException.forbidden("department " + OUTSIDE_SCOPE);
+        }
+    }
+
+    @Override
+    public void requirePlacement(CurrentUser user, long departmentId, String field) {
+        DepartmentHierarchy hierarchy = hierarchy();
+        if (hierarchy.isRoot(user.departmentId())) {
+            if (!hierarchy.contains(departmentId)) {
+                throw ApiException.invalid(field + ": department " + departmentId + " does not exist");
+            }
+            return;
+        }
+        if (!hierarchy.selfAndDescendants(user.departmentId()).contains(departmentId)) {
+            throw ApiException.forbidden(field + ": " + OUTSIDE_SCOPE);
         }
     }
 

@@ -81,33 +81,53 @@ public class DepartmentService {
     DepartmentView create(CurrentUser actor, DepartmentRequest request) {
         return audit.trackCreate(actor, AuditLog.DEPARTMENT, DepartmentView::id, () -> {
             String name = request.name().strip();
-            requireParentAllowed(actor, request.parentId());
-            if (departments.siblingNamed(request.parentId(), name, 0)) {
+            long parentId = parentOrRoot(request.parentId());
+            requireParentAllowed(actor, parentId);
+            if (departments.siblingNamed(parentId, name, 0)) {
                 throw ApiException.conflict("name: a department named '" + name + "' already exists there");
             }
             int status = request.status() == null ? ENABLED : request.status();
-            long id = departments.insert(name, request.description(), request.parentId(), status, clock.instant());
+            long id = departments.insert(name, request.description(), parentId, status, clock.instant());
             return DepartmentView.of(existing(id), clock.getZone());
         });
     }
 
+    /**
+     * Changes a department. A null {@code parentId} places it under the root, as on create; the root itself stays
+     * where it is and stays enabled, or nobody could sign in to undo it; for the same reason nobody disables
+     * their own department. Disabling a department ends the sessions of everyone in it and below it at once.
+     */
     DepartmentView update(CurrentUser actor, long id, DepartmentRequest request) {
         return audit.track(actor, AuditLog.UPDATE, AuditLog.DEPARTMENT, id, () -> {
             Department current = existing(id);
             scope.requireAccess(actor, id);
+            DepartmentHierarchy hierarchy = scope.hierarchy();
+            boolean root = hierarchy.isRoot(id);
             String name = request.name().strip();
-            if (!Objects.equals(current.parentId(), request.parentId())) {
-                requireParentAllowed(actor, request.parentId());
-                if (request.parentId() != null
-                        && scope.hierarchy().selfAndDescendants(id).contains(request.parentId())) {
+            int status = request.status() == null ? current.status() : request.status();
+            Long parentId = root ? null : parentOrRoot(request.parentId());
+            if (root && request.parentId() != null) {
+                throw ApiException.invalid("parentId: the root department cannot be placed under another department");
+            }
+            if (root && status != ENABLED) {
+                throw ApiException.invalid("status: the root department cannot be disabled");
+            }
+            if (status != ENABLED && hierarchy.selfAndDescendants(id).contains(actor.departmentId())) {
+                throw ApiException.forbidden("status: you cannot disable your own department or one above it");
+            }
+            if (!Objects.equals(current.parentId(), parentId)) {
+                requireParentAllowed(actor, parentId);
+                if (hierarchy.selfAndDescendants(id).contains(parentId)) {
                     throw ApiException.invalid("parentId: a department cannot be placed under itself or its sub-departments");
                 }
             }
-            if (departments.siblingNamed(request.parentId(), name, id)) {
+            if (departments.siblingNamed(parentId, name, id)) {
                 throw ApiException.conflict("name: a department named '" + name + "' already exists there");
             }
-            int status = request.status() == null ? current.status() : request.status();
-            departments.update(id, name, request.description(), request.parentId(), status, clock.instant());
+            departments.update(id, name, request.description(), parentId, status, clock.instant());
+            if (current.status() == ENABLED && status != ENABLED) {
+                users.endSessionsIn(hierarchy.selfAndDescendants(id));
+            }
             return DepartmentView.of(existing(id), clock.getZone());
         });
     }
@@ -116,6 +136,9 @@ public class DepartmentService {
         audit.track(actor, AuditLog.DELETE, AuditLog.DEPARTMENT, id, () -> {
             existing(id);
             scope.requireAccess(actor, id);
+            if (scope.hierarchy().isRoot(id)) {
+                throw ApiException.conflict("the root department cannot be deleted");
+            }
             if (departments.countChildren(id) > 0) {
                 throw ApiException.conflict("department " + id + " still has sub-departments");
             }
@@ -129,18 +152,18 @@ public class DepartmentService {
         });
     }
 
-    /** Members of a top-level department see everything, so only someone who already does may create one. */
-    private void requireParentAllowed(CurrentUser actor, Long parentId) {
-        if (parentId == null) {
-            if (!scope.seesEverything(actor)) {
-                throw ApiException.forbidden("parentId: only members of a top-level department may create top-level departments");
-            }
-            return;
+    /** The parent a request names, or the root when it names none. */
+    private long parentOrRoot(Long parentId) {
+        if (parentId != null) {
+            return parentId;
         }
-        if (departments.findById(parentId).isEmpty()) {
-            throw ApiException.invalid("parentId: department " + parentId + " does not exist");
-        }
-        scope.requireAccess(actor, parentId);
+        return scope.hierarchy().root()
+                .orElseThrow(() -> new IllegalStateException("no root department: the bootstrap data is missing"));
+    }
+
+    /** A department may be placed only under an existing one within the actor's scope. */
+    private void requireParentAllowed(CurrentUser actor, long parentId) {
+        scope.requirePlacement(actor, parentId, "parentId");
     }
 
     private Department existing(long id) {

@@ -53,6 +53,14 @@ class RoleRepository {
                 .query(Long.class).single();
     }
 
+    /**
+     * The bootstrap administrator role: the first start creates it before any other role, so it has the lowest
+     * id; empty on a database without roles.
+     */
+    Optional<Long> administratorRoleId() {
+        return jdbc.sql("SELECT MIN(id) FROM role").query(Long.class).optional();
+    }
+
     boolean nameTaken(String name, long exceptId) {
         return jdbc.sql("SELECT COUNT(*) FROM role WHERE LOWER(name) = LOWER(?) AND id <> ?").params(name, exceptId)
                 .query(Long.class).single() > 0;

@@ -21,9 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Roles and their permissions. Nobody hands out what they do not hold: a role may only be created, changed or
- * deleted by someone holding every permission it has and will have. The role one holds oneself cannot be
- * changed or deleted by oneself, so nobody locks themselves out.
+ * Roles and their permissions. Nobody hands out what they do not hold: a role may only be created by someone
+ * holding every permission it will have, and changed or deleted only within the rules of {@link RoleChangeRules}.
  */
 @Service
 class RoleService {
@@ -32,13 +31,16 @@ class RoleService {
 
     private final RoleRepository roles;
     private final UserAccounts users;
+    private final RoleChangeRules rules;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    RoleService(RoleRepository roles, UserAccounts users, AuditLog audit, TransactionTemplate transaction, Clock clock) {
+    RoleService(RoleRepository roles, UserAccounts users, RoleChangeRules rules, AuditLog audit,
+                TransactionTemplate transaction, Clock clock) {
         this.roles = roles;
         this.users = users;
+        this.rules = rules;
         this.audit = audit;
         this.transaction = transaction;
         this.clock = clock;
@@ -77,11 +79,12 @@ class RoleService {
     RoleView update(CurrentUser actor, long id, RoleRequest request) {
         return audit.track(actor, AuditLog.UPDATE, AuditLog.ROLE, id, () -> {
             Role current = existing(id);
-            requireChangeable(actor, current);
+            rules.requireChangeable(actor, current);
             String name = request.name().strip();
             Set<Long> permissionIds = grantable(actor, request.permissions());
-            requireFreeName(name, id);
             int status = request.status() == null ? current.status() : request.status();
+            rules.requireAdministrationKept(current, status, permissionIds);
+            requireFreeName(name, id);
             inTransaction(() -> {
                 Instant now = clock.instant();
                 roles.update(id, name, request.description(), status, now);
@@ -95,7 +98,8 @@ class RoleService {
     void delete(CurrentUser actor, long id) {
         audit.track(actor, AuditLog.DELETE, AuditLog.ROLE, id, () -> {
             Role current = existing(id);
-            requireChangeable(actor, current);
+            rules.requireChangeable(actor, current);
+            rules.requireDeletable(current);
             if (users.countWithRole(id) > 0) {
                 throw ApiException.conflict("role " + id + " is still held by users");
             }
@@ -104,16 +108,6 @@ class RoleService {
                 return id;
             });
         });
-    }
-
-    private void requireChangeable(CurrentUser actor, Role role) {
-        if (actor.roleId() == role.id()) {
-            throw ApiException.forbidden("you cannot change or delete the role you hold");
-        }
-        Set<String> beyond = beyond(actor, roles.permissionsOf(role.id()).stream().map(Permission::code).toList());
-        if (!beyond.isEmpty()) {
-            throw ApiException.forbidden("role " + role.id() + " holds permissions you do not have: " + String.join(", ", beyond));
-        }
     }
 
     /** Checks that the ids exist and that the actor holds every one of them. */
@@ -126,17 +120,11 @@ class RoleService {
                 throw ApiException.invalid("permissions: permission " + id + " does not exist");
             }
         }
-        Set<String> beyond = beyond(actor, ids.stream().map(id -> known.get(id).code()).toList());
+        Set<String> beyond = RoleChangeRules.beyond(actor, ids.stream().map(id -> known.get(id).code()).toList());
         if (!beyond.isEmpty()) {
             throw ApiException.forbidden("permissions: you cannot grant permissions you do not have: " + String.join(", ", beyond));
         }
         return ids;
-    }
-
-    private static Set<String> beyond(CurrentUser actor, List<String> codes) {
-        Set<String> missing = new LinkedHashSet<>();
-        codes.stream().filter(code -> !actor.has(code)).forEach(missing::add);
-        return missing;
     }
 
     private void requireFreeName(String name, long exceptId) {

@@ -2,16 +2,15 @@ package io.distributedjob.rpc;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.distributedjob.auth.AuthService;
 import io.distributedjob.auth.CurrentUser;
 import io.distributedjob.auth.Permissions;
 import io.distributedjob.cron.InvalidScheduleException;
-import io.distributedjob.cron.Schedule;
 import io.distributedjob.cron.Schedules;
 import io.distributedjob.org.DepartmentService;
 import io.distributedjob.org.DepartmentView;
@@ -37,10 +36,13 @@ import tools.jackson.databind.node.ObjectNode;
  * records kept.
  */
 @Component
-class ModelContexts {
+public class ModelContexts {
 
     /** Upcoming fire times and latest executions listed in a context. */
     static final int RECENT = 5;
+
+    private static final Pattern MODEL_ID = Pattern.compile("(task|department|user):(\\d{1,18})");
+    private static final String MODEL_ID_FORMAT = "model_id: must be task:<id>, department:<id> or user:<id>";
 
     private final TaskService tasks;
     private final RecordService records;
@@ -63,8 +65,25 @@ class ModelContexts {
         this.clock = clock;
     }
 
+    /**
+     * The context of the object {@code modelId} names ({@code task:<id>}, {@code department:<id>} or
+     * {@code user:<id>}); 400/4001 for any other id.
+     */
+    public String of(CurrentUser user, String modelId) {
+        Matcher id = MODEL_ID.matcher(modelId == null ? "" : modelId.strip().toLowerCase(Locale.ROOT));
+        if (!id.matches() || Long.parseLong(id.group(2)) == 0) {
+            throw ApiException.invalid(MODEL_ID_FORMAT);
+        }
+        long objectId = Long.parseLong(id.group(2));
+        return switch (id.group(1)) {
+            case "task" -> task(user, objectId);
+            case "department" -> department(user, objectId);
+            default -> user(user, objectId);
+        };
+    }
+
     /** The task's configuration and times, its next fire times, and (with record:view) its executions. */
-    String task(CurrentUser user, long id) {
+    private String task(CurrentUser user, long id) {
         if (!user.has(Permissions.TASK_VIEW)) {
             throw ApiException.forbidden("this needs the permission " + Permissions.TASK_VIEW);
         }
@@ -77,7 +96,8 @@ class ModelContexts {
         schedule.put("timezone", task.timezone());
         schedule.put("description", describe(task.cron()));
         schedule.put("scheduled", task.scheduled());
-        schedule.set("nextFireTimes", json.valueToTree(nextFires(task).stream().map(this::format).toList()));
+        schedule.set("nextFireTimes",
+                json.valueToTree(tasks.upcomingFires(task, RECENT).stream().map(this::format).toList()));
         if (user.has(Permissions.RECORD_VIEW)) {
             addExecutions(context, new RecordFilter(Set.of(task.departmentId()), id, null, null));
         }
@@ -85,7 +105,7 @@ class ModelContexts {
     }
 
     /** The department, and what it holds: task counts, user count and executions, as the caller may see them. */
-    String department(CurrentUser user, long id) {
+    private String department(CurrentUser user, long id) {
         DepartmentView view = departments.get(user, id);
         ObjectNode context = header("department:" + id, "department");
         context.set("department", json.valueToTree(view));
@@ -102,7 +122,7 @@ class ModelContexts {
     }
 
     /** The user's profile and the permissions their role grants now. */
-    String user(CurrentUser caller, long id) {
+    private String user(CurrentUser caller, long id) {
         if (id != caller.id() && !caller.has(Permissions.USER_MANAGE)) {
             throw ApiException.forbidden("another user's context needs the permission " + Permissions.USER_MANAGE);
         }
@@ -124,25 +144,6 @@ class ModelContexts {
     private void addExecutions(ObjectNode context, RecordFilter filter) {
         context.set("statistics", json.valueToTree(records.totals(filter, null, null)));
         context.set("lastExecutions", json.valueToTree(records.history(filter, null, null, RECENT, 0).records()));
-    }
-
-    /** The fires still to come, from now, on the schedule the engine follows (anchored at the task's creation). */
-    private List<Instant> nextFires(Task task) {
-        List<Instant> fires = new ArrayList<>();
-        if (!task.scheduled()) {
-            return fires;
-        }
-        int wanted = task.status() == Task.TEMPORARY ? 1 : RECENT;
-        try {
-            Schedule schedule = Schedules.parse(task.cron(), ZoneId.of(task.timezone()), task.createTime());
-            for (Instant next = schedule.next(clock.instant()); next != null && fires.size() < wanted;
-                 next = schedule.next(next)) {
-                fires.add(next);
-            }
-        } catch (InvalidScheduleException e) {
-            return fires;
-        }
-        return fires;
     }
 
     private static String describe(String cron) {

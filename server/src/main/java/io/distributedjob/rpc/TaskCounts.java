@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** How many tasks a department (or the caller's whole scope) holds, by status and by type. */
 @Component
-class TaskCounts {
+public class TaskCounts {
 
     private final TaskService tasks;
 
@@ -17,7 +17,7 @@ class TaskCounts {
     }
 
     /** Counts within {@code departmentId}, or within the caller's whole scope when it is null. */
-    Counts of(CurrentUser user, Long departmentId) {
+    public Counts of(CurrentUser user, Long departmentId) {
         return new Counts(
                 tasks.count(user, departmentId, null, null),
                 tasks.count(user, departmentId, null, Task.ENABLED),
@@ -27,6 +27,6 @@ class TaskCounts {
                 tasks.count(user, departmentId, TaskType.GRPC, null));
     }
 
-    record Counts(long total, long enabled, long disabled, long temporary, long http, long grpc) {
+    public record Counts(long total, long enabled, long disabled, long temporary, long http, long grpc) {
     }
 }

@@ -149,7 +149,9 @@ class TaskSchedulerRpcService extends TaskSchedulerGrpc.TaskSchedulerImplBase {
     public void executeTaskImmediately(TaskRequest request, StreamObserver<TaskResponse> observer) {
         UnaryCall.answer(observer, () -> {
             CurrentUser user = RpcCaller.requiring(Permissions.TASK_UPDATE);
-            TaskEngine.StartedFire fire = tasks.run(user, taskId(request), TriggerType.API);
+            long id = taskId(request);
+            TaskEngine.StartedFire fire = audit.track(user, RpcCaller.clientAddress(), AuditLog.RUN, AuditLog.TASK, id,
+                    () -> tasks.run(user, id, TriggerType.API));
             return taskResponse("fire " + fire.fireId() + " started at "
                     + RpcTimes.format(fire.scheduledTime(), clock.getZone()));
         });

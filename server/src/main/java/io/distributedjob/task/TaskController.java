@@ -98,7 +98,8 @@ class TaskController {
     @PostMapping("/tasks/{id}/run")
     @RequirePermission(Permissions.TASK_UPDATE)
     ApiResponse<TaskEngine.StartedFire> run(CurrentUser user, @PathVariable long id) {
-        return ApiResponse.ok(tasks.run(user, id, TriggerType.MANUAL));
+        return ApiResponse.ok(audit.track(user, AuditLog.RUN, AuditLog.TASK, id,
+                () -> tasks.run(user, id, TriggerType.MANUAL)));
     }
 
     @PostMapping("/tasks/cron/preview")

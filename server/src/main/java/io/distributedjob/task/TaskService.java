@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.distributedjob.auth.CurrentUser;
+import io.distributedjob.auth.Permissions;
 import io.distributedjob.cron.InvalidScheduleException;
 import io.distributedjob.cron.Schedule;
 import io.distributedjob.cron.Schedules;
@@ -34,15 +35,17 @@ public class TaskService {
     private final TaskEngine engine;
     private final RecordService records;
     private final TaskValidator validator;
+    private final SecretHeaders secretHeaders;
     private final Clock clock;
 
     TaskService(TaskRepository repository, DepartmentScope scope, TaskEngine engine, RecordService records,
-                TaskValidator validator, Clock clock) {
+                TaskValidator validator, SecretHeaders secretHeaders, Clock clock) {
         this.repository = repository;
         this.scope = scope;
         this.engine = engine;
         this.records = records;
         this.validator = validator;
+        this.secretHeaders = secretHeaders;
         this.clock = clock;
     }
 
@@ -53,7 +56,7 @@ public class TaskService {
             return PageResult.of(List.of(), 0, page);
         }
         List<Task> tasks = repository.page(filter, page);
-        return PageResult.of(views(tasks), repository.count(filter), page);
+        return PageResult.of(views(user, tasks), repository.count(filter), page);
     }
 
     /** How many tasks {@link #list} would find in all. */
@@ -85,7 +88,7 @@ public class TaskService {
     }
 
     public TaskView get(CurrentUser user, long id) {
-        return view(find(user, id));
+        return view(user, find(user, id));
     }
 
     /** The task if it exists and lies in the caller's scope (404 / 403 otherwise). */
@@ -96,14 +99,14 @@ public class TaskService {
     }
 
     public TaskView create(CurrentUser user, TaskDefinition definition) {
-        scope.requireAccess(user, definition.departmentId());
+        scope.requirePlacement(user, definition.departmentId(), "departmentId");
         Instant now = now();
         Instant next = definition.status() == Task.DISABLED ? null
                 : firstFire(Schedules.parse(definition.cron(), ZoneId.of(definition.timezone()), now), now);
         long id = repository.insert(definition, next, user.id(), now);
         Task created = repository.find(id).orElseThrow();
         engine.taskChanged(created);
-        return view(created);
+        return view(user, created);
     }
 
     /**
@@ -114,20 +117,26 @@ public class TaskService {
         return create(user, type == TaskType.HTTP ? validator.http(body) : validator.grpc(body));
     }
 
+    /** Replaces a task's definition given in the form of the REST update body, with the same validation. */
+    public TaskView update(CurrentUser user, long id, TaskType type, JsonNode body) {
+        return update(user, id, type, type == TaskType.HTTP ? validator.http(body) : validator.grpc(body));
+    }
+
     public TaskView update(CurrentUser user, long id, TaskType type, TaskDefinition definition) {
         Task current = find(user, id);
         if (current.taskType() != type) {
             throw ApiException.invalid("taskType: task " + id + " is a " + current.taskType() + " task");
         }
-        scope.requireAccess(user, definition.departmentId());
+        scope.requirePlacement(user, definition.departmentId(), "departmentId");
+        TaskDefinition stored = definition.withHeaders(secretHeaders.restore(definition.headers(), current.headers()));
+        Task draft = withDefinition(current, stored);
         Instant now = now();
-        Task draft = withDefinition(current, definition);
         boolean rescheduled = !current.sameScheduleAs(draft);
         Instant next = rescheduled && draft.scheduled() ? firstFire(draft, now) : null;
-        repository.update(id, definition, rescheduled, next, now);
+        repository.update(id, stored, rescheduled, next, now);
         Task updated = repository.find(id).orElseThrow();
         engine.taskChanged(updated);
-        return view(updated);
+        return view(user, updated);
     }
 
     public TaskView changeStatus(CurrentUser user, long id, int status) {
@@ -138,7 +147,7 @@ public class TaskService {
         repository.updateStatus(id, status, next, now);
         Task updated = repository.find(id).orElseThrow();
         engine.taskChanged(updated);
-        return view(updated);
+        return view(user, updated);
     }
 
     public Task delete(CurrentUser user, long id) {
@@ -150,6 +159,28 @@ public class TaskService {
 
     public TaskEngine.StartedFire run(CurrentUser user, long id, TriggerType trigger) {
         return engine.runNow(find(user, id), trigger);
+    }
+
+    /**
+     * Up to {@code count} fires still to come from now, on the schedule the engine follows (anchored at the task's
+     * creation); a temporary task fires once, a disabled one never.
+     */
+    public List<Instant> upcomingFires(Task task, int count) {
+        List<Instant> fires = new ArrayList<>();
+        if (!task.scheduled()) {
+            return fires;
+        }
+        int wanted = task.status() == Task.TEMPORARY ? 1 : count;
+        try {
+            Schedule schedule = schedule(task, task.createTime());
+            for (Instant next = schedule.next(clock.instant()); next != null && fires.size() < wanted;
+                 next = schedule.next(next)) {
+                fires.add(next);
+            }
+        } catch (InvalidScheduleException e) {
+            return fires;
+        }
+        return fires;
     }
 
     /** The next {@code count} fire times of {@code cron} in {@code timezone} (default: the server's zone). */
@@ -180,13 +211,16 @@ public class TaskService {
                 times.stream().map(t -> t.atZone(zone).toOffsetDateTime()).toList(), description);
     }
 
-    private List<TaskView> views(List<Task> tasks) {
+    /** The tasks as {@code viewer} may see them: secret header values only for those who may change the task. */
+    private List<TaskView> views(CurrentUser viewer, List<Task> tasks) {
         Map<Long, Instant> last = records.lastExecuteTimes(tasks.stream().map(Task::id).toList());
-        return tasks.stream().map(t -> TaskView.of(t, last.get(t.id()), nextFire(t), clock.getZone())).toList();
+        boolean showSecrets = viewer.has(Permissions.TASK_UPDATE);
+        return tasks.stream().map(t -> TaskView.of(t, showSecrets ? t.headers() : secretHeaders.mask(t.headers()),
+                last.get(t.id()), nextFire(t), clock.getZone())).toList();
     }
 
-    private TaskView view(Task task) {
-        return views(List.of(task)).getFirst();
+    private TaskView view(CurrentUser viewer, Task task) {
+        return views(viewer, List.of(task)).getFirst();
     }
 
     /**
@@ -234,7 +268,7 @@ public class TaskService {
         return new Task(t.id(), d.name(), d.description(), d.departmentId(), d.taskType(), d.cron(), d.timezone(),
                 d.status(), d.timeout(), d.retryCount(), d.retryInterval(), d.url(), d.httpMethod(), d.headers(),
                 d.body(), d.fallbackUrl(), d.grpcService(), d.grpcMethod(), d.grpcParams(), d.fallbackGrpcService(),
-                d.fallbackGrpcMethod(), d.misfirePolicy(), d.concurrencyPolicy(), t.nextExecuteTime(), t.version(),
+                d.fallbackGrpcMethod(), d.grpcTls(), d.misfirePolicy(), d.concurrencyPolicy(), t.nextExecuteTime(), t.version(),
                 t.creatorId(), t.createTime(), t.updateTime());
     }
 
@@ -242,7 +276,7 @@ public class TaskService {
         return new Task(t.id(), t.name(), t.description(), t.departmentId(), t.taskType(), t.cron(), t.timezone(),
                 status, t.timeout(), t.retryCount(), t.retryInterval(), t.url(), t.httpMethod(), t.headers(), t.body(),
                 t.fallbackUrl(), t.grpcService(), t.grpcMethod(), t.grpcParams(), t.fallbackGrpcService(),
-                t.fallbackGrpcMethod(), t.misfirePolicy(), t.concurrencyPolicy(), t.nextExecuteTime(), t.version(),
+                t.fallbackGrpcMethod(), t.grpcTls(), t.misfirePolicy(), t.concurrencyPolicy(), t.nextExecuteTime(), t.version(),
                 t.creatorId(), t.createTime(), t.updateTime());
     }
 }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
-/** A task as the REST API shows it; {@code retryCount} is the stored {@code max_retry}. */
+/**
+ * A task as the REST API shows it; {@code retryCount} is the stored {@code max_retry}, {@code headers} as the
+ * viewer may see them (secret values masked for those who cannot change the task).
+ */
 public record TaskView(
         long id,
         String name,
@@ -27,6 +30,7 @@ public record TaskView(
         String grpcParams,
         String fallbackGrpcService,
         String fallbackGrpcMethod,
+        boolean grpcTls,
         MisfirePolicy misfirePolicy,
         ConcurrencyPolicy concurrencyPolicy,
         OffsetDateTime lastExecuteTime,
@@ -35,11 +39,11 @@ public record TaskView(
         OffsetDateTime createTime,
         OffsetDateTime updateTime) {
 
-    static TaskView of(Task t, Instant lastExecute, Instant nextExecute, ZoneId zone) {
+    static TaskView of(Task t, String headers, Instant lastExecute, Instant nextExecute, ZoneId zone) {
         return new TaskView(t.id(), t.name(), t.description(), t.departmentId(), t.taskType(), t.cron(), t.timezone(),
-                t.status(), t.timeout(), t.retryCount(), t.retryInterval(), t.url(), t.httpMethod(), t.headers(),
+                t.status(), t.timeout(), t.retryCount(), t.retryInterval(), t.url(), t.httpMethod(), headers,
                 t.body(), t.fallbackUrl(), t.grpcService(), t.grpcMethod(), t.grpcParams(), t.fallbackGrpcService(),
-                t.fallbackGrpcMethod(), t.misfirePolicy(), t.concurrencyPolicy(), at(lastExecute, zone),
+                t.fallbackGrpcMethod(), t.grpcTls(), t.misfirePolicy(), t.concurrencyPolicy(), at(lastExecute, zone),
                 at(nextExecute, zone), t.creatorId(), at(t.createTime(), zone), at(t.updateTime(), zone));
     }
 

@@ -1,27 +1,43 @@
 package io.distributedjob.user;
 
 import java.util.Optional;
+import java.util.Set;
 
+import io.distributedjob.org.DepartmentDirectory;
 import org.springframework.stereotype.Service;
 
-/** Read access to user accounts for authentication and for features that must know whether users remain. */
+/**
+ * Access to user accounts for authentication and for features that must know whether users remain. An account
+ * counts as enabled only while the user is enabled and their department is live (neither it nor a department
+ * above it disabled), so a disabled department's users can neither sign in nor use the tokens they hold.
+ */
 @Service
 public class UserAccounts {
 
     private static final int ENABLED = 1;
 
     private final UserRepository users;
+    private final DepartmentDirectory departments;
 
-    UserAccounts(UserRepository users) {
+    UserAccounts(UserRepository users, DepartmentDirectory departments) {
         this.users = users;
+        this.departments = departments;
     }
 
     public Optional<Account> findByUsername(String username) {
-        return users.findByUsername(username).map(UserAccounts::account);
+        return users.findByUsername(username).map(this::account);
     }
 
     public Optional<Account> findById(long id) {
-        return users.findById(id).map(UserAccounts::account);
+        return users.findById(id).map(this::account);
+    }
+
+    /**
+     * Ends every session of the users in these departments: their tokens stop working for good, so enabling the
+     * department again lets them sign in anew but brings no old token back.
+     */
+    public void endSessionsIn(Set<Long> departmentIds) {
+        users.advanceTokenVersions(departmentIds);
     }
 
     public long countInDepartment(long departmentId) {
@@ -32,16 +48,22 @@ public class UserAccounts {
         return users.countWithRole(roleId);
     }
 
-    private static Account account(User user) {
+    /** The departments of the users who hold the role. */
+    public Set<Long> departmentsWithRole(long roleId) {
+        return users.departmentsWithRole(roleId);
+    }
+
+    private Account account(User user) {
+        boolean enabled = user.status() == ENABLED && departments.isLive(user.departmentId());
         return new Account(user.id(), user.username(), user.passwordHash(), user.realName(), user.email(),
-                user.phone(), user.departmentId(), user.roleId(), user.status() == ENABLED, user.tokenVersion());
+                user.phone(), user.departmentId(), user.roleId(), enabled, user.tokenVersion());
     }
 
     /**
      * What authentication needs to know about a user.
      *
      * @param tokenVersion changes whenever the user's existing tokens must stop working (password changed,
-     *                     account disabled)
+     *                     account or its department disabled)
      */
     public record Account(long id, String username, String passwordHash, String realName, String email,
                           String phone, long departmentId, long roleId, boolean enabled, long tokenVersion) {

@@ -85,12 +85,27 @@ class UserRepository {
         jdbc.sql("DELETE FROM user WHERE id = ?").param(id).update();
     }
 
+    /** Moves the token version of every user in {@code departments} on, so none of their tokens works any more. */
+    void advanceTokenVersions(Set<Long> departments) {
+        if (departments.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE user SET token_version = token_version + 1 WHERE department_id IN ("
+                        + String.join(", ", Collections.nCopies(departments.size(), "?")) + ")")
+                .params(List.copyOf(departments)).update();
+    }
+
     long countInDepartment(long departmentId) {
         return jdbc.sql("SELECT COUNT(*) FROM user WHERE department_id = ?").param(departmentId).query(Long.class).single();
     }
 
     long countWithRole(long roleId) {
         return jdbc.sql("SELECT COUNT(*) FROM user WHERE role_id = ?").param(roleId).query(Long.class).single();
+    }
+
+    Set<Long> departmentsWithRole(long roleId) {
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT department_id FROM user WHERE role_id = ?").param(roleId)
+                .query(Long.class).list());
     }
 
     private static Filter filter(Set<Long> departments, String keyword) {

@@ -1,5 +1,7 @@
 package io.distributedjob.web;
 
+import java.util.Locale;
+
 import org.springframework.http.HttpStatus;
 
 /** The HTTP status and envelope code pairs of the API contract; a status always travels with its code. */
@@ -20,6 +22,23 @@ public enum ErrorCode {
     ErrorCode(HttpStatus status, int code) {
         this.status = status;
         this.code = code;
+    }
+
+    /** The pair for an HTTP error status the container or a filter set, such as a request Tomcat refused. */
+    public static ErrorCode forStatus(int status) {
+        return switch (status) {
+            case 400, 405, 415 -> INVALID_PARAMETER;
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            default -> INTERNAL_ERROR;
+        };
+    }
+
+    /** The message of an error known only by its status: its name in words, never a container's page. */
+    public String genericMessage() {
+        return this == INTERNAL_ERROR ? "internal server error" : name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     public HttpStatus status() {

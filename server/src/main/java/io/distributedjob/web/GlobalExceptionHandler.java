@@ -3,6 +3,7 @@ package io.distributedjob.web;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -58,6 +59,12 @@ public class GlobalExceptionHandler {
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ApiResponse<Void>> missingParameter(MissingServletRequestParameterException e) {
         return respond(ErrorCode.INVALID_PARAMETER, e.getParameterName() + ": is required");
+    }
+
+    /** Tomcat refuses to decode a query parameter with a bad {@code %} escape or encoding only when it is read. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ApiResponse<Void>> undecodableParameter(InvalidParameterException e) {
+        return respond(ErrorCode.INVALID_PARAMETER, "query: a parameter has a bad % escape or is not UTF-8");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -17,15 +17,7 @@ class JsonErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<ApiResponse<Void>> error(HttpServletRequest request) {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        ErrorCode error = switch (status instanceof Integer code ? code : 500) {
-            case 400, 405, 415 -> ErrorCode.INVALID_PARAMETER;
-            case 401 -> ErrorCode.UNAUTHORIZED;
-            case 403 -> ErrorCode.FORBIDDEN;
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            default -> ErrorCode.INTERNAL_ERROR;
-        };
-        String message = error == ErrorCode.INTERNAL_ERROR ? "internal server error" : error.name().toLowerCase().replace('_', ' ');
-        return ResponseEntity.status(error.status()).body(ApiResponse.error(error, message));
+        ErrorCode error = ErrorCode.forStatus(status instanceof Integer code ? code : 500);
+        return ResponseEntity.status(error.status()).body(ApiResponse.error(error, error.genericMessage()));
     }
 }

@@ -2,7 +2,7 @@ package io.distributedjob.web;
 
 /**
  * Paging parameters of a list request: {@code page} counts from 1, {@code size} is capped so one request
- * cannot ask for the whole table.
+ * cannot ask for the whole table, and the rows skipped before the page must fit the databases' int offset.
  */
 public record PageQuery(int page, int size) {
 
@@ -15,6 +15,9 @@ public record PageQuery(int page, int size) {
         }
         if (size < 1 || size > MAX_SIZE) {
             throw ApiException.invalid("size must be between 1 and " + MAX_SIZE);
+        }
+        if ((long) (page - 1) * size > Integer.MAX_VALUE) {
+            throw ApiException.invalid("page must be at most " + (Integer.MAX_VALUE / size + 1) + " with size " + size);
         }
     }
 

@@ -28,6 +28,7 @@ class ConfigurationValidationTest {
             log.maxSize           | 0      | log.maxSize = '0': must be greater than or equal to 1
             job.workers           | -2     | job.workers = '-2': must be greater than or equal to 1
             job.queueSize         | lots   | job.queueSize = 'lots': must be a whole number
+            job.maxWorkersPerDepartment | -1 | job.maxWorkersPerDepartment = '-1': must be greater than or equal to 0
             auth.jwtExpireHours   | 0      | auth.jwtExpireHours = '0': must be greater than or equal to 1
             auth.revoker          | disk   | auth.revoker = 'disk': must be one of MEMORY, REDIS
             auth.redis.port       | 99999  | auth.redis.port = '99999': must be less than or equal to 65535

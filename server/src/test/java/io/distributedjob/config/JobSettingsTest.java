@@ -29,6 +29,6 @@ class JobSettingsTest {
     }
 
     private static JobSettings settings(int pollMs, int lookaheadMs, int leaseSeconds, int misfireSeconds) {
-        return new JobSettings(5, 100, 3, 2, 6, pollMs, lookaheadMs, 500, leaseSeconds, misfireSeconds, 500, 200, 4096);
+        return new JobSettings(5, 100, 3, 2, 6, pollMs, lookaheadMs, 500, leaseSeconds, misfireSeconds, 500, 200, 4096, 0);
     }
 }

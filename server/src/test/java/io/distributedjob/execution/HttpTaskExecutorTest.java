@@ -2,10 +2,18 @@ package io.distributedjob.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
+import io.distributedjob.execution.RetryWithFallback.Attempt;
+import io.distributedjob.execution.RetryWithFallback.Target;
 import io.distributedjob.record.TriggerType;
 import io.distributedjob.support.TargetServer;
 import io.distributedjob.support.TestTasks;
@@ -33,7 +41,7 @@ class HttpTaskExecutorTest {
                 .headers("{\"X-Team\":\"billing\",\"Content-Type\":\"application/json\"}")
                 .body("{\"amount\":42}").build();
 
-        ExecutionOutcome outcome = executor.execute(new Fire(task, SCHEDULED, TriggerType.CRON, true));
+        Attempt outcome = executor.call(new Fire(task, SCHEDULED, TriggerType.CRON, true), Target.PRIMARY);
 
         assertThat(outcome.success()).isTrue();
         assertThat(outcome.statusCode()).isEqualTo(200);
@@ -47,39 +55,16 @@ class HttpTaskExecutorTest {
     }
 
     @Test
-    void retriesThePrimarySpacedByTheIntervalThenCallsTheFallbackOnce() throws Exception {
-        target.reply("/primary", 503, "down", 0);
-        Task task = TestTasks.http(8, target.url("/primary")).retries(2, 1).fallbackUrl(target.url("/fallback")).build();
-
-        ExecutionOutcome outcome = executor.execute(new Fire(task, SCHEDULED, TriggerType.CRON, true));
-
-        List<TargetServer.Call> calls = target.calls();
-        assertThat(calls).extracting(TargetServer.Call::path)
-                .containsExactly("/primary", "/primary", "/primary", "/fallback");
-        for (int i = 1; i < 3; i++) {
-            Duration gap = Duration.between(calls.get(i - 1).arrived(), calls.get(i).arrived());
-            assertThat(gap).isBetween(Duration.ofMillis(950), Duration.ofMillis(1800));
-        }
-        assertThat(Duration.between(calls.get(2).arrived(), calls.get(3).arrived())).isLessThan(Duration.ofMillis(800));
-        assertThat(calls).allSatisfy(call -> assertThat(call.header("X-DJ-Fire-Id")).isEqualTo("8:2026-05-01T10:00:00Z"));
-        assertThat(outcome.success()).isTrue();
-        assertThat(outcome.usedFallback()).isTrue();
-        assertThat(outcome.retryTimes()).isEqualTo(2);
-        assertThat(outcome.error()).contains("HTTP 503");
-    }
-
-    @Test
     void aFailureKeepsItsStatusCodeAndResponse() throws Exception {
         target.reply("/broken", 500, "boom", 0);
         Task task = TestTasks.http(9, target.url("/broken")).build();
 
-        ExecutionOutcome outcome = executor.execute(new Fire(task, SCHEDULED, TriggerType.CRON, true));
+        Attempt outcome = executor.call(new Fire(task, SCHEDULED, TriggerType.CRON, true), Target.PRIMARY);
 
         assertThat(outcome.success()).isFalse();
         assertThat(outcome.statusCode()).isEqualTo(500);
         assertThat(outcome.response()).isEqualTo("boom");
         assertThat(outcome.error()).isEqualTo("HTTP 500");
-        assertThat(outcome.usedFallback()).isFalse();
         assertThat(target.calls()).hasSize(1);
     }
 
@@ -89,7 +74,7 @@ class HttpTaskExecutorTest {
         Task task = TestTasks.http(10, target.url("/slow")).timeout(1).build();
 
         long start = System.nanoTime();
-        ExecutionOutcome outcome = executor.execute(new Fire(task, SCHEDULED, TriggerType.CRON, true));
+        Attempt outcome = executor.call(new Fire(task, SCHEDULED, TriggerType.CRON, true), Target.PRIMARY);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(outcome.success()).isFalse();
@@ -103,7 +88,7 @@ class HttpTaskExecutorTest {
         target.reply("/big", 200, "x".repeat(10_000), 0);
         Task task = TestTasks.http(11, target.url("/big")).build();
 
-        ExecutionOutcome outcome = executor.execute(new Fire(task, SCHEDULED, TriggerType.CRON, true));
+        Attempt outcome = executor.call(new Fire(task, SCHEDULED, TriggerType.CRON, true), Target.PRIMARY);
 
         assertThat(outcome.success()).isTrue();
         assertThat(outcome.response()).hasSize(4096);
@@ -113,10 +98,77 @@ class HttpTaskExecutorTest {
     void anUnreachableTargetFailsWithoutAStatusCode() throws Exception {
         Task task = TestTasks.http(12, "http://127.0.0.1:1/nothing").build();
 
-        ExecutionOutcome outcome = executor.execute(new Fire(task, SCHEDULED, TriggerType.CRON, true));
+        Attempt outcome = executor.call(new Fire(task, SCHEDULED, TriggerType.CRON, true), Target.PRIMARY);
 
         assertThat(outcome.success()).isFalse();
         assertThat(outcome.statusCode()).isNull();
         assertThat(outcome.error()).startsWith("connection failed");
+    }
+
+    @Test
+    void callsToATargetReuseOneConnection() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            Task task = TestTasks.http(15, target.url("/again")).method("POST").body("{\"n\":" + i + "}").build();
+            assertThat(executor.call(new Fire(task, SCHEDULED.plusSeconds(i), TriggerType.CRON, true), Target.PRIMARY).success()).isTrue();
+        }
+
+        assertThat(target.calls("/again")).extracting(TargetServer.Call::clientPort).containsOnly(
+                target.calls("/again").getFirst().clientPort());
+    }
+
+    @Test
+    void aBodyThatStallsAfterTheHeadersEndsAtTheTimeoutAsTimedOut() throws Exception {
+        CountDownLatch hungUp = new CountDownLatch(1);
+        target.answer("/stall", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write("partial".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            try {
+                hungUp.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        Task task = TestTasks.http(13, target.url("/stall")).timeout(1).build();
+
+        long start = System.nanoTime();
+        Attempt outcome = executor.call(new Fire(task, SCHEDULED, TriggerType.CRON, true), Target.PRIMARY);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        hungUp.countDown();
+
+        assertThat(outcome.success()).isFalse();
+        assertThat(outcome.statusCode()).isNull();
+        assertThat(outcome.error()).isEqualTo("timed out after 1 s");
+        assertThat(took).isBetween(Duration.ofMillis(900), Duration.ofMillis(2500));
+    }
+
+    @Test
+    void aHugeBodyIsReadOnlyUpToTheConfiguredSize() throws Exception {
+        int tenMebibytes = 10 * 1024 * 1024;
+        AtomicLong written = new AtomicLong();
+        CompletableFuture<Boolean> sentWhole = new CompletableFuture<>();
+        target.answer("/huge", exchange -> {
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) 'x');
+            exchange.sendResponseHeaders(200, tenMebibytes);
+            try (OutputStream out = exchange.getResponseBody()) {
+                while (written.get() < tenMebibytes) {
+                    out.write(chunk);
+                    written.addAndGet(chunk.length);
+                }
+                sentWhole.complete(true);
+            } catch (IOException e) {
+                sentWhole.complete(false);
+            }
+        });
+        Task task = TestTasks.http(14, target.url("/huge")).timeout(10).build();
+
+        Attempt outcome = executor.call(new Fire(task, SCHEDULED, TriggerType.CRON, true), Target.PRIMARY);
+
+        assertThat(outcome.success()).isTrue();
+        assertThat(outcome.response()).hasSize(4096);
+        assertThat(sentWhole.get(10, TimeUnit.SECONDS)).as("the target could write its whole body").isFalse();
+        assertThat(written.get()).isLessThan(tenMebibytes);
     }
 }

@@ -18,6 +18,7 @@ class HealthTest extends H2ServerTest {
         assertThat(result.code()).isZero();
         assertThat(result.message()).isEqualTo("success");
         assertThat(result.data().get("status").asString()).isEqualTo("up");
+        assertThat(result.data().get("stuckWorkers").asInt()).isZero();
         Instant timestamp = Instant.parse(result.data().get("timestamp").asString());
         assertThat(timestamp).isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(1));
     }

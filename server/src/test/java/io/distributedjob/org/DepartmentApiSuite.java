@@ -10,6 +10,7 @@ import io.distributedjob.support.ApiClient;
 import io.distributedjob.support.ApiResult;
 import io.distributedjob.support.OrgFixture;
 import io.distributedjob.support.ServerUnderTest;
+import io.distributedjob.task.TaskApiSuite;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -177,6 +178,91 @@ public interface DepartmentApiSuite extends ServerUnderTest {
         assertForbidden(viewer.post("/departments", json("name", "x", "parentId", department)));
         assertForbidden(viewer.put("/departments/" + department, json("name", "x")));
         assertForbidden(viewer.delete("/departments/" + department));
+    }
+
+    @Test
+    default void aDepartmentCreatedWithoutAParentGoesUnderTheRootAndSeesOnlyItsOwnSubtree() {
+        OrgFixture org = new OrgFixture(admin());
+        long root = org.rootDepartment();
+        ApiResult created = admin().post("/departments", json("name", OrgFixture.unique("no-parent")));
+        assertThat(created.status()).as(created.raw()).isEqualTo(200);
+        long parentless = created.data().get("id").asLong();
+        assertThat(created.data().get("parentId").asLong()).isEqualTo(root);
+        long sibling = org.department("sibling", root);
+        long siblingTask = admin().post("/tasks/http", TaskApiSuite.httpTask(sibling, TaskApiSuite.DISABLED_TARGET))
+                .data().get("id").asLong();
+        long role = org.role("dept-and-tasks", Permissions.DEPARTMENT_MANAGE, Permissions.TASK_VIEW, Permissions.TASK_UPDATE,
+                Permissions.TASK_DELETE);
+        ApiClient member = api().login(org.user("member", parentless, role).username(), OrgFixture.PASSWORD);
+
+        assertThat(ids(member.get("/departments").data())).containsExactly(parentless);
+        assertForbidden(member.get("/departments/" + root));
+        assertForbidden(member.get("/tasks/" + siblingTask));
+        assertForbidden(member.post("/tasks/" + siblingTask + "/run", null));
+        assertForbidden(member.delete("/tasks/" + siblingTask));
+        assertThat(member.get("/tasks?size=100").data().get("total").asLong()).isZero();
+
+        ApiResult moved = admin().put("/departments/" + sibling,
+                json("name", admin().get("/departments/" + sibling).data().get("name").asString()));
+        assertThat(moved.data().get("parentId").asLong()).as("no parent on update also means the root").isEqualTo(root);
+    }
+
+    @Test
+    default void theRootDepartmentCannotBeDisabledMovedOrDeleted() {
+        OrgFixture org = new OrgFixture(admin());
+        long root = org.rootDepartment();
+        long child = org.department("child", root);
+        String name = admin().get("/departments/" + root).data().get("name").asString();
+
+        assertInvalid(admin().put("/departments/" + root, json("name", name, "status", 0)), "status");
+        assertInvalid(admin().put("/departments/" + root, json("name", name, "parentId", child)), "parentId");
+        ApiResult delete = admin().delete("/departments/" + root);
+        assertThat(delete.status()).as(delete.raw()).isEqualTo(409);
+        assertThat(admin().get("/departments/" + root).data().get("status").asInt()).isEqualTo(1);
+        assertThat(admin().put("/departments/" + root, json("name", name, "description", "总部")).status()).isEqualTo(200);
+    }
+
+    @Test
+    default void aDisabledDepartmentEndsItsAndItsSubDepartmentsSessionsUntilEnabledAgain() {
+        OrgFixture org = new OrgFixture(admin());
+        long parent = org.department("parent", org.rootDepartment());
+        long child = org.department("child", parent);
+        long role = org.role("viewer", Permissions.TASK_VIEW);
+        OrgFixture.Created inParent = org.user("in-parent", parent, role);
+        OrgFixture.Created inChild = org.user("in-child", child, role);
+        ApiClient parentSession = api().login(inParent.username(), OrgFixture.PASSWORD);
+        ApiClient childSession = api().login(inChild.username(), OrgFixture.PASSWORD);
+        String parentName = admin().get("/departments/" + parent).data().get("name").asString();
+        long root = org.rootDepartment();
+
+        assertThat(admin().put("/departments/" + parent, json("name", parentName, "parentId", root, "status", 0)).status())
+                .isEqualTo(200);
+
+        assertThat(parentSession.get("/tasks").status()).isEqualTo(401);
+        assertThat(childSession.get("/tasks").status()).as("a disabled department disables those below it").isEqualTo(401);
+        ApiResult login = api().post("/auth/login", json("username", inChild.username(), "password", OrgFixture.PASSWORD));
+        assertThat(login.status()).isEqualTo(401);
+        assertThat(login.message()).as("answers as a wrong password does").isEqualTo("invalid username or password");
+
+        assertThat(admin().put("/departments/" + parent, json("name", parentName, "parentId", root, "status", 1)).status())
+                .isEqualTo(200);
+
+        assertThat(parentSession.get("/tasks").status()).as("ended sessions stay ended").isEqualTo(401);
+        assertThat(api().login(inChild.username(), OrgFixture.PASSWORD).get("/tasks").status()).isEqualTo(200);
+        assertThat(api().login(inParent.username(), OrgFixture.PASSWORD).get("/tasks").status()).isEqualTo(200);
+    }
+
+    @Test
+    default void nobodyDisablesTheirOwnDepartment() {
+        OrgFixture org = new OrgFixture(admin());
+        long parent = org.department("parent", org.rootDepartment());
+        long child = org.department("child", parent);
+        ApiClient managerOfChild = api().login(org.user("manager", child,
+                org.role("dept-manager", Permissions.DEPARTMENT_MANAGE)).username(), OrgFixture.PASSWORD);
+        String childName = admin().get("/departments/" + child).data().get("name").asString();
+
+        assertForbidden(managerOfChild.put("/departments/" + child, json("name", childName, "parentId", parent, "status", 0)));
+        assertThat(managerOfChild.get("/departments/" + child).data().get("status").asInt()).isEqualTo(1);
     }
 
     private static void assertInvalid(ApiResult result, String field) {

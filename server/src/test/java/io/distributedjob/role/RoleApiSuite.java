@@ -146,6 +146,58 @@ public interface RoleApiSuite extends ServerUnderTest {
         assertThat(within.status()).isEqualTo(200);
     }
 
+    @Test
+    default void aRoleManagerReachesOnlyRolesWhoseHoldersAreAllInTheirScope() {
+        OrgFixture org = new OrgFixture(admin());
+        Map<String, Long> permissions = org.permissionIds();
+        long a = org.department("A", org.rootDepartment());
+        long b = org.department("B", org.rootDepartment());
+        long managerRole = org.role("role-manager", Permissions.ROLE_MANAGE, Permissions.TASK_VIEW, Permissions.TASK_UPDATE);
+        ApiClient managerOfA = api().login(org.user("rm", a, managerRole).username(), OrgFixture.PASSWORD);
+        long heldInB = org.role("held-in-b", Permissions.TASK_VIEW);
+        org.user("in-a", a, heldInB);
+        org.user("in-b", b, heldInB);
+        long heldInA = org.role("held-in-a", Permissions.TASK_VIEW);
+        org.user("only-a", a, heldInA);
+        long unheld = org.role("unheld", Permissions.TASK_VIEW);
+        List<Long> viewOnly = List.of(permissions.get("task:view"));
+
+        assertForbidden(managerOfA.put("/roles/" + heldInB, json("name", OrgFixture.unique("strip"), "permissions", List.of())));
+        assertForbidden(managerOfA.put("/roles/" + heldInB, json("name", OrgFixture.unique("off"), "permissions", viewOnly,
+                "status", 0)));
+        assertForbidden(managerOfA.delete("/roles/" + heldInB));
+        JsonNode untouched = admin().get("/roles/" + heldInB).data();
+        assertThat(untouched.get("status").asInt()).isEqualTo(1);
+        assertThat(strings(untouched.get("permissionCodes"))).containsExactly("task:view");
+
+        assertThat(managerOfA.put("/roles/" + heldInA, json("name", OrgFixture.unique("changed"), "permissions", viewOnly,
+                "status", 0)).status()).isEqualTo(200);
+        assertThat(managerOfA.delete("/roles/" + unheld).status()).isEqualTo(200);
+    }
+
+    @Test
+    default void theAdministratorRoleStaysEnabledWithEveryPermissionWhoeverAsks() {
+        OrgFixture org = new OrgFixture(admin());
+        JsonNode adminInfo = admin().get("/auth/userinfo").data();
+        long administrators = adminInfo.get("roleId").asLong();
+        String name = admin().get("/roles/" + administrators).data().get("name").asString();
+        List<Long> all = List.copyOf(org.permissionIds().values());
+        long fullRole = org.role("full", adminInfo.get("permissions").valueStream().map(JsonNode::asString)
+                .toArray(String[]::new));
+        ApiClient other = api().login(org.user("other-admin", org.rootDepartment(), fullRole).username(), OrgFixture.PASSWORD);
+
+        assertInvalid(other.put("/roles/" + administrators, json("name", name, "permissions", all, "status", 0)), "status");
+        assertInvalid(other.put("/roles/" + administrators, json("name", name,
+                "permissions", all.subList(0, all.size() - 1))), "permissions");
+        ApiResult delete = other.delete("/roles/" + administrators);
+        assertThat(delete.status()).as(delete.raw()).isEqualTo(409);
+        JsonNode kept = admin().get("/roles/" + administrators).data();
+        assertThat(kept.get("status").asInt()).isEqualTo(1);
+        assertThat(kept.get("permissionCodes").size()).isEqualTo(all.size());
+        assertThat(other.put("/roles/" + administrators, json("name", name, "description", "still whole",
+                "permissions", all)).status()).isEqualTo(200);
+    }
+
     private static void assertInvalid(ApiResult result, String field) {
         assertThat(result.status()).as(result.raw()).isEqualTo(400);
         assertThat(result.code()).isEqualTo(4001);

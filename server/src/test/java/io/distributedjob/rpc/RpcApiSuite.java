@@ -24,6 +24,7 @@ import io.distributedjob.support.OrgFixture;
 import io.distributedjob.support.ServerUnderTest;
 import io.distributedjob.support.TargetServer;
 import io.distributedjob.support.TestSettings;
+import io.distributedjob.task.TaskApiSuite;
 import io.grpc.Status;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -211,6 +212,18 @@ public interface RpcApiSuite extends ServerUnderTest {
     }
 
     @Test
+    default void scheduleTaskTakesTheTlsChoiceOfAGrpcTask() {
+        RpcClient admin = rpcAdmin();
+        Scheduler.ScheduleTaskResponse response = admin.scheduler().scheduleTask(Scheduler.ScheduleTaskRequest.newBuilder()
+                .setName(OrgFixture.unique("rpc-tls")).setCronExpression("0 0 3 * * ?").setHandler("GRPC")
+                .setParams(params("{\"service\": \"billing.example.com:443/acme.Invoices\", \"method\": \"Close\","
+                        + " \"tls\": true}"))
+                .build());
+
+        assertThat(admin().get("/tasks/" + response.getTaskId()).data().get("grpcTls").asBoolean()).isTrue();
+    }
+
+    @Test
     default void scheduleTaskValidatesAsRestDoesAndNamesTheGrpcField() {
         RpcClient admin = rpcAdmin();
         Map<String, Scheduler.ScheduleTaskRequest.Builder> invalid = Map.ofEntries(
@@ -230,7 +243,9 @@ public interface RpcApiSuite extends ServerUnderTest {
                         Scheduler.ScheduleTaskRequest.newBuilder().setName("fallback").setCronExpression(EVERY_MINUTE)
                                 .setHandler("grpc").setParams(params("{\"service\": \"h:1/a.B\", \"method\": \"M\","
                                         + " \"fallbackService\": \"h:2/a.B\"}"))),
-                Map.entry("department_id: must be a positive whole number", httpTask("department").setDepartmentId(-3)));
+                Map.entry("department_id: must be a positive whole number", httpTask("department").setDepartmentId(-3)),
+                Map.entry("department_id: department 987654321 does not exist",
+                        httpTask("nowhere").setDepartmentId(987654321)));
 
         invalid.forEach((message, request) -> {
             Status status = failure(() -> admin.scheduler().scheduleTask(request.build()));
@@ -325,6 +340,9 @@ public interface RpcApiSuite extends ServerUnderTest {
             admin.scheduler().executeTaskImmediately(task(failing));
             await().atMost(Duration.ofSeconds(20)).until(() -> history(admin, failing).getTotal() == 1);
         }
+        assertThat(auditEntries("RUN")).as("every run through the API is audited")
+                .filteredOn(entry -> entry.get("targetId").asLong() == ok).hasSize(3)
+                .allSatisfy(entry -> assertThat(entry.get("outcome").asString()).isEqualTo("SUCCESS"));
 
         Data.TaskHistoryResponse all = history(admin, ok);
         assertThat(all.getSuccess()).isTrue();
@@ -518,6 +536,26 @@ public interface RpcApiSuite extends ServerUnderTest {
     }
 
     @Test
+    default void theModelContextOfATaskMasksSecretHeadersForThoseWhoCannotChangeIt() throws Exception {
+        OrgFixture org = new OrgFixture(admin());
+        long department = org.department("secrets", org.rootDepartment());
+        long id = admin().post("/tasks/http", TaskApiSuite.httpTask(department, TaskApiSuite.DISABLED_TARGET)
+                .put("headers", "{\"Authorization\":\"Bearer s3cr3t\",\"X-Trace\":\"visible\"}")).data().get("id").asLong();
+        RpcClient viewer = rpc().login(org.user("viewer", department, org.role("viewer", Permissions.TASK_VIEW)).username(),
+                OrgFixture.PASSWORD);
+        Mcp.ModelContextRequest request = Mcp.ModelContextRequest.newBuilder().setModelId("task:" + id).build();
+
+        JsonNode seenByViewer = ApiClient.mapper().readTree(ApiClient.mapper().readTree(
+                viewer.modelContext().getModelContext(request).getContext()).get("task").get("headers").asString());
+        JsonNode seenByAdmin = ApiClient.mapper().readTree(ApiClient.mapper().readTree(
+                rpcAdmin().modelContext().getModelContext(request).getContext()).get("task").get("headers").asString());
+
+        assertThat(seenByViewer.get("Authorization").asString()).isEqualTo("******");
+        assertThat(seenByViewer.get("X-Trace").asString()).isEqualTo("visible");
+        assertThat(seenByAdmin.get("Authorization").asString()).isEqualTo("Bearer s3cr3t");
+    }
+
+    @Test
     default void callersActOnlyOnTasksOfTheirDepartmentScope() {
         OrgFixture org = new OrgFixture(admin());
         long mine = org.department("mine", org.rootDepartment());
@@ -556,7 +594,15 @@ public interface RpcApiSuite extends ServerUnderTest {
                 Scheduler.BatchScheduleTasksRequest.newBuilder().addTasks(httpTask("batch-own"))
                         .addTasks(httpTask("batch-theirs").setDepartmentId(theirs)).build());
         assertThat(batch.getResultsList()).extracting(Scheduler.ScheduleTaskResponse::getSuccess).containsExactly(true, false);
-        assertThat(batch.getResults(1).getMessage()).isEqualTo("department " + theirs + " is outside your department scope");
+        assertThat(batch.getResults(1).getMessage()).isEqualTo("department_id: outside your department scope");
+        Status toUnknown = failure(() -> session.scheduler().scheduleTask(httpTask("nowhere").setDepartmentId(987654321).build()));
+        Status toForeign = failure(() -> session.scheduler().scheduleTask(httpTask("elsewhere").setDepartmentId(theirs).build()));
+        assertThat(toUnknown.getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(toUnknown.getDescription()).as("unknown and foreign look alike").isEqualTo(toForeign.getDescription())
+                .doesNotContain(String.valueOf(theirs));
+        Status statisticsOfUnknown = failure(() -> session.data().getTaskStatistics(
+                Data.TaskStatisticsRequest.newBuilder().setDepartmentId(987654321).build()));
+        assertThat(statisticsOfUnknown.getCode()).as("an unknown department looks foreign").isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(admin().get("/tasks/" + foreign).data().get("status").asInt()).as("untouched").isEqualTo(1);
 
         Data.TaskStatisticsResponse scoped = session.data().getTaskStatistics(Data.TaskStatisticsRequest.getDefaultInstance());

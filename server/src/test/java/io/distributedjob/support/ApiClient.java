@@ -39,6 +39,11 @@ public final class ApiClient {
         return baseUrl;
     }
 
+    /** The access token this client sends, or null. */
+    public String token() {
+        return token;
+    }
+
     public ApiClient withToken(String bearerToken) {
         return new ApiClient(baseUrl, bearerToken);
     }

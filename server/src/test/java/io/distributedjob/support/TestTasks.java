@@ -22,18 +22,25 @@ public final class TestTasks {
 
     /** The defaults of configs/config.yaml with the given execution capacity. */
     public static JobSettings settings(int workers, int queueSize, int httpWorkers) {
-        return new JobSettings(workers, queueSize, httpWorkers, 2, 6, 1000, 2000, 500, 10, 60, 500, 50, 4096);
+        return settings(workers, queueSize, httpWorkers, 0);
+    }
+
+    /** The defaults of configs/config.yaml with the given execution capacity and cap per department. */
+    public static JobSettings settings(int workers, int queueSize, int httpWorkers, int maxWorkersPerDepartment) {
+        return new JobSettings(workers, queueSize, httpWorkers, 2, 6, 1000, 2000, 500, 10, 60, 500, 50, 4096,
+                maxWorkersPerDepartment);
     }
 
     /** Fast polling and a short lease, for engines that run in real time in a test. */
     public static JobSettings engineSettings(int pollMs, int lookaheadMs, int leaseSeconds) {
-        return new JobSettings(50, 1000, 50, 2, 6, pollMs, lookaheadMs, 100, leaseSeconds, 60, 500, 50, 4096);
+        return new JobSettings(50, 1000, 50, 2, 6, pollMs, lookaheadMs, 100, leaseSeconds, 60, 500, 50, 4096, 0);
     }
 
     public static final class Builder {
 
         private final long id;
         private final String url;
+        private long departmentId = 1;
         private String method = "GET";
         private String headers;
         private String body;
@@ -42,10 +49,21 @@ public final class TestTasks {
         private int retryCount;
         private int retryInterval;
         private ConcurrencyPolicy concurrency = ConcurrencyPolicy.ALLOW;
+        private MisfirePolicy misfire = MisfirePolicy.FIRE_ONCE;
 
         private Builder(long id, String url) {
             this.id = id;
             this.url = url;
+        }
+
+        public Builder department(long id) {
+            departmentId = id;
+            return this;
+        }
+
+        public Builder misfire(MisfirePolicy policy) {
+            misfire = policy;
+            return this;
         }
 
         public Builder method(String value) {
@@ -85,9 +103,9 @@ public final class TestTasks {
         }
 
         public Task build() {
-            return new Task(id, "task-" + id, null, 1, TaskType.HTTP, "* * * * * *", "UTC", Task.ENABLED, timeout,
-                    retryCount, retryInterval, url, method, headers, body, fallbackUrl, null, null, null, null, null,
-                    MisfirePolicy.FIRE_ONCE, concurrency, null, 0, 1, CREATED, CREATED);
+            return new Task(id, "task-" + id, null, departmentId, TaskType.HTTP, "* * * * * *", "UTC", Task.ENABLED,
+                    timeout, retryCount, retryInterval, url, method, headers, body, fallbackUrl, null, null, null, null,
+                    null, false, misfire, concurrency, null, 0, 1, CREATED, CREATED);
         }
     }
 }

@@ -184,6 +184,71 @@ public interface TaskApiSuite extends ServerUnderTest {
     }
 
     @Test
+    default void aTaskForAnUnknownDepartmentIsInvalidForTheRootAndForeignForEveryoneElse() {
+        OrgFixture org = new OrgFixture(admin());
+        long unknown = 987654321;
+        ApiResult asAdmin = admin().post("/tasks/http", httpTask(unknown, DISABLED_TARGET));
+        assertThat(asAdmin.status()).as(asAdmin.raw()).isEqualTo(400);
+        assertThat(asAdmin.code()).isEqualTo(4001);
+        assertThat(asAdmin.message()).startsWith("departmentId:");
+
+        long mine = org.department("mine", org.rootDepartment());
+        long other = org.department("other", org.rootDepartment());
+        long creator = org.role("creator", Permissions.TASK_VIEW, Permissions.TASK_CREATE, Permissions.TASK_UPDATE);
+        ApiClient client = api().login(org.user("creator", mine, creator).username(), OrgFixture.PASSWORD);
+        long own = client.post("/tasks/http", httpTask(mine, DISABLED_TARGET)).data().get("id").asLong();
+        long foreignTask = admin().post("/tasks/http", httpTask(other, DISABLED_TARGET)).data().get("id").asLong();
+
+        ApiResult toUnknown = client.post("/tasks/http", httpTask(unknown, DISABLED_TARGET));
+        ApiResult toForeign = client.post("/tasks/http", httpTask(other, DISABLED_TARGET));
+        ApiResult movedToUnknown = client.put("/tasks/http/" + own, httpTask(unknown, DISABLED_TARGET));
+        ApiResult readForeign = client.get("/tasks/" + foreignTask);
+        for (ApiResult refused : List.of(toUnknown, toForeign, movedToUnknown, readForeign)) {
+            assertThat(refused.status()).as(refused.raw()).isEqualTo(403);
+            assertThat(refused.code()).isEqualTo(4003);
+            assertThat(refused.message()).doesNotContain(String.valueOf(unknown)).doesNotContain(String.valueOf(other));
+        }
+        assertThat(toUnknown.message()).as("unknown and foreign look alike").isEqualTo(toForeign.message());
+    }
+
+    @Test
+    default void secretHeaderValuesAreMaskedForThoseWhoCannotChangeTheTaskAndKeptWhenSentBackMasked() {
+        OrgFixture org = new OrgFixture(admin());
+        long department = org.department("secrets", org.rootDepartment());
+        String headers = "{\"Authorization\":\"Bearer s3cr3t\",\"X-Api-Key\":\"k-123\",\"cookie\":\"sid=1\","
+                + "\"X-Auth-TOKEN\":\"t-9\",\"X-Trace\":\"visible\"}";
+        long id = admin().post("/tasks/http", httpTask(department, DISABLED_TARGET).put("headers", headers))
+                .data().get("id").asLong();
+        ApiClient viewer = api().login(org.user("viewer", department, org.role("viewer", Permissions.TASK_VIEW)).username(),
+                OrgFixture.PASSWORD);
+
+        JsonNode shownOne = ApiClient.mapper().readTree(viewer.get("/tasks/" + id).data().get("headers").asString());
+        JsonNode shownInList = ApiClient.mapper().readTree(viewer.get("/tasks?departmentId=" + department)
+                .data().get("list").get(0).get("headers").asString());
+        for (JsonNode shown : List.of(shownOne, shownInList)) {
+            assertThat(shown.get("Authorization").asString()).isEqualTo("******");
+            assertThat(shown.get("X-Api-Key").asString()).isEqualTo("******");
+            assertThat(shown.get("cookie").asString()).isEqualTo("******");
+            assertThat(shown.get("X-Auth-TOKEN").asString()).isEqualTo("******");
+            assertThat(shown.get("X-Trace").asString()).isEqualTo("visible");
+        }
+        assertThat(admin().get("/tasks/" + id).data().get("headers").asString()).isEqualTo(headers);
+
+        ApiResult sentBackMasked = admin().put("/tasks/http/" + id, httpTask(department, DISABLED_TARGET)
+                .put("headers", "{\"Authorization\":\"******\",\"X-Trace\":\"changed\"}"));
+        assertThat(sentBackMasked.status()).as(sentBackMasked.raw()).isEqualTo(200);
+        JsonNode stored = ApiClient.mapper().readTree(admin().get("/tasks/" + id).data().get("headers").asString());
+        assertThat(stored.get("Authorization").asString()).isEqualTo("Bearer s3cr3t");
+        assertThat(stored.get("X-Trace").asString()).isEqualTo("changed");
+        assertThat(stored.has("X-Api-Key")).as("a header left out is dropped").isFalse();
+
+        ApiResult maskWithoutValue = admin().put("/tasks/http/" + id, httpTask(department, DISABLED_TARGET)
+                .put("headers", "{\"X-Secret\":\"******\"}"));
+        assertThat(maskWithoutValue.status()).isEqualTo(400);
+        assertThat(maskWithoutValue.message()).startsWith("headers:").contains("X-Secret");
+    }
+
+    @Test
     default void cronPreviewListsTheNextFiresAndDescribesThem() {
         ApiResult preview = admin().post("/tasks/cron/preview",
                 json("cron", "0 30 9 * * MON-FRI", "timezone", "Asia/Shanghai", "count", 3));
@@ -214,6 +279,12 @@ public interface TaskApiSuite extends ServerUnderTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> target.calls("/now").size() == 1);
             assertThat(target.calls("/now").getFirst().header("X-DJ-Fire-Id")).isEqualTo(fireId);
             assertThat(admin().post("/tasks/999999999/run", null).status()).isEqualTo(404);
+            JsonNode audited = admin().get("/audit-logs?size=100&action=RUN&targetType=TASK").data().get("list");
+            assertThat(audited.valueStream().filter(entry -> entry.get("targetId").asLong() == id))
+                    .as("the manual run is audited").singleElement()
+                    .satisfies(entry -> assertThat(entry.get("outcome").asString()).isEqualTo("SUCCESS"));
+            assertThat(audited.valueStream().filter(entry -> entry.get("outcome").asString().equals("FAILURE")
+                    && entry.get("targetId").asLong() == 999999999)).as("so is a refused one").hasSize(1);
         }
     }
 

@@ -146,6 +146,30 @@ public interface UserApiSuite extends ServerUnderTest {
     }
 
     @Test
+    default void toAScopedManagerAnUnknownDepartmentLooksForeign() {
+        OrgFixture org = new OrgFixture(admin());
+        long a = org.department("A", org.rootDepartment());
+        long b = org.department("B", org.rootDepartment());
+        long viewer = org.role("viewer", Permissions.TASK_VIEW);
+        long managerRole = org.role("user-manager", Permissions.USER_MANAGE, Permissions.TASK_VIEW);
+        OrgFixture.Created inA = org.user("in-a", a, viewer);
+        ApiClient managerOfA = api().login(org.user("manager-a", a, managerRole).username(), OrgFixture.PASSWORD);
+        long unknown = 987654321;
+
+        ApiResult toUnknown = managerOfA.post("/users", json("username", OrgFixture.unique("new"),
+                "password", "long-enough-pw", "realName", "x", "departmentId", unknown, "roleId", viewer));
+        ApiResult toForeign = managerOfA.post("/users", json("username", OrgFixture.unique("new"),
+                "password", "long-enough-pw", "realName", "x", "departmentId", b, "roleId", viewer));
+        ApiResult movedToUnknown = managerOfA.put("/users/" + inA.id(), json("username", inA.username(),
+                "realName", "x", "departmentId", unknown, "roleId", viewer));
+        for (ApiResult refused : List.of(toUnknown, toForeign, movedToUnknown)) {
+            assertForbidden(refused);
+            assertThat(refused.message()).doesNotContain(String.valueOf(unknown)).doesNotContain(String.valueOf(b));
+        }
+        assertThat(toUnknown.message()).isEqualTo(toForeign.message());
+    }
+
+    @Test
     default void nobodyGrantsWhatTheyLackOrChangesTheirOwnRoleOrDepartment() {
         OrgFixture org = new OrgFixture(admin());
         long department = org.department("esc", org.rootDepartment());
@@ -205,6 +229,31 @@ public interface UserApiSuite extends ServerUnderTest {
         ApiResult reset = managerSession.patch("/users/" + colleague.id() + "/password", json("newPassword", "reset-by-manager"));
         assertThat(reset.status()).isEqualTo(200);
         assertThat(api().login(colleague.username(), "reset-by-manager").get("/auth/userinfo").status()).isEqualTo(200);
+    }
+
+    @Test
+    default void theProfileUpdateDoesNotChangeOnesOwnPasswordButAuditsAResetOfAnothers() {
+        OrgFixture org = new OrgFixture(admin());
+        long managerRole = org.role("self-manager", Permissions.USER_MANAGE, Permissions.TASK_VIEW);
+        long viewer = org.role("viewer", Permissions.TASK_VIEW);
+        OrgFixture.Created manager = org.user("self-manager", org.rootDepartment(), managerRole);
+        OrgFixture.Created colleague = org.user("reset-colleague", org.rootDepartment(), viewer);
+        ApiClient session = api().login(manager.username(), OrgFixture.PASSWORD);
+
+        ApiResult own = session.put("/users/" + manager.id(), json("username", manager.username(), "password",
+                "taken-over-password", "realName", "x", "departmentId", org.rootDepartment(), "roleId", managerRole));
+
+        assertInvalid(own, "password");
+        assertThat(own.message()).contains("PATCH /users/" + manager.id() + "/password").contains("oldPassword");
+        assertThat(api().post("/auth/login", json("username", manager.username(), "password", "taken-over-password"))
+                .status()).isEqualTo(401);
+        assertThat(session.get("/auth/userinfo").status()).as("the session goes on").isEqualTo(200);
+
+        ApiResult reset = session.put("/users/" + colleague.id(), json("username", colleague.username(), "password",
+                "reset-by-profile", "realName", "x", "departmentId", org.rootDepartment(), "roleId", viewer));
+        assertThat(reset.status()).isEqualTo(200);
+        JsonNode changes = admin().get("/audit-logs?action=CHANGE_PASSWORD&actor=" + manager.username()).data().get("list");
+        assertThat(changes.valueStream().map(entry -> entry.get("targetId").asLong())).containsExactly(colleague.id());
     }
 
     @Test

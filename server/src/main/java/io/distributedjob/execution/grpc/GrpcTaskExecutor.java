@@ -4,19 +4,20 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.distributedjob.config.JobSettings;
-import io.distributedjob.execution.ExecutionOutcome;
 import io.distributedjob.execution.Fire;
 import io.distributedjob.execution.HttpTaskExecutor;
-import io.distributedjob.execution.RetryWithFallback;
 import io.distributedjob.execution.RetryWithFallback.Attempt;
+import io.distributedjob.execution.RetryWithFallback.Target;
 import io.distributedjob.execution.TaskExecutor;
 import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskType;
+import io.grpc.Status;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs gRPC tasks: the task's method of its service, with {@code grpcParams} as the request, its timeout as the
- * deadline and the fire id as {@code x-dj-fire-id} metadata; then retries and the fallback service/method as for
+ * deadline of each call (schema lookup included; past it the call is cancelled and the attempt timed out) and the
+ * fire id as {@code x-dj-fire-id} metadata; or the fallback service/method when the fire executor asks, as for
  * HTTP tasks (task validation makes the fallback service and method go together).
  */
 @Component
@@ -36,23 +37,24 @@ public class GrpcTaskExecutor implements TaskExecutor {
     }
 
     @Override
-    public ExecutionOutcome execute(Fire fire) {
+    public boolean hasFallback(Task task) {
+        return task.fallbackGrpcService() != null;
+    }
+
+    @Override
+    public Attempt call(Fire fire, Target target) {
         Task task = fire.task();
-        try {
-            return RetryWithFallback.run(task, () -> call(fire, task.grpcService(), task.grpcMethod()),
-                    task.fallbackGrpcService() == null ? null
-                            : () -> call(fire, task.fallbackGrpcService(), task.fallbackGrpcMethod()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ExecutionOutcome.failure("interrupted before the call finished");
-        }
+        return target == Target.PRIMARY ? call(fire, task.grpcService(), task.grpcMethod())
+                : call(fire, task.fallbackGrpcService(), task.fallbackGrpcMethod());
     }
 
     private Attempt call(Fire fire, String service, String method) {
         Task task = fire.task();
-        GrpcCallResult result = caller.call(service, method, task.grpcParams(), Duration.ofSeconds(task.timeout()),
-                Map.of(HttpTaskExecutor.FIRE_ID_HEADER, fire.fireId()));
-        return new Attempt(result.success(), result.statusCode(), truncate(result.response()), result.error());
+        GrpcCallResult result = caller.call(new DynamicGrpcCaller.Call(service, method, task.grpcParams(), task.grpcTls(),
+                Map.of(HttpTaskExecutor.FIRE_ID_HEADER, fire.fireId())), Duration.ofSeconds(task.timeout()));
+        String error = result.statusCode() == Status.Code.DEADLINE_EXCEEDED.value()
+                ? "timed out after " + task.timeout() + " s" : result.error();
+        return new Attempt(result.success(), result.statusCode(), truncate(result.response()), error);
     }
 
     private String truncate(String response) {

@@ -1,0 +1,128 @@
+package io.distributedjob.execution;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.distributedjob.record.ExecutionRecord;
+import io.distributedjob.record.TriggerType;
+import io.distributedjob.task.Task;
+
+/**
+ * One fire on its way through the executor: waiting for a worker, calling on one, or waiting on the timer for
+ * its next call, until it ends. Several threads touch it (its worker, the timer, shutdown): each hand-over is a
+ * compare-and-set, so that it ends exactly once and gives its worker back exactly once.
+ */
+final class FireRun {
+
+    final Fire fire;
+    final Runnable afterRecorded;
+    final RetryWithFallback delivery;
+    final TaskExecutor executor;
+
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final AtomicBoolean holdsWorker = new AtomicBoolean();
+    private final AtomicBoolean onTimer = new AtomicBoolean();
+    /** Written under the worker pool's lock; read without it only to skip the lock when false. */
+    volatile boolean queued;
+    private volatile TriggerType trigger;
+    private volatile Instant started;
+    private volatile Thread worker;
+    private volatile Future<?> retryTimer;
+    private volatile Future<?> deadlineTimer;
+
+    FireRun(Fire fire, Runnable afterRecorded, TaskExecutor executor) {
+        this.fire = fire;
+        this.afterRecorded = afterRecorded;
+        this.executor = executor;
+        this.delivery = new RetryWithFallback(fire.task(), executor != null && executor.hasFallback(fire.task()));
+        this.trigger = fire.trigger();
+    }
+
+    Task task() {
+        return fire.task();
+    }
+
+    /** Marks the run ended; true for the one caller that did it. */
+    boolean end() {
+        return ended.compareAndSet(false, true);
+    }
+
+    boolean ended() {
+        return ended.get();
+    }
+
+    void takeWorker() {
+        holdsWorker.set(true);
+    }
+
+    /** True for the one caller that gives the worker back. */
+    boolean giveWorkerBack() {
+        return holdsWorker.compareAndSet(true, false);
+    }
+
+    /** Called before the retry timer is set, so that the timer always finds the run on it. */
+    void enterTimer() {
+        onTimer.set(true);
+    }
+
+    void retryTimer(Future<?> timer) {
+        retryTimer = timer;
+    }
+
+    /** True for the one caller that takes the run off the timer (the timer itself, or the end of the run). */
+    boolean leaveTimer() {
+        boolean left = onTimer.compareAndSet(true, false);
+        Future<?> timer = retryTimer;
+        if (left && timer != null) {
+            timer.cancel(false);
+        }
+        return left;
+    }
+
+    TriggerType trigger() {
+        return trigger;
+    }
+
+    void trigger(TriggerType value) {
+        trigger = value;
+    }
+
+    Instant started() {
+        return started;
+    }
+
+    void started(Instant at) {
+        started = at;
+    }
+
+    Thread worker() {
+        return worker;
+    }
+
+    void worker(Thread thread) {
+        worker = thread;
+    }
+
+    void deadlineTimer(Future<?> timer) {
+        deadlineTimer = timer;
+    }
+
+    void cancelDeadline() {
+        Future<?> timer = deadlineTimer;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+    }
+
+    /** The execution record of a fire, as this instance ran it (or did not). */
+    static ExecutionRecord record(Fire fire, TriggerType trigger, Instant start, Instant end, ExecutionOutcome outcome,
+                                  String instanceId) {
+        Task task = fire.task();
+        return new ExecutionRecord(task.id(), task.name(), task.taskType().name(), task.departmentId(), fire.fireId(),
+                fire.scheduledTime(), start, end, Duration.between(start, end).toMillis(), outcome.success(),
+                outcome.success() ? ExecutionRecord.SUCCEEDED : ExecutionRecord.FAILED, outcome.statusCode(),
+                outcome.response(), outcome.error(), outcome.retryTimes(), outcome.usedFallback(), trigger, instanceId);
+    }
+}

@@ -1,0 +1,39 @@
+package io.distributedjob.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import io.distributedjob.audit.AuditEntry.Outcome;
+import io.distributedjob.config.AuditSettings;
+import io.distributedjob.support.EngineDatabase;
+import io.distributedjob.support.MutableClock;
+import org.junit.jupiter.api.Test;
+
+/** Audit retention on a real database: entries older than {@code audit.retentionDays} go, newer ones stay. */
+interface AuditRetentionSuite {
+
+    EngineDatabase database();
+
+    @Test
+    default void deletesEntriesOlderThanTheRetainedDaysAndKeepsTheRest() {
+        AuditLogRepository repository = new AuditLogRepository(database().jdbcClient());
+        for (String time : List.of("2026-01-01T00:00:00Z", "2026-06-03T23:59:59.999Z", "2026-06-04T00:00:00Z",
+                "2026-11-30T12:00:00Z")) {
+            repository.insert(new AuditEntry(1L, "admin", 1L, AuditLog.RUN, AuditLog.TASK, 7L, Outcome.SUCCESS, time,
+                    "127.0.0.1"), Instant.parse(time));
+        }
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
+        AuditRetention retention = new AuditRetention(repository, clock, new AuditSettings(180));
+
+        assertThat(retention.deleteExpired()).isEqualTo(2);
+        assertThat(database().jdbcTemplate().queryForList("SELECT detail FROM audit_log ORDER BY create_time", String.class))
+                .containsExactly("2026-06-04T00:00:00Z", "2026-11-30T12:00:00Z");
+        assertThat(retention.deleteExpired()).isZero();
+
+        clock.set(Instant.parse("2026-12-02T00:00:00Z"));
+        assertThat(retention.deleteExpired()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,11 @@
+package io.distributedjob.execution;
+
+import io.distributedjob.support.EngineDatabase;
+
+class FireExecutorMariaDbTest extends FireExecutorSuite {
+
+    @Override
+    EngineDatabase openDatabase() {
+        return EngineDatabase.mariaDb();
+    }
+}

@@ -2,6 +2,7 @@ package io.distributedjob.alert;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,13 +11,16 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.distributedjob.config.AlertSettings;
+import io.distributedjob.targets.TargetPolicy;
+import io.distributedjob.targets.TargetRefusedException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Posts alerts to webhooks and chat robots. Only the configured URL is ever called: redirects are not followed
- * (a 3xx is a failed delivery), and one deadline covers connecting and the answer.
+ * (a 3xx is a failed delivery), and one deadline covers connecting and the answer. The host must pass the target
+ * policy of tasks ({@code job.targets}), so a channel cannot reach what a task may not.
  */
 @Component
 class HttpDelivery {
@@ -27,8 +31,10 @@ class HttpDelivery {
     private final HttpClient http;
     private final Duration timeout;
     private final Clock clock;
+    private final TargetPolicy targets;
 
-    HttpDelivery(AlertSettings settings, Clock clock) {
+    HttpDelivery(AlertSettings settings, Clock clock, TargetPolicy targets) {
+        this.targets = targets;
         this.timeout = Duration.ofMillis(settings.httpTimeoutMs());
         this.clock = clock;
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
@@ -36,6 +42,7 @@ class HttpDelivery {
 
     void deliver(AlertChannel channel, AlertMessage message) throws DeliveryException, InterruptedException {
         RobotRequests.Request request = RobotRequests.of(channel, message, clock.instant());
+        admit(URI.create(request.url()).getHost());
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url())).timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(request.body()));
@@ -53,6 +60,16 @@ class HttpDelivery {
                     + (response.statusCode() / 100 == 3 ? " (redirects are not followed)" : ""));
         }
         refusal(channel.type(), response.body());
+    }
+
+    private void admit(String host) throws DeliveryException {
+        try {
+            targets.resolve(host);
+        } catch (TargetRefusedException e) {
+            throw new DeliveryException("refused by the target policy: " + e.getMessage());
+        } catch (UnknownHostException e) {
+            throw new DeliveryException("unknown host " + host);
+        }
     }
 
     /** Robots answer 200 also when they refuse (a bad signature, a wrong token): their body says so. */

@@ -3,11 +3,13 @@ package io.distributedjob.alert;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.distributedjob.config.AlertSettings;
+import io.distributedjob.org.DepartmentDirectory;
 import io.distributedjob.record.ExecutionRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +34,15 @@ class MissedFireDetector implements SmartLifecycle {
     private final EffectiveRules rules;
     private final AlertDispatcher dispatcher;
     private final AlertTaskStateRepository states;
+    private final DepartmentDirectory departments;
     private final Clock clock;
     private final Duration period;
     private ScheduledExecutorService scheduler;
 
     MissedFireDetector(OverdueTasks overdue, AlertRuleRepository ruleTable, EffectiveRules rules,
-                       AlertDispatcher dispatcher, AlertTaskStateRepository states, Clock clock, AlertSettings settings) {
+                       AlertDispatcher dispatcher, AlertTaskStateRepository states, DepartmentDirectory departments,
+                       Clock clock, AlertSettings settings) {
+        this.departments = departments;
         this.overdue = overdue;
         this.ruleTable = ruleTable;
         this.rules = rules;
@@ -54,7 +59,12 @@ class MissedFireDetector implements SmartLifecycle {
         }
         Instant now = clock.instant();
         int sent = 0;
+        // the engine does not fire tasks of a disabled department on purpose: not a missed fire
+        Set<Long> switchedOff = departments.notLive();
         for (OverdueTasks.Overdue task : overdue.dueBefore(now.minusSeconds(MIN_GRACE_SECONDS))) {
+            if (switchedOff.contains(task.departmentId())) {
+                continue;
+            }
             for (AlertRule rule : rules.forTask(task.taskId(), task.departmentId()).ofKind(AlertKind.MISSED_FIRE)) {
                 if (task.nextFire().plusSeconds(rule.threshold()).isAfter(now)) {
                     continue;

@@ -2,6 +2,7 @@ package io.distributedjob.alert;
 
 import static io.distributedjob.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import io.distributedjob.config.AlertSettings;
+import io.distributedjob.org.DepartmentDirectory;
 import io.distributedjob.support.ApiResult;
 import io.distributedjob.support.MutableClock;
 import io.distributedjob.support.OrgFixture;
@@ -63,6 +65,24 @@ interface AlertingSuite extends ServerUnderTest {
             assertThat(last.get("taskId").asLong()).isEqualTo(task);
             assertThat(last.get("consecutiveFailures").asInt()).isEqualTo(1);
             assertThat(last.get("error").asString()).isEqualTo("HTTP 503 from the target");
+        }
+    }
+
+    @Test
+    default void aRunThatFailsIsAlertedOnceItsRecordIsWritten() throws Exception {
+        try (Receiver hook = new Receiver()) {
+            long task = task(false);
+            rules(task, hook, json("kind", "FAILURE"));
+
+            ApiResult run = admin().post("/tasks/" + task + "/run", null);
+            assertThat(run.status()).as(run.toString()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !hook.requests("/alerts").isEmpty());
+            JsonNode alert = JSON.readTree(hook.requests("/alerts").getFirst().body());
+            assertThat(alert.get("event").asString()).isEqualTo("FAILURE");
+            assertThat(alert.get("taskId").asLong()).isEqualTo(task);
+            assertThat(alert.get("fireId").asString()).startsWith(task + ":");
+            assertThat(alert.get("error").isNull()).isFalse();
         }
     }
 
@@ -141,8 +161,8 @@ interface AlertingSuite extends ServerUnderTest {
     private MissedFireDetector detector(MutableClock clock) {
         return new MissedFireDetector(context().getBean(OverdueTasks.class),
                 context().getBean(AlertRuleRepository.class), context().getBean(EffectiveRules.class),
-                context().getBean(AlertDispatcher.class), context().getBean(AlertTaskStateRepository.class), clock,
-                context().getBean(AlertSettings.class));
+                context().getBean(AlertDispatcher.class), context().getBean(AlertTaskStateRepository.class),
+                context().getBean(DepartmentDirectory.class), clock, context().getBean(AlertSettings.class));
     }
 
     private FinishedFire outcome(long task, boolean success, MutableClock clock) {

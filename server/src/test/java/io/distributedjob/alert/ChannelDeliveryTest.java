@@ -21,6 +21,8 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.distributedjob.config.AlertSettings;
+import io.distributedjob.config.TargetSettings;
+import io.distributedjob.targets.TargetPolicy;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -154,10 +156,21 @@ class ChannelDeliveryTest {
     }
 
     @Test
+    void aChannelCannotReachWhatTheTargetPolicyDenies() {
+        HttpDelivery guarded = new HttpDelivery(settings(2000, smtp("", 25, AlertSettings.Security.NONE)),
+                Clock.fixed(NOW, ZoneOffset.UTC), policy(List.of("127.0.0.1")));
+
+        assertThatThrownBy(() -> guarded.deliver(channel(ChannelType.WEBHOOK, receiver.url("/denied"), null),
+                failure().message()))
+                .isInstanceOf(DeliveryException.class).hasMessageContaining("target policy");
+        assertThat(receiver.requests()).isEmpty();
+    }
+
+    @Test
     void aReceiverThatDoesNotAnswerInTimeFailsTheDelivery() {
         receiver.answerAfter(5_000);
         HttpDelivery impatient = new HttpDelivery(settings(300, smtp("127.0.0.1", 25, AlertSettings.Security.NONE)),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), policy(List.of()));
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> impatient.deliver(channel(ChannelType.WEBHOOK, receiver.url("/slow"), null),
@@ -249,8 +262,12 @@ class ChannelDeliveryTest {
     }
 
     private static void deliver(AlertChannel channel, Alert alert) throws Exception {
-        new HttpDelivery(settings(2000, smtp("", 25, AlertSettings.Security.NONE)), Clock.fixed(NOW, ZoneOffset.UTC))
-                .deliver(channel, alert.message());
+        new HttpDelivery(settings(2000, smtp("", 25, AlertSettings.Security.NONE)), Clock.fixed(NOW, ZoneOffset.UTC),
+                policy(List.of())).deliver(channel, alert.message());
+    }
+
+    private static TargetPolicy policy(List<String> deny) {
+        return new TargetPolicy(new TargetSettings(List.of(), deny, ""));
     }
 
     static Alert failure() {

@@ -38,7 +38,7 @@ export class Api {
   }
 
   async capabilities() {
-    const [auth, tasks, preview, records, departments, users, roles, instances, auditLogs] = await Promise.all([
+    const [auth, tasks, preview, records, departments, users, roles, instances, auditLogs, alerts] = await Promise.all([
       this.exists('POST', '/auth/login', {}),
       this.exists('GET', '/tasks'),
       this.exists('POST', '/tasks/cron/preview', {}),
@@ -48,7 +48,8 @@ export class Api {
       this.exists('GET', '/roles'),
       this.exists('GET', '/instances'),
       this.exists('GET', '/audit-logs'),
+      this.exists('GET', '/alert-channels'),
     ])
-    return { auth, tasks, preview, records, departments, users, roles, instances, auditLogs }
+    return { auth, tasks, preview, records, departments, users, roles, instances, auditLogs, alerts }
   }
 }

@@ -8,6 +8,7 @@ import { Api } from './api.mjs'
 import { Harness } from './harness.mjs'
 import { Console } from './ui.mjs'
 import * as scenarios from './scenarios.mjs'
+import { alertChannelAndRules } from './alerts.mjs'
 import { eventually } from './expect.mjs'
 
 const root = resolve(import.meta.dirname, '..', '..')
@@ -72,6 +73,7 @@ try {
     ['cluster page lists this instance as healthy', ['auth', 'instances'], scenarios.clusterPage],
     ['audit log page filters by actor, action and time range', ['auth', 'auditLogs'], scenarios.auditLogPage],
     ['phone-width layout', ['auth', 'tasks'], scenarios.phoneLayout],
+    ['alert channel with a test alert, a failure rule on a task and its alert', ['auth', 'tasks', 'alerts'], alertChannelAndRules],
   ]
   const only = options.only ? new RegExp(options.only) : null
   for (const [name, needs, run] of plan) {

@@ -12,6 +12,7 @@ const en: MessageSchema = {
     failed: 'Failed', none: 'None', optional: 'optional', seconds: 's', ms: 'ms', requestFailed: 'Request failed: {message}',
   },
   menu: {
+    alertChannels: 'Alert channels',
     dashboard: 'Dashboard', tasks: 'Tasks', records: 'Executions', system: 'System', departments: 'Departments',
     users: 'Users', roles: 'Roles', profile: 'Profile',
     cluster: 'Cluster', audit: 'Audit log',
@@ -65,6 +66,22 @@ const en: MessageSchema = {
     request: 'Request', response: 'Response', error: 'Error', detail: 'Execution details', taskConfig: "Task's current configuration",
     triggerCRON: 'Schedule', triggerMANUAL: 'Manual', triggerAPI: 'API', triggerRETRY: 'Retry', triggerMISFIRE: 'Misfire',
     taskPlaceholder: 'Filter by task', autoRefresh: 'Auto refresh',
+  },
+  alert: {
+    addChannel: 'New alert channel', editChannel: 'Edit alert channel', type: 'Type', target: 'Sends to', url: 'URL',
+    secret: 'Signing secret', recipients: 'Recipients', recipientsHint: 'One e-mail address per line', sendTest: 'Send test',
+    testDelivered: 'The test alert was delivered', testFailed: 'The test alert was not delivered: {error}',
+    deleteConfirm: 'Delete alert channel “{name}”?', rulesTitle: 'Alert rules', inherit: "Use the department's rules",
+    inheritedFrom: 'The rules of “{name}” apply', noInheritedRules: 'No department above has alert rules',
+    noRules: 'No alert rules', addRule: 'Add rule', kind: 'When', threshold: 'Threshold', throttle: 'Throttle (s)',
+    channels: 'Channels',
+    types: { WEBHOOK: 'Webhook', SLACK: 'Slack', DINGTALK: 'DingTalk robot', WECOM: 'WeCom robot', FEISHU: 'Feishu robot', EMAIL: 'E-mail' },
+    kinds: { FAILURE: 'A fire fails', CONSECUTIVE_FAILURES: 'N failures in a row', MISSED_FIRE: 'A fire is missed (grace s)', RECOVERY: 'Recovery' },
+    urlHints: {
+      WEBHOOK: 'https://example.com/hook', SLACK: 'https://hooks.slack.com/services/…',
+      DINGTALK: 'https://oapi.dingtalk.com/robot/send?access_token=…', WECOM: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…',
+      FEISHU: 'https://open.feishu.cn/open-apis/bot/v2/hook/…', EMAIL: '',
+    },
   },
   department: {
     title: 'Department', parent: 'Parent', root: 'Root department', add: 'New department', addChild: 'New sub-department',

@@ -10,6 +10,7 @@ const zhCN = {
     optional: '可选', seconds: '秒', ms: '毫秒', requestFailed: '请求失败：{message}',
   },
   menu: {
+    alertChannels: '告警通道',
     dashboard: '仪表盘', tasks: '任务管理', records: '执行记录', system: '系统管理', departments: '部门管理',
     users: '用户管理', roles: '角色管理', profile: '个人中心',
     cluster: '集群', audit: '审计日志',
@@ -62,6 +63,21 @@ const zhCN = {
     request: '请求', response: '响应', error: '错误', detail: '执行详情', taskConfig: '任务当前配置',
     triggerCRON: '定时', triggerMANUAL: '手动', triggerAPI: 'API', triggerRETRY: '重试', triggerMISFIRE: '补偿',
     taskPlaceholder: '按任务筛选', autoRefresh: '自动刷新',
+  },
+  alert: {
+    addChannel: '新建告警通道', editChannel: '编辑告警通道', type: '类型', target: '发送到', url: 'URL', secret: '签名密钥',
+    recipients: '收件人', recipientsHint: '每行一个邮箱地址', sendTest: '发送测试', testDelivered: '测试告警已送达',
+    testFailed: '测试告警未送达：{error}', deleteConfirm: '删除告警通道“{name}”吗？', rulesTitle: '告警规则',
+    inherit: '沿用部门规则', inheritedFrom: '当前沿用“{name}”的规则', noInheritedRules: '上级部门均未设置告警规则',
+    noRules: '无告警规则', addRule: '添加规则', kind: '告警条件', threshold: '阈值', throttle: '抑制间隔（秒）',
+    channels: '告警通道',
+    types: { WEBHOOK: 'Webhook', SLACK: 'Slack', DINGTALK: '钉钉机器人', WECOM: '企业微信机器人', FEISHU: '飞书机器人', EMAIL: '邮件' },
+    kinds: { FAILURE: '执行失败', CONSECUTIVE_FAILURES: '连续失败 N 次', MISSED_FIRE: '错过触发（宽限秒数）', RECOVERY: '恢复' },
+    urlHints: {
+      WEBHOOK: 'https://example.com/hook', SLACK: 'https://hooks.slack.com/services/…',
+      DINGTALK: 'https://oapi.dingtalk.com/robot/send?access_token=…', WECOM: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…',
+      FEISHU: 'https://open.feishu.cn/open-apis/bot/v2/hook/…', EMAIL: '',
+    },
   },
   department: {
     title: '部门', parent: '上级部门', root: '总部（根部门）', add: '新建部门', addChild: '新建子部门',

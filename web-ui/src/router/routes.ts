@@ -24,6 +24,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'tasks/new', name: 'task-new', component: () => import('@/views/tasks/TaskFormView.vue'), meta: { permission: 'task:create', title: 'menu.tasks' } },
       { path: 'tasks/:id(\\d+)/edit', name: 'task-edit', component: () => import('@/views/tasks/TaskFormView.vue'), meta: { permission: 'task:update', title: 'menu.tasks' } },
       { path: 'records', name: 'records', component: () => import('@/views/records/RecordListView.vue'), meta: { permission: 'record:view', title: 'menu.records' } },
+      { path: 'alert-channels', name: 'alert-channels', component: () => import('@/views/alerts/AlertChannelView.vue'), meta: { permission: 'task:view', title: 'menu.alertChannels' } },
       { path: 'departments', name: 'departments', component: () => import('@/views/org/DepartmentView.vue'), meta: { permission: 'department:manage', title: 'menu.departments' } },
       { path: 'users', name: 'users', component: () => import('@/views/org/UserView.vue'), meta: { permission: 'user:manage', title: 'menu.users' } },
       { path: 'roles', name: 'roles', component: () => import('@/views/org/RoleView.vue'), meta: { permission: 'role:manage', title: 'menu.roles' } },

@@ -1,6 +1,11 @@
 package io.distributedjob.org;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,5 +46,18 @@ public class DepartmentDirectory {
     /** Every department's name by id. */
     public Map<Long, String> names() {
         return departments.findAll().stream().collect(Collectors.toMap(Department::id, Department::name));
+    }
+
+    /** The department followed by its parent, grandparent and so on up to its top-level department. */
+    public List<Long> selfAndAncestors(long id) {
+        Map<Long, Long> parentOf = new HashMap<>();
+        departments.links().forEach(link -> parentOf.put(link.id(), link.parentId()));
+        List<Long> chain = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        // the seen check also stops at a cycle that bad data outside the API might contain
+        for (Long next = id; next != null && parentOf.containsKey(next) && seen.add(next); next = parentOf.get(next)) {
+            chain.add(next);
+        }
+        return chain;
     }
 }

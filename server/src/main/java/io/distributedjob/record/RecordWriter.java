@@ -13,12 +13,15 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.distributedjob.alert.FinishedFire;
+import io.distributedjob.alert.FireOutcomes;
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.metrics.SchedulerMetrics;
 import io.distributedjob.record.RecordQueue.Pending;
 import io.distributedjob.storage.SqlTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -54,12 +57,21 @@ public class RecordWriter implements SmartLifecycle {
     private final RecordQueue queue;
     private final SchedulerMetrics metrics;
     private final FireRecordMetrics fires;
+    private final FireOutcomes outcomes;
 
     private volatile boolean running;
     private Thread flusher;
 
     public RecordWriter(RecordTables tables, JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock,
                         JobSettings settings, SchedulerMetrics metrics) {
+        this(tables, jdbc, transactions, clock, settings, metrics, fire -> { });
+    }
+
+    /** {@code outcomes} hears of every finished fire once its record is committed (alerts are raised there). */
+    @Autowired
+    public RecordWriter(RecordTables tables, JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock,
+                        JobSettings settings, SchedulerMetrics metrics, FireOutcomes outcomes) {
+        this.outcomes = outcomes;
         this.tables = tables;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -195,9 +207,22 @@ public class RecordWriter implements SmartLifecycle {
                     log.error("Record callback failed", e);
                 }
             }
+            report(item.record());
         }
         queue.finished(batch.size());
         return true;
+    }
+
+    private void report(ExecutionRecord r) {
+        if (r.status() == ExecutionRecord.RUNNING) {
+            return;
+        }
+        try {
+            outcomes.finished(new FinishedFire(r.taskId(), r.taskName(), r.departmentId(), r.fireId(),
+                    r.scheduledTime(), r.success(), r.error()));
+        } catch (RuntimeException e) {
+            log.error("Could not report the outcome of fire {}", r.fireId(), e);
+        }
     }
 
     /**

@@ -36,6 +36,9 @@ class ConfigurationValidationTest {
             metrics.token         | short  | metrics.token must be empty or at least 16 characters
             tracing.endpoint      | ftp://collector:4318 | tracing.endpoint must be empty or an http(s) URL
             tracing.uiUrlTemplate | http://jaeger:16686/trace/ | tracing.uiUrlTemplate must be empty or an http(s) URL containing {traceId}
+            alert.httpTimeoutMs   | 0      | alert.httpTimeoutMs = '0': must be greater than or equal to 100
+            alert.smtp.security   | SSL    | alert.smtp.security = 'SSL': must be one of NONE, STARTTLS, TLS
+            alert.smtp.from       | nobody | alert.smtp.from = 'nobody': must be an e-mail address
             """)
     void badValueIsReportedWithItsKey(String key, String value, String expected) {
         FailureAnalysis analysis = startWith("--" + key + "=" + value);

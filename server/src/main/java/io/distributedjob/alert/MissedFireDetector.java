@@ -1,0 +1,114 @@
+package io.distributedjob.alert;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.distributedjob.config.AlertSettings;
+import io.distributedjob.org.DepartmentDirectory;
+import io.distributedjob.record.ExecutionRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reports fires that have not started by their scheduled instant plus the rule's grace: a task whose engine
+ * stopped, or that nobody claims any more, fails silently otherwise. Every instance checks; the claim of the
+ * alert (keyed on the missed instant) lets exactly one of them send it, once per missed fire and window.
+ */
+@Component
+class MissedFireDetector implements SmartLifecycle {
+
+    /** The shortest grace a missed-fire rule may have; also what makes a task overdue enough to look at. */
+    static final int MIN_GRACE_SECONDS = 10;
+
+    private static final Logger log = LoggerFactory.getLogger(MissedFireDetector.class);
+
+    private final OverdueTasks overdue;
+    private final AlertRuleRepository ruleTable;
+    private final EffectiveRules rules;
+    private final AlertDispatcher dispatcher;
+    private final AlertTaskStateRepository states;
+    private final DepartmentDirectory departments;
+    private final Clock clock;
+    private final Duration period;
+    private ScheduledExecutorService scheduler;
+
+    MissedFireDetector(OverdueTasks overdue, AlertRuleRepository ruleTable, EffectiveRules rules,
+                       AlertDispatcher dispatcher, AlertTaskStateRepository states, DepartmentDirectory departments,
+                       Clock clock, AlertSettings settings) {
+        this.departments = departments;
+        this.overdue = overdue;
+        this.ruleTable = ruleTable;
+        this.rules = rules;
+        this.dispatcher = dispatcher;
+        this.states = states;
+        this.clock = clock;
+        this.period = Duration.ofSeconds(settings.missedFireCheckSeconds());
+    }
+
+    /** One check; returns how many missed-fire alerts this instance sent. */
+    int check() throws InterruptedException {
+        if (!ruleTable.anyOfKind(AlertKind.MISSED_FIRE)) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        int sent = 0;
+        // the engine does not fire tasks of a disabled department on purpose: not a missed fire
+        Set<Long> switchedOff = departments.notLive();
+        for (OverdueTasks.Overdue task : overdue.dueBefore(now.minusSeconds(MIN_GRACE_SECONDS))) {
+            if (switchedOff.contains(task.departmentId())) {
+                continue;
+            }
+            for (AlertRule rule : rules.forTask(task.taskId(), task.departmentId()).ofKind(AlertKind.MISSED_FIRE)) {
+                if (task.nextFire().plusSeconds(rule.threshold()).isAfter(now)) {
+                    continue;
+                }
+                Alert alert = new Alert(AlertKind.MISSED_FIRE, task.taskId(), task.name(), task.departmentId(),
+                        ExecutionRecord.fireId(task.taskId(), task.nextFire()), task.nextFire(),
+                        "not started " + Duration.between(task.nextFire(), now).toSeconds()
+                                + " s after its scheduled instant", 0, now);
+                if (dispatcher.dispatch(rule, alert, task.nextFire())) {
+                    states.alerted(task.taskId(), now);
+                    sent++;
+                }
+            }
+        }
+        return sent;
+    }
+
+    @Override
+    public void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> Thread.ofVirtual()
+                .name("missed-fire-detector").unstarted(runnable));
+        scheduler.scheduleWithFixedDelay(this::checkSafely, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void checkSafely() {
+        try {
+            check();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("Could not check for missed fires: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null;
+    }
+}

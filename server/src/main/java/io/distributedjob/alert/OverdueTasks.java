@@ -1,0 +1,40 @@
+package io.distributedjob.alert;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import io.distributedjob.storage.SqlTime;
+import io.distributedjob.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads enabled tasks whose next fire is overdue. The engine moves {@code next_execute_time} forward when it
+ * claims a fire, so a value left in the past means nobody has claimed (and so nobody has started) that fire.
+ */
+@Repository
+class OverdueTasks {
+
+    /** Most overdue tasks looked at per check, oldest first; the rest wait for the next check. */
+    static final int BATCH = 1000;
+
+    private final JdbcClient jdbc;
+
+    OverdueTasks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Overdue(long taskId, String name, long departmentId, Instant nextFire) {
+    }
+
+    List<Overdue> dueBefore(Instant instant) {
+        return jdbc.sql("SELECT id, name, department_id, next_execute_time FROM task WHERE status IN ("
+                        + Task.ENABLED + ", " + Task.TEMPORARY + ") AND next_execute_time < ?"
+                        + " ORDER BY next_execute_time LIMIT " + BATCH)
+                .param(SqlTime.toDb(instant))
+                .query((rs, n) -> new Overdue(rs.getLong("id"), rs.getString("name"), rs.getLong("department_id"),
+                        SqlTime.fromDb(rs.getObject("next_execute_time", LocalDateTime.class))))
+                .list();
+    }
+}

@@ -32,7 +32,7 @@ const en: MessageSchema = {
     tasks: 'Tasks', enabledTasks: '{count} enabled', executionsToday: 'Executions today', successRate: 'Success rate (month)',
     failures24h: 'Failures, last 24 h', executionsChart: 'Executions this month', upcoming: 'Upcoming fires',
     slowest: 'Slowest tasks (recent executions)', avgCost: 'Average', maxCost: 'Longest', runs: 'Runs', nextFire: 'Next fire',
-    viewAll: 'View all', noUpcoming: 'No enabled task', noRecords: 'No executions this month', moreThan: '{count}+',
+    viewAll: 'View all', noUpcoming: 'No enabled task', noRecords: 'No executions this month',
   },
   task: {
     nextFireAt: 'Next: {time}', zoneLabel: 'in {zone}', lastResult: 'Last result',
@@ -74,7 +74,7 @@ const en: MessageSchema = {
     every: 'Every {duration}', unitH: '{n} h', unitM: '{n} min', unitS: '{n} s', unitMs: '{n} ms',
   },
   record: {
-    range: 'Time range', lastHour: 'Last hour', last24h: 'Last 24 h', last7d: 'Last 7 days', customRange: 'Custom',
+    range: 'Time range', range_1h: 'Last hour', range_24h: 'Last 24 h', range_7d: 'Last 7 days', range_custom: 'Custom range',
     rangeStart: 'From', rangeEnd: 'To', errorKeyword: 'Search in error text', fireId: 'Fire id', lateness: 'Lateness',
     rerun: 'Run again', rerunConfirm: 'Run “{name}” again now?', rerunStarted: 'Started fire {fireId}', openTask: 'Open the task',
     title: 'Executions', month: 'Month', task: 'Task', result: 'Result', statusRunning: 'Running', statusSuccess: 'Success',

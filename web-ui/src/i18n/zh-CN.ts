@@ -29,7 +29,7 @@ const zhCN = {
     tasks: '任务总数', enabledTasks: '已启用 {count}', executionsToday: '今日执行', successRate: '本月成功率',
     failures24h: '近 24 小时失败', executionsChart: '执行趋势（本月）', upcoming: '即将触发', slowest: '最慢任务（近期执行）',
     avgCost: '平均耗时', maxCost: '最长耗时', runs: '次数', nextFire: '下次触发', viewAll: '查看全部',
-    noUpcoming: '没有已启用的任务', noRecords: '本月暂无执行记录', moreThan: '{count}+',
+    noUpcoming: '没有已启用的任务', noRecords: '本月暂无执行记录',
   },
   task: {
     nextFireAt: '下次：{time}', zoneLabel: '（{zone}）', lastResult: '最近结果',
@@ -71,7 +71,7 @@ const zhCN = {
     unitH: '{n} 小时', unitM: '{n} 分钟', unitS: '{n} 秒', unitMs: '{n} 毫秒',
   },
   record: {
-    range: '时间范围', lastHour: '最近 1 小时', last24h: '最近 24 小时', last7d: '最近 7 天', customRange: '自定义',
+    range: '时间范围', range_1h: '最近 1 小时', range_24h: '最近 24 小时', range_7d: '最近 7 天', range_custom: '自定义范围',
     rangeStart: '开始', rangeEnd: '结束', errorKeyword: '搜索错误信息', fireId: '触发 ID', lateness: '延迟',
     rerun: '重新执行', rerunConfirm: '立即重新执行“{name}”？', rerunStarted: '已触发 {fireId}', openTask: '打开任务',
     title: '执行记录', month: '月份', task: '任务', result: '结果', statusRunning: '执行中', statusSuccess: '成功',

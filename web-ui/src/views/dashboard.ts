@@ -2,23 +2,6 @@ import type { ExecutionRecord, Task } from '@/api/types'
 
 export const DAY_MS = 24 * 60 * 60 * 1000
 
-export interface FailureCount {
-  count: number
-  /** True when the sample was full and more failures may lie beyond it. */
-  atLeast: boolean
-}
-
-/**
- * Failures within the last 24 hours out of a sample of failed records. The sample is limited, so a full sample
- * whose every record falls within the window only gives a lower bound.
- */
-export function countRecentFailures(records: ExecutionRecord[], now: number, sampleSize: number): FailureCount {
-  const since = now - DAY_MS
-  const times = records.map((r) => Date.parse(r.scheduledTime ?? r.startTime ?? ''))
-  const count = times.filter((time) => !Number.isNaN(time) && time >= since && time <= now).length
-  return { count, atLeast: records.length >= sampleSize && count === records.length }
-}
-
 export interface SlowTask {
   taskId: number
   taskName: string
@@ -58,4 +41,33 @@ export function upcomingFires(tasks: Task[], limit: number): Task[] {
 /** `YYYY-MM-DD` of a date in the viewer's time zone. */
 export function localDate(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
+}
+
+/** The days of a month's statistics up to and including today: the days ahead have nothing to show. */
+export function pastDays<T extends { date: string }>(daily: T[], today: string): T[] {
+  return daily.filter((day) => day.date.slice(0, 10) <= today)
+}
+
+export interface HourBucket {
+  /** Start of the hour, in ms. */
+  start: number
+  success: number
+  fail: number
+}
+
+const HOUR_MS = 60 * 60 * 1000
+
+/** Finished executions of the 24 hours up to `now`, counted per hour, oldest hour first. */
+export function hourlyBuckets(records: ExecutionRecord[], now: number): HourBucket[] {
+  const lastHour = Math.floor(now / HOUR_MS) * HOUR_MS
+  const buckets: HourBucket[] = Array.from({ length: 24 }, (_, i) => ({ start: lastHour - (23 - i) * HOUR_MS, success: 0, fail: 0 }))
+  for (const record of records) {
+    const time = Date.parse(record.scheduledTime ?? record.startTime ?? '')
+    if (Number.isNaN(time) || record.status === 0) continue
+    const bucket = buckets[Math.floor((time - buckets[0]!.start) / HOUR_MS)]
+    if (!bucket) continue
+    if (record.status === 1) bucket.success += 1
+    else bucket.fail += 1
+  }
+  return buckets
 }

@@ -1,5 +1,5 @@
 import { buildUrl, http } from './http'
-import type { ExecutionRecord, Page, RecordQuery, RecordStats, StartedFire } from './types'
+import type { ExecutionRecord, Page, RecordQuery, RecordStats, RecordTotals, StartedFire } from './types'
 
 export interface StatsQuery {
   year: number
@@ -15,4 +15,6 @@ export const recordsApi = {
   rerun: (id: number, year?: number, month?: number) => http.post<StartedFire | null>(`/records/${id}/rerun`, undefined, { query: { year, month } }),
   /** The address of the CSV of every record the query matches. */
   exportUrl: (query: Omit<RecordQuery, 'page' | 'size'>) => buildUrl('/records/export', { ...query }),
+  /** Figures over [from, to) (ISO instants) from aggregates across the month tables. */
+  totals: (from: string, to: string) => http.get<RecordTotals>('/records/totals', { from, to }),
 }

@@ -155,6 +155,16 @@ export interface RecordStats {
   daily: DailyStat[]
 }
 
+/** Figures over a period; successRate in percent (0-100). */
+export interface RecordTotals {
+  total: number
+  success: number
+  fail: number
+  successRate: number
+  avgCostTime: number
+  maxCostTime: number
+}
+
 export interface Department {
   id: number
   name: string

@@ -20,7 +20,7 @@ const en: MessageSchema = {
   },
   topbar: {
     toggleMenu: 'Toggle menu', themeDark: 'Switch to dark theme', themeLight: 'Switch to light theme', language: 'Language',
-    logout: 'Log out', profile: 'Profile',
+    logout: 'Log out', profile: 'Profile', apiDocs: 'API reference (OpenAPI)',
   },
   login: {
     title: 'Sign in to the console', username: 'Username', password: 'Password', submit: 'Sign in',

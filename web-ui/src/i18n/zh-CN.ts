@@ -17,7 +17,7 @@ const zhCN = {
   },
   topbar: {
     toggleMenu: '展开/收起菜单', themeDark: '切换到深色主题', themeLight: '切换到浅色主题', language: '语言',
-    logout: '退出登录', profile: '个人中心',
+    logout: '退出登录', profile: '个人中心', apiDocs: 'API 文档 (OpenAPI)',
   },
   login: {
     title: '登录控制台', username: '用户名', password: '密码', submit: '登录', usernameRequired: '请输入用户名',

@@ -39,7 +39,7 @@ export function formatDuration(ms: number | null | undefined): string {
   return `${minutes} min ${seconds} s`
 }
 
-/** A success rate in percent, as the API sends it (0.8 means 0.8 %, not 80 %): shown as `0.8%`. */
+/** A success rate as the API gives it, in percent (0-100): 97 is shown as `97.0%`, 0.8 as `0.8%`. */
 export function formatRate(percent: number | null | undefined): string {
   if (percent === null || percent === undefined || Number.isNaN(percent)) return '—'
   return `${percent.toFixed(1)}%`

@@ -48,8 +48,10 @@ class AuthInterceptor implements HandlerInterceptor {
         return true;
     }
 
+    /** Marked {@link PublicEndpoint}, or part of the API description (springdoc), which is public like /health. */
     private static boolean isPublic(HandlerMethod method) {
         return method.hasMethodAnnotation(PublicEndpoint.class)
-                || method.getBeanType().isAnnotationPresent(PublicEndpoint.class);
+                || method.getBeanType().isAnnotationPresent(PublicEndpoint.class)
+                || method.getBeanType().getPackageName().startsWith("org.springdoc.");
     }
 }

@@ -1,5 +1,6 @@
 package io.distributedjob.record;
 
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Set;
@@ -12,12 +13,16 @@ import io.distributedjob.web.ApiException;
 import io.distributedjob.web.ApiResponse;
 import io.distributedjob.web.PageQuery;
 import io.distributedjob.web.PageResult;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The spec's execution record API: lists and statistics of one month, within the caller's department scope. */
+/**
+ * The spec's execution record API: lists and statistics of one month, or lists over any range of time across the
+ * month tables, within the caller's department scope.
+ */
 @RestController
 class RecordController {
 
@@ -38,13 +43,21 @@ class RecordController {
                                              @RequestParam(required = false) Long departmentId,
                                              @RequestParam(required = false) Integer success,
                                              @RequestParam(required = false) String taskType,
+                                             @RequestParam(required = false) String errorKeyword,
+                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
+                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
                                              @RequestParam(required = false) Integer page,
                                              @RequestParam(required = false) Integer size) {
-        YearMonth yearMonth = RecordService.month(year, month);
         PageQuery pageQuery = PageQuery.of(page, size);
         Set<Long> departments = departments(user, departmentId);
-        RecordFilter filter = new RecordFilter(departments, taskId, success(success), taskType(taskType));
-        return ApiResponse.ok(records.list(yearMonth, filter, pageQuery));
+        RecordFilter filter = new RecordFilter(departments, taskId, success(success), taskType(taskType),
+                RecordRange.errorKeyword(errorKeyword));
+        if (from != null || to != null) {
+            RecordRange range = RecordRange.of(from, to);
+            RecordSlice slice = records.history(filter, range.from(), range.to(), pageQuery.size(), pageQuery.offset());
+            return ApiResponse.ok(PageResult.of(slice.records(), slice.total(), pageQuery));
+        }
+        return ApiResponse.ok(records.list(RecordService.month(year, month), filter, pageQuery));
     }
 
     @GetMapping("/records/{id}")
@@ -72,7 +85,26 @@ class RecordController {
                 new RecordFilter(departments, taskId, success(success), taskType(taskType))));
     }
 
+    /** Figures over any range across the month tables, from SQL aggregates (the dashboard's last 24 hours). */
+    @GetMapping("/records/totals")
+    @RequirePermission(Permissions.RECORD_VIEW)
+    ApiResponse<RecordTotals> totals(CurrentUser user,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
+                                     @RequestParam(required = false) Long taskId,
+                                     @RequestParam(required = false) Long departmentId,
+                                     @RequestParam(required = false) String taskType) {
+        RecordRange range = RecordRange.of(from, to);
+        RecordFilter filter = new RecordFilter(departments(user, departmentId), taskId, null, taskType(taskType));
+        return ApiResponse.ok(records.totals(filter, range.from(), range.to()));
+    }
+
     private Set<Long> departments(CurrentUser user, Long departmentId) {
+        return departments(scope, user, departmentId);
+    }
+
+    /** The departments a record query covers: the one asked for (if in scope) or all the caller sees. */
+    static Set<Long> departments(DepartmentScope scope, CurrentUser user, Long departmentId) {
         if (departmentId == null) {
             return scope.visibleDepartments(user);
         }
@@ -80,7 +112,7 @@ class RecordController {
         return Set.of(departmentId);
     }
 
-    private static Boolean success(Integer success) {
+    static Boolean success(Integer success) {
         if (success == null) {
             return null;
         }
@@ -90,7 +122,7 @@ class RecordController {
         return success == 1;
     }
 
-    private static String taskType(String taskType) {
+    static String taskType(String taskType) {
         if (taskType == null || taskType.isBlank()) {
             return null;
         }

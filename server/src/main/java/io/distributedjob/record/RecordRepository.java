@@ -158,6 +158,10 @@ class RecordRepository {
             conditions.add("task_type = ?");
             params.add(filter.taskType());
         }
+        if (filter.errorKeyword() != null) {
+            conditions.add("error LIKE ? ESCAPE '!'");
+            params.add("%" + filter.errorKeyword().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
         if (from != null) {
             conditions.add("scheduled_time >= ?");
             params.add(SqlTime.toDb(from));

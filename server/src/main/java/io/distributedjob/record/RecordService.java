@@ -72,6 +72,11 @@ public class RecordService {
                 .orElseThrow(() -> ApiException.notFound("record " + id + " not found in " + month));
     }
 
+    /** The zone months and days of records follow: the server's. */
+    public ZoneId zone() {
+        return clock.getZone();
+    }
+
     public RecordView view(StoredRecord stored) {
         return RecordView.of(stored, clock.getZone());
     }

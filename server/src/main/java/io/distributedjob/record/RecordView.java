@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
-/** An execution record as the REST API shows it. */
+/** An execution record as the REST API shows it; {@code latenessMillis} is start minus scheduled time. */
 public record RecordView(
         long id,
         long taskId,
@@ -25,14 +25,17 @@ public record RecordView(
         boolean usedFallback,
         TriggerType triggerType,
         String executor,
-        OffsetDateTime createTime) {
+        OffsetDateTime createTime,
+        Long latenessMillis) {
 
     static RecordView of(StoredRecord stored, ZoneId zone) {
         ExecutionRecord r = stored.record();
         return new RecordView(stored.id(), r.taskId(), r.taskName(), r.taskType(), r.departmentId(), r.fireId(),
                 at(r.scheduledTime(), zone), at(r.startTime(), zone), at(r.endTime(), zone), r.costTime(),
                 r.success(), r.status(), r.statusCode(), r.response(), r.error(), r.retryTimes(), r.usedFallback(),
-                r.triggerType(), r.executor(), at(stored.createTime(), zone));
+                r.triggerType(), r.executor(), at(stored.createTime(), zone),
+                r.startTime() == null || r.scheduledTime() == null ? null
+                        : r.startTime().toEpochMilli() - r.scheduledTime().toEpochMilli());
     }
 
     private static OffsetDateTime at(Instant instant, ZoneId zone) {

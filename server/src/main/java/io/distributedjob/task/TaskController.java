@@ -28,11 +28,13 @@ class TaskController {
     private final TaskService tasks;
     private final TaskValidator validator;
     private final AuditLog audit;
+    private final TaskRuns runs;
 
-    TaskController(TaskService tasks, TaskValidator validator, AuditLog audit) {
+    TaskController(TaskService tasks, TaskValidator validator, AuditLog audit, TaskRuns runs) {
         this.tasks = tasks;
         this.validator = validator;
         this.audit = audit;
+        this.runs = runs;
     }
 
     @GetMapping("/tasks")
@@ -43,8 +45,10 @@ class TaskController {
                                            @RequestParam(required = false) String keyword,
                                            @RequestParam(required = false) Long departmentId,
                                            @RequestParam(required = false) TaskType taskType,
-                                           @RequestParam(required = false) Integer status) {
-        return ApiResponse.ok(tasks.list(user, departmentId, keyword, taskType, status, PageQuery.of(page, size)));
+                                           @RequestParam(required = false) Integer status,
+                                           @RequestParam(required = false) Long afterId) {
+        return ApiResponse.ok(tasks.list(user, departmentId, keyword, taskType, status, afterId,
+                PageQuery.of(page, size)));
     }
 
     @GetMapping("/tasks/{id}")
@@ -97,9 +101,10 @@ class TaskController {
 
     @PostMapping("/tasks/{id}/run")
     @RequirePermission(Permissions.TASK_UPDATE)
-    ApiResponse<TaskEngine.StartedFire> run(CurrentUser user, @PathVariable long id) {
+    ApiResponse<TaskEngine.StartedFire> run(CurrentUser user, @PathVariable long id,
+                                            @RequestBody(required = false) JsonNode overrides) {
         return ApiResponse.ok(audit.track(user, AuditLog.RUN, AuditLog.TASK, id,
-                () -> tasks.run(user, id, TriggerType.MANUAL)));
+                () -> runs.run(user, id, TriggerType.MANUAL, overrides)));
     }
 
     @PostMapping("/tasks/cron/preview")

@@ -136,7 +136,7 @@ class TaskValidator {
         }
     }
 
-    private String headers(Fields f) {
+    String headers(Fields f) {
         String text = jsonObject(f, "headers", HEADERS_MAX, true);
         if (text == null) {
             return null;
@@ -164,7 +164,7 @@ class TaskValidator {
     /**
      * A field that holds a JSON object: given as a JSON string (the spec's form) or as an object; stored as text.
      */
-    private String jsonObject(Fields f, String field, int maxLength, boolean stringValuesOnly) {
+    String jsonObject(Fields f, String field, int maxLength, boolean stringValuesOnly) {
         JsonNode node = f.node(field);
         if (node == null) {
             return null;

@@ -61,7 +61,8 @@ public final class TargetServer implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
         String path = exchange.getRequestURI().getPath();
         synchronized (calls) {
-            calls.add(new Call(path, exchange.getRequestMethod(), headers, body, arrived));
+            calls.add(new Call(path, exchange.getRequestMethod(), headers, body, arrived,
+                    exchange.getRequestURI().getRawQuery()));
         }
         Reply reply = replies.getOrDefault(path, new Reply(200, "ok", 0));
         try {
@@ -87,8 +88,9 @@ public final class TargetServer implements AutoCloseable {
         server.stop(0);
     }
 
-    /** One call as the target saw it. */
-    public record Call(String path, String method, Map<String, String> headers, String body, Instant arrived) {
+    /** One call as the target saw it; {@code query} is the raw query string, or null. */
+    public record Call(String path, String method, Map<String, String> headers, String body, Instant arrived,
+                       String query) {
 
         public String header(String name) {
             return headers.get(name);

@@ -1,0 +1,106 @@
+package io.distributedjob.record;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.distributedjob.auth.CurrentUser;
+import io.distributedjob.auth.Permissions;
+import io.distributedjob.auth.RequirePermission;
+import io.distributedjob.org.DepartmentScope;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /records/export}: the records a list would find, as CSV written while it is read (a chunk of
+ * {@value #CHUNK} records at a time), so an export of any size holds little memory.
+ */
+@RestController
+class RecordExportController {
+
+    static final int CHUNK = 1000;
+    private static final List<String> HEADER = List.of("id", "fireId", "taskId", "taskName", "taskType",
+            "departmentId", "triggerType", "scheduledTime", "startTime", "endTime", "latenessMillis", "costTime",
+            "success", "status", "statusCode", "retryTimes", "usedFallback", "executor", "error");
+
+    private final RecordService records;
+    private final DepartmentScope scope;
+
+    RecordExportController(RecordService records, DepartmentScope scope) {
+        this.records = records;
+        this.scope = scope;
+    }
+
+    @GetMapping("/records/export")
+    @RequirePermission(Permissions.RECORD_VIEW)
+    void export(CurrentUser user,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
+                @RequestParam(required = false) Integer year,
+                @RequestParam(required = false) Integer month,
+                @RequestParam(required = false) Long taskId,
+                @RequestParam(required = false) Long departmentId,
+                @RequestParam(required = false) Integer success,
+                @RequestParam(required = false) String taskType,
+                @RequestParam(required = false) String errorKeyword,
+                HttpServletResponse response) throws IOException {
+        RecordRange range = from != null || to != null ? RecordRange.of(from, to) : monthRange(year, month);
+        RecordFilter filter = new RecordFilter(RecordController.departments(scope, user, departmentId), taskId,
+                RecordController.success(success), RecordController.taskType(taskType),
+                RecordRange.errorKeyword(errorKeyword));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"records.csv\"");
+        PrintWriter out = response.getWriter();
+        out.print(line(HEADER.stream()));
+        long offset = 0;
+        while (true) {
+            List<RecordView> chunk = records.history(filter, range.from(), range.to(), CHUNK, offset).records();
+            for (RecordView r : chunk) {
+                out.print(line(Stream.of(r.id(), r.fireId(), r.taskId(), r.taskName(), r.taskType(), r.departmentId(),
+                        r.triggerType(), r.scheduledTime(), r.startTime(), r.endTime(), r.latenessMillis(),
+                        r.costTime(), r.success(), r.status(), r.statusCode(), r.retryTimes(), r.usedFallback(),
+                        r.executor(), r.error())));
+            }
+            if (chunk.size() < CHUNK) {
+                break;
+            }
+            offset += CHUNK;
+            out.flush();
+        }
+        out.flush();
+    }
+
+    private RecordRange monthRange(Integer year, Integer month) {
+        YearMonth yearMonth = RecordService.month(year, month);
+        ZoneId zone = records.zone();
+        return new RecordRange(yearMonth.atDay(1).atStartOfDay(zone).toInstant(),
+                yearMonth.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
+    }
+
+    private static String line(Stream<?> values) {
+        return values.map(RecordExportController::field).collect(Collectors.joining(",")) + "\r\n";
+    }
+
+    /** A CSV field; a text a spreadsheet would run as a formula is quoted with a leading apostrophe. */
+    private static String field(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}

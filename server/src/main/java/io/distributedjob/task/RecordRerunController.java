@@ -1,0 +1,40 @@
+package io.distributedjob.task;
+
+import io.distributedjob.audit.AuditLog;
+import io.distributedjob.auth.CurrentUser;
+import io.distributedjob.auth.Permissions;
+import io.distributedjob.auth.RequirePermission;
+import io.distributedjob.record.RecordService;
+import io.distributedjob.record.StoredRecord;
+import io.distributedjob.record.TriggerType;
+import io.distributedjob.web.ApiResponse;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /records/{id}/rerun}: runs the record's task once now, as a manual run, answering its fire id. */
+@RestController
+class RecordRerunController {
+
+    private final RecordService records;
+    private final TaskRuns runs;
+    private final AuditLog audit;
+
+    RecordRerunController(RecordService records, TaskRuns runs, AuditLog audit) {
+        this.records = records;
+        this.runs = runs;
+        this.audit = audit;
+    }
+
+    @PostMapping("/records/{id}/rerun")
+    @RequirePermission(Permissions.TASK_UPDATE)
+    ApiResponse<TaskEngine.StartedFire> rerun(CurrentUser user, @PathVariable long id,
+                                              @RequestParam(required = false) Integer year,
+                                              @RequestParam(required = false) Integer month) {
+        StoredRecord stored = records.find(RecordService.month(year, month), id);
+        long taskId = stored.record().taskId();
+        return ApiResponse.ok(audit.track(user, AuditLog.RUN, AuditLog.TASK, taskId,
+                () -> runs.run(user, taskId, TriggerType.MANUAL, null)));
+    }
+}

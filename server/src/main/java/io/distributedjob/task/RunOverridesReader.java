@@ -1,0 +1,59 @@
+package io.distributedjob.task;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.distributedjob.web.ApiException;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the optional body of {@code POST /tasks/{id}/run}: the overrides of one fire, checked like the task's own
+ * fields (the body and headers of an HTTP task, its URL's query; the parameters of a gRPC task).
+ */
+@Component
+class RunOverridesReader {
+
+    static final int QUERY_MAX = 2048;
+
+    private static final Set<String> HTTP_FIELDS = Set.of("body", "headers", "query");
+    private static final Set<String> GRPC_FIELDS = Set.of("grpcParams");
+    /** {@code name=value} pairs joined by {@code &}, in URL-encoded form: no spaces, no fragment, no line breaks. */
+    private static final Pattern QUERY = Pattern.compile("[^\\s#&=]+(=[^\\s#&]*)?(&[^\\s#&=]+(=[^\\s#&]*)?)*");
+
+    private final TaskValidator validator;
+
+    RunOverridesReader(TaskValidator validator) {
+        this.validator = validator;
+    }
+
+    RunOverrides read(JsonNode body, TaskType type) {
+        if (body == null || body.isNull() || body.isEmpty() && body.isObject()) {
+            return RunOverrides.NONE;
+        }
+        TaskValidator.Fields f = new TaskValidator.Fields(body);
+        Set<String> allowed = type == TaskType.HTTP ? HTTP_FIELDS : GRPC_FIELDS;
+        for (String field : body.propertyNames()) {
+            if (!allowed.contains(field)) {
+                throw ApiException.invalid(field + ": " + (HTTP_FIELDS.contains(field) || GRPC_FIELDS.contains(field)
+                        ? "does not apply to a " + type.name().replace("GRPC", "gRPC") + " task"
+                        : "is not an override; give " + String.join(", ", allowed.stream().sorted().toList())));
+            }
+        }
+        if (type == TaskType.GRPC) {
+            return new RunOverrides(null, null, null,
+                    validator.jsonObject(f, "grpcParams", TaskValidator.BODY_MAX, false));
+        }
+        String query = f.string("query", false, QUERY_MAX);
+        if (query != null) {
+            query = query.strip();
+            if (query.startsWith("?")) {
+                query = query.substring(1);
+            }
+            if (!QUERY.matcher(query).matches()) {
+                throw ApiException.invalid("query: must be name=value pairs joined by &, such as a=1&b=2");
+            }
+        }
+        return new RunOverrides(f.string("body", false, TaskValidator.BODY_MAX), validator.headers(f), query, null);
+    }
+}

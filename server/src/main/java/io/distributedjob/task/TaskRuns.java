@@ -1,0 +1,31 @@
+package io.distributedjob.task;
+
+import io.distributedjob.auth.CurrentUser;
+import io.distributedjob.record.TriggerType;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Runs a task once now, optionally with overrides for that one fire; the stored definition stays as it is. */
+@Service
+public class TaskRuns {
+
+    private final TaskService tasks;
+    private final TaskEngine engine;
+    private final RunOverridesReader reader;
+    private final JsonMapper json;
+
+    TaskRuns(TaskService tasks, TaskEngine engine, RunOverridesReader reader, JsonMapper json) {
+        this.tasks = tasks;
+        this.engine = engine;
+        this.reader = reader;
+        this.json = json;
+    }
+
+    /** Fires the task with the overrides given in the form of the REST run body (null or {} for none). */
+    public TaskEngine.StartedFire run(CurrentUser user, long id, TriggerType trigger, JsonNode overrides) {
+        Task task = tasks.find(user, id);
+        RunOverrides read = reader.read(overrides, task.taskType());
+        return engine.runNow(read.applyTo(task, json), trigger);
+    }
+}

@@ -110,7 +110,7 @@ describe('task list at a glance', () => {
     const { calls } = mockApi({
       'GET /tasks': { data: page([task, other]) },
       'GET /records': { data: page([]) },
-      'POST /tasks/batch-delete': { data: { deleted: 2 } },
+      'POST /tasks/batch-delete': { data: [{ id: 7, outcome: 'DELETED' }, { id: 8, outcome: 'NOT_FOUND' }] },
     })
     const { wrapper } = await mountConsole('/tasks', { before: () => signIn() })
     await selectRows(wrapper, 2)
@@ -121,6 +121,7 @@ describe('task list at a glance', () => {
     messageBox().confirm()
     await settle(50)
     expect(calls.find((c) => c.path === '/tasks/batch-delete')?.body).toEqual({ ids: [7, 8] })
+    expect(document.body.textContent).toContain('1 succeeded, 1 failed')
   })
 })
 

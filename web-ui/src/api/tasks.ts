@@ -12,7 +12,8 @@ export const tasksApi = {
   setStatus: (id: number, status: TaskStatus) => http.patch<unknown>(`/tasks/${id}/status`, { status }),
   run: (id: number, overrides?: RunOverrides) => http.post<StartedFire | null>(`/tasks/${id}/run`, overrides),
   copy: (id: number) => http.post<Task>(`/tasks/${id}/copy`),
-  removeMany: (ids: number[]) => http.post<unknown>('/tasks/batch-delete', { ids }),
+  /** One outcome per id: DELETED, or NOT_FOUND for a task gone or out of the caller's scope. */
+  removeMany: (ids: number[]) => http.post<Array<{ id: number; outcome: string }>>('/tasks/batch-delete', { ids }),
   previewCron: (cron: string, timezone: string | undefined, count: number) =>
     http.post<unknown>('/tasks/cron/preview', { cron, timezone: timezone || undefined, count }),
 }

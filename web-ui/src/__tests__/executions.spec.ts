@@ -80,6 +80,10 @@ describe('run once with parameters', () => {
     await dialog.get('[data-testid="run-submit"]').trigger('click')
     await settle(50)
 
+    // The server lists records of a month or of a range: the task page asks for a range.
+    const history = calls.find((c) => c.path === '/records')!.query
+    expect(history.get('taskId')).toBe('7')
+    expect(history.has('from') && history.has('to')).toBe(true)
     expect(calls.find((c) => c.path === '/tasks/7/run')?.body).toEqual({ query: 'date=2026-01-01', body: '{"full": true}' })
     expect(wrapper.get('[data-testid="run-started"]').text()).toContain('fire-7-xyz')
     expect(wrapper.get('[data-testid="run-execution-link"]').attributes('href')).toBe('/records?taskId=7&fireId=fire-7-xyz')

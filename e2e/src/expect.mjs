@@ -5,6 +5,7 @@ export function expect(actual, what = 'value') {
   return {
     toBe: (expected) => assert.equal(actual, expected, `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`),
     toContain: (part) => assert.ok(String(actual).includes(part), `${what}: expected to contain ${JSON.stringify(part)}, got ${JSON.stringify(actual)}`),
+    toMatch: (pattern) => assert.ok(pattern.test(String(actual)), `${what}: expected to match ${pattern}, got ${JSON.stringify(actual)}`),
     toBeTrue: () => assert.equal(actual, true, `${what}: expected true`),
     toBeAtLeast: (n) => assert.ok(actual >= n, `${what}: expected at least ${n}, got ${actual}`),
     toBeAtMost: (n) => assert.ok(actual <= n, `${what}: expected at most ${n}, got ${actual}`),

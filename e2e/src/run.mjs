@@ -66,6 +66,7 @@ try {
     ['admin logs in and sees the dashboard', ['auth', 'tasks', 'records'], scenarios.adminLogin],
     ['HTTP task every 2 s: records, detail, run now, disable', ['auth', 'tasks', 'preview', 'records'], scenarios.httpTaskLifecycle],
     ['gRPC form, dashboard tiles link to filtered lists', ['auth', 'tasks', 'preview', 'records'], scenarios.otherTaskPages],
+    ['task state at a glance, task page, run with parameters, record fire id, hourly chart', ['auth', 'tasks', 'records'], scenarios.taskStateAtAGlance],
     ['edit a task in the form and delete it', ['auth', 'tasks', 'preview'], scenarios.editAndDeleteTask],
     ['department, role and user; the user sees only what the role allows', ['auth', 'departments', 'roles', 'users', 'tasks', 'records'], scenarios.organisationAndPermissions],
     ['theme and language switch in the console', ['auth', 'tasks', 'records'], scenarios.themeAndLanguage],

@@ -138,8 +138,57 @@ export async function otherTaskPages({ ui, harness }) {
   await eventually(async () => (await page.getByTestId('tile-tasks-value').innerText()) !== '—', { what: 'dashboard figures' })
   await harness.shot(page, '10-dashboard')
   await page.getByTestId('tile-failures').click()
-  await page.waitForURL(/\/records\?month=\d{4}-\d{2}&success=0/)
+  await page.waitForURL(/\/records\?range=24h&success=0/)
   await ui.idle()
+}
+
+/**
+ * Task state at a glance: the list's schedule, last result and recent runs, the task page with its history, a run
+ * with parameters that links to its execution, the record drawer's fire id and lateness, the dashboard's hourly view.
+ */
+export async function taskStateAtAGlance({ ui, harness, endpoint, state }) {
+  const page = ui.page
+  const name = state.taskName
+  await ui.open(`/tasks?keyword=${encodeURIComponent(name)}`)
+  const row = page.locator('.el-table__row', { has: page.locator('[data-testid="task-name"]', { hasText: name }) }).first()
+  // The task is disabled by now: no next fire, but the zone it would be shown in is named.
+  expect(await row.getByTestId('task-next-fire').innerText(), 'next fire with its zone').toMatch(/UTC|\w+\/\w+/)
+  await eventually(async () => (await row.getByTestId('task-recent-runs').count()) > 0, { what: 'recent runs of the task in the list' })
+  expect(await row.getByTestId('task-last-result').innerText(), 'last run time').toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/)
+  const actions = page.locator(`.row-actions[data-task="${name}"]`)
+  const box = await actions.boundingBox()
+  const more = await actions.getByTestId('task-more').boundingBox()
+  expect(Math.abs(more.y - box.y) < 8, '"More" on the same line as the other actions').toBeTrue()
+  await harness.shot(page, '25-tasks-state')
+
+  await row.getByTestId('task-name').click()
+  await page.waitForURL(/\/tasks\/\d+$/)
+  await page.getByTestId('task-history-table').waitFor()
+  await eventually(async () => (await page.locator('[data-testid="task-history-table"] .el-table__row').count()) > 0, { what: 'the task page lists its history' })
+  const before = endpoint.count()
+  await page.getByTestId('detail-run-params').click()
+  const dialog = page.getByTestId('run-dialog')
+  await dialog.getByTestId('run-query').fill('source=e2e')
+  await dialog.getByTestId('run-submit').click()
+  await dialog.getByTestId('run-started').waitFor()
+  await eventually(() => endpoint.count() > before, { what: 'the run with parameters reaching the endpoint', timeout: 20_000 })
+  await harness.shot(page, '26-task-run-once')
+  await dialog.getByTestId('run-execution-link').click()
+  await page.waitForURL(/\/records\?/)
+  await ui.idle()
+
+  await ui.open('/records?range=1h')
+  await page.locator('[data-testid="record-task"]', { hasText: name }).first().click()
+  const drawer = page.locator('.el-drawer:visible')
+  await eventually(async () => /\S/.test((await drawer.getByTestId('record-fire-id').innerText()).replace('—', '')), { what: 'the fire id in the drawer' })
+  expect(await drawer.getByTestId('record-lateness').innerText(), 'lateness in the drawer').toMatch(/ms|s/)
+  await harness.shot(page, '27-record-drawer-fire')
+  await page.keyboard.press('Escape')
+
+  await ui.open('/dashboard')
+  await page.getByTestId('chart-hourly').click()
+  await page.getByTestId('executions-chart').waitFor()
+  await harness.shot(page, '28-dashboard-hourly')
 }
 
 /** Department, role and user created in the console; that user then sees only what the role allows. */
@@ -307,6 +356,9 @@ export async function phoneLayout({ harness, newPage, ui, admin }) {
   await phone.login(admin.username, admin.password)
   await phone.open('/tasks')
   await page.getByTestId('task-table').waitFor()
+  await page.getByTestId('scroll-hint').waitFor()
+  expect(await page.getByTestId('task-next-fire').count(), 'next fire on a phone').toBeAtLeast(1)
+  expect(await page.getByTestId('task-status').count(), 'status on a phone').toBeAtLeast(1)
   await harness.shot(page, '23-phone-tasks')
   await page.getByTestId('toggle-menu').click()
   await page.locator('.menu-drawer .el-menu').first().waitFor()

@@ -22,8 +22,18 @@ describe('CronInput', () => {
 
     expect(wrapper.get('[data-testid="cron-description"]').text()).toBe('Every 5 minutes')
     expect(wrapper.findAll('[data-testid="cron-preview-time"]')).toHaveLength(5)
-    expect(wrapper.get('[data-testid="cron-preview-time"]').text()).toContain('01/01/2026, 08:00:00')
+    expect(wrapper.get('[data-testid="cron-preview-time"]').text()).toContain('2026-01-01 08:00:00 Asia/Shanghai')
     expect(calls[0]?.body).toEqual({ cron: '*/5 * * * *', timezone: 'Asia/Shanghai', count: 5 })
+  })
+
+  it('warns when the server finds no fire time ahead, instead of a green description and an empty list', async () => {
+    mockApi({ 'POST /tasks/cron/preview': { data: { cron: '0 0 30 2 *', nextFireTimes: [] } } })
+
+    const wrapper = mountCron({ modelValue: '0 0 30 2 *' })
+    await settle(5)
+
+    expect(wrapper.get('[data-testid="cron-never-fires"]').text()).toContain('never fires')
+    expect(wrapper.get('[data-testid="cron-description"]').classes()).toContain('warning')
   })
 
   it("shows the server's reason when the preview refuses the expression", async () => {

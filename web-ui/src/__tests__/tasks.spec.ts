@@ -105,7 +105,7 @@ describe('task form', () => {
 
     await wrapper.get('input[data-testid="task-name-input"]').setValue('ping')
     await wrapper.get('input[data-testid="cron-input"]').setValue('not a cron')
-    await wrapper.get('input[data-testid="task-url"]').setValue('ftp://example.com')
+    await wrapper.get('input[data-testid="task-url"]').setValue('http://example.com')
     await wrapper.get('[data-testid="task-form"]').trigger('submit')
     // Element Plus shows a form item's error state after a short debounce.
     await settle(250)

@@ -1,5 +1,5 @@
-import { http } from './http'
-import type { ExecutionRecord, Page, RecordQuery, RecordStats, RecordTotals } from './types'
+import { buildUrl, http } from './http'
+import type { ExecutionRecord, Page, RecordQuery, RecordStats, RecordTotals, StartedFire } from './types'
 
 export interface StatsQuery {
   year: number
@@ -10,8 +10,11 @@ export interface StatsQuery {
 
 export const recordsApi = {
   list: (query: RecordQuery) => http.get<Page<ExecutionRecord>>('/records', { ...query }),
-  get: (id: number, year: number, month: number) => http.get<ExecutionRecord>(`/records/${id}`, { year, month }),
+  get: (id: number, year?: number, month?: number) => http.get<ExecutionRecord>(`/records/${id}`, { year, month }),
   stats: (query: StatsQuery) => http.get<RecordStats>('/records/stats', { ...query }),
+  rerun: (id: number, year?: number, month?: number) => http.post<StartedFire | null>(`/records/${id}/rerun`, undefined, { query: { year, month } }),
+  /** The address of the CSV of every record the query matches. */
+  exportUrl: (query: Omit<RecordQuery, 'page' | 'size'>) => buildUrl('/records/export', { ...query }),
   /** Figures over [from, to) (ISO instants) from aggregates across the month tables. */
   totals: (from: string, to: string) => http.get<RecordTotals>('/records/totals', { from, to }),
 }

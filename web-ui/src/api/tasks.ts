@@ -1,5 +1,5 @@
 import { http } from './http'
-import type { Page, Task, TaskInput, TaskQuery, TaskStatus, TaskType } from './types'
+import type { Page, RunOverrides, StartedFire, Task, TaskInput, TaskQuery, TaskStatus, TaskType } from './types'
 
 const kindPath = (type: TaskType) => (type === 'GRPC' ? 'grpc' : 'http')
 
@@ -10,7 +10,10 @@ export const tasksApi = {
   update: (type: TaskType, id: number, input: TaskInput) => http.put<Task>(`/tasks/${kindPath(type)}/${id}`, input),
   remove: (id: number) => http.delete<unknown>(`/tasks/${id}`),
   setStatus: (id: number, status: TaskStatus) => http.patch<unknown>(`/tasks/${id}/status`, { status }),
-  run: (id: number) => http.post<unknown>(`/tasks/${id}/run`),
+  run: (id: number, overrides?: RunOverrides) => http.post<StartedFire | null>(`/tasks/${id}/run`, overrides),
+  copy: (id: number) => http.post<Task>(`/tasks/${id}/copy`),
+  /** One outcome per id: DELETED, or NOT_FOUND for a task gone or out of the caller's scope. */
+  removeMany: (ids: number[]) => http.post<Array<{ id: number; outcome: string }>>('/tasks/batch-delete', { ids }),
   previewCron: (cron: string, timezone: string | undefined, count: number) =>
     http.post<unknown>('/tasks/cron/preview', { cron, timezone: timezone || undefined, count }),
 }

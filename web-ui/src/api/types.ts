@@ -76,6 +76,20 @@ export interface Task {
   updateTime?: string | null
 }
 
+/** What a run answers: the fire it started. */
+export interface StartedFire {
+  fireId: string
+  scheduledTime?: string | null
+}
+
+/** Values that replace the task's own for one run, in the same string forms as the task's fields. */
+export interface RunOverrides {
+  body?: string
+  headers?: string
+  query?: string
+  grpcParams?: string
+}
+
 /** The fields a create or update form sends. */
 export type TaskInput = Omit<Task, 'id' | 'taskType' | 'departmentName' | 'lastExecuteTime' | 'nextExecuteTime' | 'creatorId' | 'createTime' | 'updateTime'>
 
@@ -96,6 +110,8 @@ export interface ExecutionRecord {
   taskName?: string | null
   taskType?: TaskType | null
   departmentId?: number | null
+  /** Names one fire: the manual run that started it links here. */
+  fireId?: string | null
   scheduledTime?: string | null
   startTime?: string | null
   endTime?: string | null
@@ -113,8 +129,13 @@ export interface ExecutionRecord {
 }
 
 export interface RecordQuery {
-  year: number
-  month: number
+  year?: number
+  month?: number
+  /** ISO instants of any range, across months. */
+  from?: string
+  to?: string
+  errorKeyword?: string
+  fireId?: string
   page?: number
   size?: number
   taskId?: number

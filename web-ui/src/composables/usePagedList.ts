@@ -32,6 +32,8 @@ export function usePagedList<S extends Schema, T>(
   const rows: Ref<T[]> = ref([])
   const total = ref(0)
   const loading = ref(false)
+  /** The last load's failure, until a load succeeds: the table shows it with a retry instead of "no data". */
+  const error = ref<unknown>(null)
 
   const schema: Paged<S> = { ...filters, ...PAGING }
   const defaults = { page: 1, size: DEFAULT_PAGE_SIZE, ...options.defaults } as Partial<StateOf<Paged<S>>>
@@ -43,13 +45,17 @@ export function usePagedList<S extends Schema, T>(
       const page = await fetchPage(state)
       rows.value = page.list
       total.value = page.total
+      error.value = null
     } catch (e) {
-      if (!quiet) showError(e)
+      if (!quiet) {
+        error.value = e
+        showError(e)
+      }
     } finally {
       loading.value = false
     }
     options.afterLoad?.()
   }
 
-  return { state, apply, reset, rows, total, loading, load }
+  return { state, apply, reset, rows, total, loading, error, load }
 }

@@ -1,6 +1,8 @@
 const zhCN = {
   app: { name: 'DistributedJob', subtitle: '分布式任务调度' },
   common: {
+    networkError: '无法连接服务器：请检查网络后重试', loadFailed: '加载失败', loadFailedWith: '加载失败：{message}',
+    retry: '重试', scrollHint: '左右滑动查看更多列', exportCsv: '导出 CSV',
     search: '查询', reset: '重置', create: '新建', edit: '编辑', delete: '删除', save: '保存', cancel: '取消',
     confirm: '确定', actions: '操作', refresh: '刷新', all: '全部', yes: '是', no: '否', enabled: '启用',
     disabled: '禁用', status: '状态', description: '描述', name: '名称', department: '部门', createTime: '创建时间',
@@ -25,12 +27,26 @@ const zhCN = {
     tooMany: '尝试次数过多，请稍后再试', passwordChanged: '密码已修改，请用新密码登录',
   },
   dashboard: {
+    chartDaily: '本月按天', chartHourly: '最近 24 小时按小时', chartSample: '依据最近 {count} 次执行',
     tasks: '任务总数', enabledTasks: '已启用 {count}', executionsToday: '今日执行', successRate: '本月成功率',
     failures24h: '近 24 小时失败', executionsChart: '执行趋势（本月）', upcoming: '即将触发', slowest: '最慢任务（近期执行）',
     avgCost: '平均耗时', maxCost: '最长耗时', runs: '次数', nextFire: '下次触发', viewAll: '查看全部',
     noUpcoming: '没有已启用的任务', noRecords: '本月暂无执行记录',
   },
   task: {
+    nextFireAt: '下次：{time}', zoneLabel: '（{zone}）', lastResult: '最近结果',
+    recentRuns: '最近 {n} 次', neverRun: '尚未执行', bulkDelete: '删除', bulkRunConfirm: '立即执行选中的 {count} 个任务各一次？',
+    bulkDeleteConfirm: '删除选中的 {count} 个任务？删除后不再调度。', autoRefresh: '自动刷新（10 秒）',
+    copyTask: '复制', copiedAs: '已复制为“{name}”', runWithParams: '带参数执行', runOnceTitle: '执行“{name}”一次',
+    runOnceHint: '以下内容只替换本次执行的对应字段；留空则使用任务自身的配置。',
+    queryString: '查询参数', startedFire: '已触发 {fireId}', viewExecution: '查看该次执行',
+    detail: '任务详情', successOfRuns: '{n} 次中成功 {ok} 次', invalidUrl: '请输入 http:// 或 https:// 开头的地址',
+    timeoutMax: '不能超过 {max} 秒', policyFIRE_ONCE: '补跑一次', policySKIP: '跳过',
+    policyFIRE_ONCEHint: '停机期间错过的触发，在调度恢复后合并为一次立即补跑。',
+    policySKIPHint: '停机期间错过的触发直接丢弃，等待下一个计划时间。',
+    policyALLOW: '允许并发', policyFORBID: '禁止并发',
+    policyALLOWHint: '上一次执行尚未结束时，新的触发照常开始。',
+    policyFORBIDHint: '上一次执行尚未结束时，跳过本次触发。',
     title: '任务', name: '任务名称', type: '类型', cron: 'Cron 表达式', timezone: '时区', status: '状态',
     statusDisabled: '禁用', statusEnabled: '启用', statusTemporary: '临时', nextFire: '下次执行', lastFire: '上次执行',
     keyword: '任务名称关键字', newHttp: '新建 HTTP 任务', newGrpc: '新建 gRPC 任务', editTitle: '编辑任务',
@@ -49,6 +65,7 @@ const zhCN = {
     browserZone: '浏览器时区：{zone}', description: '描述', executeRecords: '执行记录',
   },
   cron: {
+    neverFires: '该表达式永远不会触发：任务将不会执行',
     placeholder: "如 0 */5 * * * 或 {'@'}every 30s", nextFires: '接下来 {count} 次触发', previewing: '正在计算…',
     invalid: '无法解析：{message}', presets: '常用', everyNSeconds: '每 {n} 秒', everyMinute: '每分钟',
     every5Minutes: '每 5 分钟', hourly: '每小时', daily: '每天 0 点', weekdays: '工作日 9:00', monthly: '每月 1 日 0 点',
@@ -57,6 +74,9 @@ const zhCN = {
     unitH: '{n} 小时', unitM: '{n} 分钟', unitS: '{n} 秒', unitMs: '{n} 毫秒',
   },
   record: {
+    range: '时间范围', range_1h: '最近 1 小时', range_24h: '最近 24 小时', range_7d: '最近 7 天', range_custom: '自定义范围',
+    rangeStart: '开始', rangeEnd: '结束', errorKeyword: '搜索错误信息', fireId: '触发 ID', lateness: '延迟',
+    rerun: '重新执行', rerunConfirm: '立即重新执行“{name}”？', rerunStarted: '已触发 {fireId}', openTask: '打开任务',
     title: '执行记录', month: '月份', task: '任务', result: '结果', statusRunning: '执行中', statusSuccess: '成功',
     statusFailed: '失败', scheduledTime: '计划时间', startTime: '开始时间', endTime: '结束时间', costTime: '耗时',
     statusCode: '状态码', trigger: '触发方式', executor: '执行节点', retries: '重试次数', usedFallback: '使用备用地址',

@@ -22,6 +22,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'dashboard', name: 'dashboard', component: () => import('@/views/DashboardView.vue'), meta: { title: 'menu.dashboard' } },
       { path: 'tasks', name: 'tasks', component: () => import('@/views/tasks/TaskListView.vue'), meta: { permission: 'task:view', title: 'menu.tasks' } },
       { path: 'tasks/new', name: 'task-new', component: () => import('@/views/tasks/TaskFormView.vue'), meta: { permission: 'task:create', title: 'menu.tasks' } },
+      { path: 'tasks/:id(\\d+)', name: 'task-detail', component: () => import('@/views/tasks/TaskDetailView.vue'), meta: { permission: 'task:view', title: 'task.detail' } },
       { path: 'tasks/:id(\\d+)/edit', name: 'task-edit', component: () => import('@/views/tasks/TaskFormView.vue'), meta: { permission: 'task:update', title: 'menu.tasks' } },
       { path: 'records', name: 'records', component: () => import('@/views/records/RecordListView.vue'), meta: { permission: 'record:view', title: 'menu.records' } },
       { path: 'alert-channels', name: 'alert-channels', component: () => import('@/views/alerts/AlertChannelView.vue'), meta: { permission: 'task:view', title: 'menu.alertChannels' } },

@@ -1,5 +1,16 @@
 import { ElMessage } from 'element-plus'
 import { ApiError } from '@/api/http'
+import { translate } from '@/i18n'
+
+/**
+ * A failure in words the user can act on: the server's message for an API error (in the console's language when
+ * the server sent a key it knows), "cannot reach the server"
+ * instead of the browser's "Failed to fetch" when the request never got an answer.
+ */
+export function describeError(error: unknown): string {
+  if (error instanceof TypeError) return translate('common.networkError')
+  return errorText(error)
+}
 
 /** Translates a message key into the console's language; null when it has no text for the key. */
 export type ErrorTranslator = (key: string, params: Record<string, unknown>) => string | null
@@ -25,5 +36,5 @@ export function errorText(error: unknown): string {
  */
 export function showError(error: unknown): void {
   if (error instanceof ApiError && error.status === 401) return
-  ElMessage({ type: 'error', message: errorText(error), grouping: true, showClose: true })
+  ElMessage({ type: 'error', message: describeError(error), grouping: true, showClose: true })
 }

@@ -1,13 +1,32 @@
 /** Date, time and duration formatting in the viewer's time zone and language. */
 
-export function formatDateTime(value: string | null | undefined, locale = 'zh-CN', timeZone?: string): string {
+/**
+ * `YYYY-MM-DD HH:mm:ss` in the given IANA zone (the viewer's when absent): one shape in every language, so no
+ * reader has to guess whether 02/12 is February or December. The language argument no longer changes the shape.
+ */
+export function formatDateTime(value: string | null | undefined, _locale?: string, timeZone?: string): string {
   if (!value) return '—'
   const date = new Date(value)
   if (Number.isNaN(date.getTime())) return value
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-    hour12: false, timeZone,
-  }).format(date)
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      hourCycle: 'h23', timeZone: timeZone || undefined,
+    }).formatToParts(date).map((part) => [part.type, part.value]),
+  )
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`
+}
+
+/** The viewer's IANA time zone. */
+export function browserZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone
+}
+
+/** Milliseconds between the planned and the actual start of a run; null when either is unknown. */
+export function lateness(scheduled: string | null | undefined, started: string | null | undefined): number | null {
+  if (!scheduled || !started) return null
+  const delay = Date.parse(started) - Date.parse(scheduled)
+  return Number.isNaN(delay) ? null : Math.max(0, delay)
 }
 
 /** Milliseconds as `850 ms`, `12.3 s` or `2 min 5 s`. */

@@ -42,3 +42,32 @@ export function upcomingFires(tasks: Task[], limit: number): Task[] {
 export function localDate(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
 }
+
+/** The days of a month's statistics up to and including today: the days ahead have nothing to show. */
+export function pastDays<T extends { date: string }>(daily: T[], today: string): T[] {
+  return daily.filter((day) => day.date.slice(0, 10) <= today)
+}
+
+export interface HourBucket {
+  /** Start of the hour, in ms. */
+  start: number
+  success: number
+  fail: number
+}
+
+const HOUR_MS = 60 * 60 * 1000
+
+/** Finished executions of the 24 hours up to `now`, counted per hour, oldest hour first. */
+export function hourlyBuckets(records: ExecutionRecord[], now: number): HourBucket[] {
+  const lastHour = Math.floor(now / HOUR_MS) * HOUR_MS
+  const buckets: HourBucket[] = Array.from({ length: 24 }, (_, i) => ({ start: lastHour - (23 - i) * HOUR_MS, success: 0, fail: 0 }))
+  for (const record of records) {
+    const time = Date.parse(record.scheduledTime ?? record.startTime ?? '')
+    if (Number.isNaN(time) || record.status === 0) continue
+    const bucket = buckets[Math.floor((time - buckets[0]!.start) / HOUR_MS)]
+    if (!bucket) continue
+    if (record.status === 1) bucket.success += 1
+    else bucket.fail += 1
+  }
+  return buckets
+}

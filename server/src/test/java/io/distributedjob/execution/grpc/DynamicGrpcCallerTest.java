@@ -126,8 +126,9 @@ class DynamicGrpcCallerTest {
                 GrpcCallResult result = call(service, "SayHello", "{}", TIMEOUT, Map.of());
                 assertThat(result.success()).as(result.error()).isTrue();
             }
-            assertThat(greeter.calls()).isEqualTo(5);
-            assertThat(second.calls()).isEqualTo(5);
+            // round robin picks among the servers already connected, so the very first call may find only one
+            assertThat(greeter.calls() + second.calls()).isEqualTo(10);
+            assertThat(greeter.calls()).isBetween(4, 6);
         }
     }
 

@@ -183,6 +183,85 @@ WHERE d.parent_id IS NULL;
 
 ALTER TABLE task ADD COLUMN grpc_tls BOOLEAN NOT NULL DEFAULT FALSE AFTER fallback_grpc_method;
 
+-- V26__instance_state.sql
+-- What each instance reports about itself with its heartbeat, for GET /instances: the server version it runs
+-- and the executions it is running.
+ALTER TABLE engine_instance ADD COLUMN version VARCHAR(64) NULL;
+ALTER TABLE engine_instance ADD COLUMN fires_running INT NOT NULL DEFAULT 0;
+
+-- V27__alerts.sql
+-- Alerts: where they go (channels, owned by a department), when they are raised (rules, owned by a task or a
+-- department), what each task's last outcomes were (for N-in-a-row and recovery), and what was sent. A row of
+-- alert_event is the claim of one instance to send one alert: its unique key spans the rule, the task and the
+-- throttle window, so a second instance (or a second alert within the window) finds the key taken.
+
+CREATE TABLE alert_channel (
+    id            BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    name          VARCHAR(100) NOT NULL,
+    department_id BIGINT       NOT NULL,
+    channel_type  VARCHAR(16)  NOT NULL,
+    url           VARCHAR(1000) NULL,
+    secret        VARCHAR(500) NULL,
+    recipients    VARCHAR(1000) NULL,
+    enabled       TINYINT      NOT NULL DEFAULT 1,
+    create_time   DATETIME(3)  NOT NULL,
+    update_time   DATETIME(3)  NOT NULL,
+    UNIQUE KEY uk_department_name (department_id, name)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- An owner (TASK or DEPARTMENT) with a row here has its own rules (possibly none); others inherit.
+CREATE TABLE alert_rule_set (
+    owner_type  VARCHAR(16) NOT NULL,
+    owner_id    BIGINT      NOT NULL,
+    update_time DATETIME(3) NOT NULL,
+    PRIMARY KEY (owner_type, owner_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE alert_rule (
+    id               BIGINT      NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    owner_type       VARCHAR(16) NOT NULL,
+    owner_id         BIGINT      NOT NULL,
+    kind             VARCHAR(24) NOT NULL,
+    threshold        INT         NOT NULL,
+    throttle_seconds INT         NOT NULL,
+    KEY idx_owner (owner_type, owner_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE alert_rule_channel (
+    rule_id    BIGINT NOT NULL,
+    channel_id BIGINT NOT NULL,
+    PRIMARY KEY (rule_id, channel_id),
+    KEY idx_channel (channel_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE alert_task_state (
+    task_id              BIGINT      NOT NULL PRIMARY KEY,
+    consecutive_failures INT         NOT NULL,
+    failure_alerted      TINYINT     NOT NULL,
+    update_time          DATETIME(3) NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE alert_event (
+    id           BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    rule_id      BIGINT       NOT NULL,
+    task_id      BIGINT       NOT NULL,
+    window_start DATETIME(3)  NOT NULL,
+    kind         VARCHAR(24)  NOT NULL,
+    fire_id      VARCHAR(64)  NULL,
+    message      VARCHAR(1000) NOT NULL,
+    status       VARCHAR(16)  NOT NULL,
+    error        VARCHAR(1000) NULL,
+    instance_id  VARCHAR(128) NOT NULL,
+    create_time  DATETIME(3)  NOT NULL,
+    UNIQUE KEY uk_rule_task_window (rule_id, task_id, window_start),
+    KEY idx_task_time (task_id, create_time)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- V28__task_list_index.sql
+-- A department's task list, newest first, read in index order: without it the rows of one department are
+-- sorted after the fact (idx_department_type orders them by type first).
+ALTER TABLE task ADD KEY idx_department_id_id (department_id, id);
+
 CREATE TABLE `flyway_schema_history` (
     `installed_rank` INT NOT NULL,
     `version` VARCHAR(50),
@@ -204,3 +283,6 @@ INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`,
 INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`, `type`, `script`, `checksum`, `installed_by`, `execution_time`, `success`) VALUES (4, '21', 'task deletion', 'SQL', 'V21__task_deletion.sql', 1435391427, 'init.sql', 0, 1);
 INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`, `type`, `script`, `checksum`, `installed_by`, `execution_time`, `success`) VALUES (5, '22', 'departments under root', 'SQL', 'V22__departments_under_root.sql', 1736607252, 'init.sql', 0, 1);
 INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`, `type`, `script`, `checksum`, `installed_by`, `execution_time`, `success`) VALUES (6, '24', 'grpc tls', 'SQL', 'V24__grpc_tls.sql', 1253989294, 'init.sql', 0, 1);
+INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`, `type`, `script`, `checksum`, `installed_by`, `execution_time`, `success`) VALUES (7, '26', 'instance state', 'SQL', 'V26__instance_state.sql', -1839911357, 'init.sql', 0, 1);
+INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`, `type`, `script`, `checksum`, `installed_by`, `execution_time`, `success`) VALUES (8, '27', 'alerts', 'SQL', 'V27__alerts.sql', -945424816, 'init.sql', 0, 1);
+INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`, `type`, `script`, `checksum`, `installed_by`, `execution_time`, `success`) VALUES (9, '28', 'task list index', 'SQL', 'V28__task_list_index.sql', 1924218894, 'init.sql', 0, 1);

@@ -7,7 +7,10 @@ import io.distributedjob.execution.InstanceId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Exposes the cluster's ports; leaving the cluster (revoking the etcd lease) happens when the context closes. */
+/**
+ * Joins the cluster when the context starts and leaves it (revoking the etcd lease) when it closes. The ports are
+ * reached through {@link Cluster}: one object may implement several of them, so they are not beans of their own.
+ */
 @Configuration(proxyBeanMethods = false)
 class ClusterConfiguration {
 
@@ -17,22 +20,7 @@ class ClusterConfiguration {
     }
 
     @Bean
-    ClusterMembership clusterMembership(Cluster cluster) {
-        return cluster.membership();
-    }
-
-    @Bean
-    LeaderElection leaderElection(Cluster cluster) {
-        return cluster.leader();
-    }
-
-    @Bean
-    Fencing fencing(Cluster cluster) {
-        return cluster.fencing();
-    }
-
-    @Bean
-    WorkPartition workPartition(ClusterMembership membership) {
-        return new WorkPartition(membership);
+    WorkPartition workPartition(Cluster cluster) {
+        return new WorkPartition(cluster.membership());
     }
 }

@@ -32,6 +32,12 @@ class ConfigurationValidationTest {
             auth.jwtExpireHours   | 0      | auth.jwtExpireHours = '0': must be greater than or equal to 1
             auth.revoker          | disk   | auth.revoker = 'disk': must be one of MEMORY, REDIS
             auth.redis.port       | 99999  | auth.redis.port = '99999': must be less than or equal to 65535
+            cluster.etcd.leaseSeconds | 1  | cluster.etcd.leaseSeconds = '1': must be greater than or equal to 2
+            cluster.etcd.endpoints | ftp://etcd:2379 | ftp://etcd:2379': must be http://host:port or https://host:port
+            cluster.etcd.namespace | jobs  | cluster.etcd.namespace = 'jobs': must start with /
+            kafka.brokers         | broker | broker': must be host:port
+            kafka.securityProtocol | TLS  | kafka.securityProtocol = 'TLS': must be PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL
+            kafka.role            | leader | kafka.role = 'leader': must be one of BOTH, CLAIMER, EXECUTOR
             """)
     void badValueIsReportedWithItsKey(String key, String value, String expected) {
         FailureAnalysis analysis = startWith("--" + key + "=" + value);

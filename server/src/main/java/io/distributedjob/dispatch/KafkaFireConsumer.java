@@ -32,7 +32,7 @@ public class KafkaFireConsumer implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final String topic;
-    private final FireExecutor executor;
+    private final DispatchedFireExecutor executor;
     private final RecordedFires recorded;
     private final Duration drainTimeout;
     private final Thread loop;
@@ -46,7 +46,7 @@ public class KafkaFireConsumer implements AutoCloseable {
      * @param drainTimeout how long closing waits for the current batch to be recorded; a batch not done by then is
      *                     left uncommitted, for another executor
      */
-    public KafkaFireConsumer(KafkaSettings settings, String clientId, FireExecutor executor, RecordedFires recorded,
+    public KafkaFireConsumer(KafkaSettings settings, String clientId, DispatchedFireExecutor executor, RecordedFires recorded,
             Duration drainTimeout) {
         this.consumer = new KafkaConsumer<>(KafkaClients.consumer(settings, clientId));
         this.topic = settings.topic();

@@ -161,7 +161,7 @@ class KafkaDispatchTest {
         return publisher;
     }
 
-    private KafkaFireConsumer consumer(String clientId, FireExecutor executor) {
+    private KafkaFireConsumer consumer(String clientId, DispatchedFireExecutor executor) {
         KafkaFireConsumer consumer = new KafkaFireConsumer(settings, clientId, executor, recorded,
                 Duration.ofMillis(200));
         consumer.start();

@@ -31,8 +31,8 @@ describe('route guards', () => {
     expect(entries).not.toContain('menu-departments')
   })
 
-  it('brings a session back from the remembered refresh token', async () => {
-    localStorage.setItem('dj.refreshToken', 'refresh-1')
+  it('brings a session back from the refresh cookie', async () => {
+    localStorage.setItem('dj.signedIn', '1')
     const { calls } = mockApi({
       'POST /auth/refresh': { data: { token: 'access-2', refreshToken: 'refresh-2' } },
       'GET /auth/userinfo': { data: { id: 1, username: 'admin', realName: 'Admin', departmentId: 1, roleId: 1, permissions: ['record:view'] } },
@@ -43,8 +43,21 @@ describe('route guards', () => {
     const { router } = await mountConsole('/dashboard')
 
     expect(router.currentRoute.value.name).toBe('dashboard')
-    expect(calls.find((c) => c.path === '/auth/refresh')?.body).toEqual({ refreshToken: 'refresh-1' })
-    expect(localStorage.getItem('dj.refreshToken')).toBe('refresh-2')
+    expect(calls.find((c) => c.path === '/auth/refresh')?.body).toEqual({})
     expect(calls.find((c) => c.path === '/auth/userinfo')?.authorization).toBe('Bearer access-2')
+  })
+
+  it('opens the password change first while the sample password is unchanged', async () => {
+    mockApi({})
+    const { router, wrapper } = await mountConsole('/tasks', {
+      before: () => {
+        signIn().user!.passwordChangeRequired = true
+      },
+    })
+
+    expect(router.currentRoute.value.name).toBe('profile')
+    expect(wrapper.find('[data-testid="password-change-required"]').exists()).toBe(true)
+    await router.push('/dashboard')
+    expect(router.currentRoute.value.name).toBe('profile')
   })
 })

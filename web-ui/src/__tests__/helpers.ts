@@ -15,6 +15,7 @@ export interface Call {
   query: URLSearchParams
   body: unknown
   authorization: string | null
+  credentials: RequestCredentials | undefined
 }
 
 export type Reply = { status?: number; data?: unknown; code?: number; message?: string }
@@ -36,6 +37,7 @@ export function mockApi(routes: Record<string, Reply | Handler>) {
       query: url.searchParams,
       body: init?.body ? JSON.parse(String(init.body)) : undefined,
       authorization: headers.get('Authorization'),
+      credentials: init?.credentials,
     }
     calls.push(call)
     const route = routes[`${call.method} ${path}`] ?? Object.entries(routes).find(([key]) => matches(key, call))?.[1]

@@ -135,4 +135,25 @@ describe('task form', () => {
     expect(body).not.toHaveProperty('grpcService')
     expect(router.currentRoute.value.name).toBe('tasks')
   })
+
+  it('sends the TLS choice of a gRPC task', async () => {
+    const { calls } = mockApi({
+      'POST /tasks/cron/preview': { data: [] },
+      'POST /tasks/grpc': { data: { ...task, id: 9, taskType: 'GRPC' } },
+      'GET /tasks': { data: page([]) },
+    })
+    const { wrapper } = await mountConsole('/tasks/new?type=GRPC', { before: () => signIn() })
+
+    await wrapper.get('input[data-testid="task-name-input"]').setValue('invoices')
+    await wrapper.get('input[data-testid="cron-input"]').setValue('@every 5m')
+    await wrapper.get('input[data-testid="task-grpc-service"]').setValue('billing.example.com:443/acme.Invoices')
+    await wrapper.get('input[data-testid="task-grpc-method"]').setValue('Close')
+    await wrapper.get('[data-testid="task-grpc-tls"] input').setValue(true)
+    await wrapper.get('[data-testid="task-form"]').trigger('submit')
+    await settle(20)
+
+    const body = calls.find((c) => c.method === 'POST' && c.path === '/tasks/grpc')?.body
+    expect(body).toMatchObject({ grpcService: 'billing.example.com:443/acme.Invoices', grpcMethod: 'Close', grpcTls: true })
+    expect(body).not.toHaveProperty('url')
+  })
 })

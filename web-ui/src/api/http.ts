@@ -75,6 +75,8 @@ async function send(method: string, path: string, options: RequestOptions, token
   return fetch(buildUrl(path, options.query), {
     method,
     headers,
+    // the refresh cookie goes along to the console's own origin only
+    credentials: 'same-origin',
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   })
 }

@@ -17,10 +17,13 @@ export interface UserSummary {
   roleName?: string
 }
 
+/** The refresh token also travels in an HttpOnly cookie, which is what the console uses; it never keeps this one. */
 export interface LoginResult {
   token: string
   refreshToken: string
   expiresIn?: number
+  /** The account still has the sample password and must change it first. */
+  passwordChangeRequired?: boolean
   user: UserSummary
 }
 
@@ -33,6 +36,7 @@ export interface UserInfo extends UserSummary {
   email?: string | null
   phone?: string | null
   permissions: string[]
+  passwordChangeRequired?: boolean
 }
 
 export type TaskType = 'HTTP' | 'GRPC'
@@ -62,6 +66,7 @@ export interface Task {
   grpcParams?: string | null
   fallbackGrpcService?: string | null
   fallbackGrpcMethod?: string | null
+  grpcTls?: boolean
   misfirePolicy?: string | null
   concurrencyPolicy?: string | null
   lastExecuteTime?: string | null

@@ -23,6 +23,7 @@ const en: MessageSchema = {
     title: 'Sign in to the console', username: 'Username', password: 'Password', submit: 'Sign in',
     usernameRequired: 'Enter your username', passwordRequired: 'Enter your password', failed: 'Sign-in failed: {message}',
     sessionExpired: 'Your session has expired: please sign in again', tooMany: 'Too many attempts: try again later',
+    passwordChanged: 'Password changed: sign in with the new one',
   },
   dashboard: {
     tasks: 'Tasks', enabledTasks: '{count} enabled', executionsToday: 'Executions today', successRate: 'Success rate (month)',
@@ -43,6 +44,7 @@ const en: MessageSchema = {
     headers: 'Headers (JSON)', body: 'Body', fallbackUrl: 'Fallback URL', grpcService: 'gRPC service',
     grpcServiceHint: '<target>/<package.Service>, e.g. 127.0.0.1:50051/demo.Greeter', grpcMethod: 'gRPC method',
     grpcParams: 'Request (JSON)', fallbackGrpcService: 'Fallback gRPC service', fallbackGrpcMethod: 'Fallback gRPC method',
+    grpcTls: 'TLS', grpcTlsHint: "Connect over TLS (the target's certificate is verified)",
     misfirePolicy: 'Misfire policy', concurrencyPolicy: 'Concurrency policy', invalidJson: 'Not valid JSON',
     required: 'Required', created: 'Task created', updated: 'Task updated', serverDefaultZone: "Server's time zone",
     browserZone: 'Browser: {zone}', description: 'Description', executeRecords: 'Executions',
@@ -71,7 +73,7 @@ const en: MessageSchema = {
   user: {
     title: 'User', username: 'Username', realName: 'Full name', email: 'Email', phone: 'Phone', role: 'Role',
     password: 'Password', newPassword: 'New password', oldPassword: 'Current password', confirmPassword: 'Confirm new password',
-    resetPassword: 'Reset password', passwordReset: 'Password reset', passwordChanged: 'Password changed',
+    resetPassword: 'Reset password', passwordReset: 'Password reset',
     passwordMismatch: 'The passwords do not match', passwordTooShort: 'At least {n} characters', add: 'New user',
     editTitle: 'Edit user', keyword: 'Username or name', deleteConfirm: 'Delete user “{name}”?', enable: 'Enable',
     disable: 'Disable',
@@ -80,7 +82,10 @@ const en: MessageSchema = {
     title: 'Role', permissions: 'Permissions', add: 'New role', editTitle: 'Edit role', keyword: 'Role name',
     deleteConfirm: 'Delete role “{name}”?', permissionCount: '{count} permissions',
   },
-  profile: { title: 'Profile', info: 'Account', changePassword: 'Change password', permissions: 'My permissions' },
+  profile: {
+    title: 'Profile', info: 'Account', changePassword: 'Change password', permissions: 'My permissions',
+    changeRequired: 'This account still has the sample password: choose your own before going on.',
+  },
   errors: {
     forbiddenTitle: 'Access denied', forbidden: 'Your role does not allow this page.', notFoundTitle: 'Page not found',
     notFound: 'There is no such page.', home: 'Back to the dashboard',

@@ -20,7 +20,7 @@ const zhCN = {
   login: {
     title: '登录控制台', username: '用户名', password: '密码', submit: '登录', usernameRequired: '请输入用户名',
     passwordRequired: '请输入密码', failed: '登录失败：{message}', sessionExpired: '登录已过期，请重新登录',
-    tooMany: '尝试次数过多，请稍后再试',
+    tooMany: '尝试次数过多，请稍后再试', passwordChanged: '密码已修改，请用新密码登录',
   },
   dashboard: {
     tasks: '任务总数', enabledTasks: '已启用 {count}', executionsToday: '今日执行', successRate: '本月成功率',
@@ -41,6 +41,7 @@ const zhCN = {
     headers: '请求头（JSON）', body: '请求体', fallbackUrl: '备用 URL', grpcService: 'gRPC 服务',
     grpcServiceHint: '<目标>/<包名.服务名>，如 127.0.0.1:50051/demo.Greeter', grpcMethod: 'gRPC 方法',
     grpcParams: '请求参数（JSON）', fallbackGrpcService: '备用 gRPC 服务', fallbackGrpcMethod: '备用 gRPC 方法',
+    grpcTls: 'TLS', grpcTlsHint: '通过 TLS 连接（校验目标的证书）',
     misfirePolicy: '错过触发策略', concurrencyPolicy: '并发策略', invalidJson: '不是合法的 JSON',
     required: '必填', created: '任务已创建', updated: '任务已更新', serverDefaultZone: '服务器默认时区',
     browserZone: '浏览器时区：{zone}', description: '描述', executeRecords: '执行记录',
@@ -69,7 +70,7 @@ const zhCN = {
   user: {
     title: '用户', username: '用户名', realName: '姓名', email: '邮箱', phone: '手机', role: '角色', password: '密码',
     newPassword: '新密码', oldPassword: '原密码', confirmPassword: '确认新密码', resetPassword: '重置密码',
-    passwordReset: '密码已重置', passwordChanged: '密码已修改', passwordMismatch: '两次输入的密码不一致',
+    passwordReset: '密码已重置', passwordMismatch: '两次输入的密码不一致',
     passwordTooShort: '密码至少 {n} 位', add: '新建用户', editTitle: '编辑用户', keyword: '用户名或姓名',
     deleteConfirm: '删除用户“{name}”？', enable: '启用', disable: '禁用',
   },
@@ -77,7 +78,10 @@ const zhCN = {
     title: '角色', permissions: '权限', add: '新建角色', editTitle: '编辑角色', keyword: '角色名称',
     deleteConfirm: '删除角色“{name}”？', permissionCount: '{count} 项权限',
   },
-  profile: { title: '个人中心', info: '基本信息', changePassword: '修改密码', permissions: '我的权限' },
+  profile: {
+    title: '个人中心', info: '基本信息', changePassword: '修改密码', permissions: '我的权限',
+    changeRequired: '该账号仍在使用示例密码，请先设置自己的密码。',
+  },
   errors: {
     forbiddenTitle: '无权访问', forbidden: '你的角色没有访问该页面的权限。', notFoundTitle: '页面不存在',
     notFound: '你访问的页面不存在。', home: '返回首页',

@@ -3,8 +3,9 @@ import { routes } from './routes'
 import { useSessionStore } from '@/stores/session'
 
 /**
- * Signed-out visitors go to the login page (and come back afterwards); pages needing a permission the user
- * lacks show the forbidden page instead.
+ * Signed-out visitors go to the login page (and come back afterwards); a session opened with the sample password
+ * sees only the profile page, to change it; pages needing a permission the user lacks show the forbidden page
+ * instead.
  */
 export function installGuards(router: Router): void {
   router.beforeEach(async (to) => {
@@ -15,6 +16,9 @@ export function installGuards(router: Router): void {
     }
     if (!session.loggedIn) {
       return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+    }
+    if (session.passwordChangeRequired && to.name !== 'profile') {
+      return { name: 'profile' }
     }
     if (!session.can(to.meta.permission)) {
       return { name: 'forbidden', query: { from: to.fullPath } }

@@ -4,8 +4,16 @@ import { authApi } from '@/api/auth'
 import { connectSession } from '@/api/http'
 import type { UserInfo } from '@/api/types'
 
-/** Only the refresh token outlives the page; the access token stays in memory. */
-export const REFRESH_TOKEN_KEY = 'dj.refreshToken'
+/**
+ * The access token stays in memory; the refresh token lives in an HttpOnly cookie the server sets, which no script
+ * (ours or an injected one) can read. Earlier versions kept it in localStorage under this key: it is removed.
+ */
+export const LEGACY_REFRESH_TOKEN_KEY = 'dj.refreshToken'
+/**
+ * Remembers, without any secret, that this browser holds a session cookie, so a page load asks the server for a
+ * session only when there may be one (the cookie itself is out of the script's sight).
+ */
+export const SIGNED_IN_KEY = 'dj.signedIn'
 /** Renew the access token this long before it expires, so requests rarely meet a 401. */
 const RENEW_AHEAD_MS = 60_000
 const MIN_RENEW_DELAY_MS = 5_000
@@ -44,6 +52,8 @@ export const useSessionStore = defineStore('session', () => {
 
   const permissions = computed(() => new Set(user.value?.permissions ?? []))
   const loggedIn = computed(() => accessToken.value !== null && user.value !== null)
+  /** Signed in with the sample password: nothing but changing it until then. */
+  const passwordChangeRequired = computed(() => user.value?.passwordChangeRequired === true)
 
   function can(code: string | undefined): boolean {
     return !code || permissions.value.has(code)
@@ -57,9 +67,9 @@ export const useSessionStore = defineStore('session', () => {
     renewTimer = setTimeout(() => void refresh(), delay)
   }
 
-  function storeTokens(token: string, refreshToken: string) {
+  function storeToken(token: string) {
     accessToken.value = token
-    localStorage.setItem(REFRESH_TOKEN_KEY, refreshToken)
+    localStorage.setItem(SIGNED_IN_KEY, '1')
     scheduleRenewal(token)
   }
 
@@ -67,17 +77,15 @@ export const useSessionStore = defineStore('session', () => {
     clearTimeout(renewTimer)
     accessToken.value = null
     user.value = null
-    localStorage.removeItem(REFRESH_TOKEN_KEY)
+    localStorage.removeItem(SIGNED_IN_KEY)
   }
 
   function refresh(): Promise<boolean> {
     return oneTabAtATime(async () => {
-      // Read it again each time: another tab may have rotated it since.
-      const refreshToken = localStorage.getItem(REFRESH_TOKEN_KEY)
-      if (!refreshToken) return false
+      // The browser sends the cookie as it is now: another tab may have rotated it meanwhile.
       try {
-        const result = await authApi.refresh(refreshToken)
-        storeTokens(result.token, result.refreshToken)
+        const result = await authApi.refresh()
+        storeToken(result.token)
         return true
       } catch {
         clear()
@@ -92,16 +100,17 @@ export const useSessionStore = defineStore('session', () => {
 
   async function login(username: string, password: string) {
     const result = await authApi.login(username, password)
-    storeTokens(result.token, result.refreshToken)
-    user.value = { ...result.user, permissions: [] }
+    storeToken(result.token)
+    user.value = { ...result.user, permissions: [], passwordChangeRequired: result.passwordChangeRequired === true }
     await loadUser()
   }
 
-  /** On page load: a remembered refresh token brings the session back without asking for the password. */
+  /** On page load: the refresh cookie, when there is one, brings the session back without asking for the password. */
   async function restore(): Promise<void> {
     if (restored.value) return
     restored.value = true
-    if (accessToken.value || !localStorage.getItem(REFRESH_TOKEN_KEY)) return
+    localStorage.removeItem(LEGACY_REFRESH_TOKEN_KEY)
+    if (accessToken.value || !localStorage.getItem(SIGNED_IN_KEY)) return
     if (await refresh()) {
       try {
         await loadUser()
@@ -134,5 +143,5 @@ export const useSessionStore = defineStore('session', () => {
     },
   })
 
-  return { accessToken, user, restored, permissions, loggedIn, can, login, logout, refresh, restore, loadUser, onExpired, clear }
+  return { accessToken, user, restored, permissions, loggedIn, passwordChangeRequired, can, login, logout, refresh, restore, loadUser, onExpired, clear }
 })

@@ -21,7 +21,8 @@ public final class Benchmark {
         Path workDir = Path.of(System.getProperty("bench.workDir", "bench/target/bench")).toAbsolutePath();
         int tasks = Integer.getInteger("bench.tasks", 10_000);
         int seconds = Integer.getInteger("bench.seconds", 60);
-        String cron = System.getProperty("bench.cron", "@every 1s");
+        Kind kind = Kind.parse(System.getProperty("bench.scenario", "spread"));
+        String cron = System.getProperty("bench.cron", "").isBlank() ? kind.defaultCron() : System.getProperty("bench.cron");
         List<String> databases = List.of(System.getProperty("bench.databases", "h2,mariadb").split(","));
         if (!Files.isRegularFile(serverJar)) {
             throw new IllegalStateException("server jar not found at " + serverJar + ": build it first (mvn -DskipTests package)");
@@ -29,11 +30,11 @@ public final class Benchmark {
         Files.createDirectories(workDir);
         List<Result> results = new ArrayList<>();
         for (String database : databases) {
-            Scenario scenario = new Scenario(serverJar, workDir.resolve(database.strip()), database.strip(), tasks, seconds, cron);
+            Scenario scenario = new Scenario(kind, serverJar, workDir.resolve(database.strip()), database.strip(), tasks, seconds, cron);
             results.add(scenario.run());
         }
         System.out.println();
-        System.out.println("DistributedJob scheduling benchmark: " + tasks + " HTTP tasks, cron '" + cron + "', "
+        System.out.println("DistributedJob scheduling benchmark, scenario " + kind + ": " + tasks + " HTTP tasks, cron '" + cron + "', "
                 + seconds + " s measured, " + Runtime.getRuntime().availableProcessors() + " cores");
         System.out.println(Result.HEADER);
         results.forEach(result -> System.out.println(result.row()));

@@ -3,7 +3,6 @@ package io.distributedjob.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,22 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,9 +28,6 @@ final class Scenario {
 
     private static final String ADMIN_PASSWORD = "Bench-admin-password-1";
     private static final String JWT_SECRET = "bench-jwt-secret-of-at-least-32-bytes-long";
-    private static final String MARIADB = System.getenv().getOrDefault("DJ_TEST_MARIADB", "127.0.0.1:3306");
-    private static final String MARIADB_USER = System.getenv().getOrDefault("DJ_TEST_MARIADB_USER", "root");
-    private static final String MARIADB_PASSWORD = System.getenv().getOrDefault("DJ_TEST_MARIADB_PASSWORD", "");
     /** Lets the JIT, the pools and the backlog left by creating the tasks under load settle before measuring. */
     private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmUpSeconds", 30));
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(2);
@@ -55,6 +40,13 @@ final class Scenario {
     private static final String SERVER_JVM_OPTIONS = System.getProperty("bench.serverJvmOptions", "");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** How long the server stays down in the {@code behind} scenario: every task is that far behind at restart. */
+    private static final Duration DOWN = Duration.ofSeconds(Integer.getInteger("bench.downSeconds", 20));
+    private static final int STALLED_TASKS = Integer.getInteger("bench.stalledTasks", 20);
+    /** The task timeout of the stalling tasks: their fires must end, timed out, this long after they start. */
+    private static final int STALLED_TIMEOUT_SECONDS = 2;
+
+    private final Kind kind;
     private final Path serverJar;
     private final Path dir;
     private final String database;
@@ -65,7 +57,8 @@ final class Scenario {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String javaCommand = ProcessHandle.current().info().command().orElse("java");
 
-    Scenario(Path serverJar, Path dir, String database, int tasks, int seconds, String cron) {
+    Scenario(Kind kind, Path serverJar, Path dir, String database, int tasks, int seconds, String cron) {
+        this.kind = kind;
         this.serverJar = serverJar;
         this.dir = dir;
         this.database = database;
@@ -75,48 +68,65 @@ final class Scenario {
     }
 
     Result run() throws Exception {
-        deleteRecursively(dir);
+        Local.deleteRecursively(dir);
         Files.createDirectories(dir);
-        String schema = database.equals("mariadb") ? createSchema() : null;
+        String schema = database.equals("mariadb") ? Local.createSchema() : null;
         Process target = startTarget();
         int targetPort = readPort(target);
-        int port = freePort();
+        int port = Local.freePort();
         Process server = startServer(port, schema);
         try {
             String base = "http://127.0.0.1:" + port + "/v1";
             awaitHealthy(base, server);
             String token = login(base);
             log("creating " + tasks + " tasks");
-            createTasks(base, token, "http://127.0.0.1:" + targetPort + "/fire");
+            createTasks(base, token, "http://127.0.0.1:" + targetPort + "/fire", tasks, "bench-", 10);
+            if (kind == Kind.STALL) {
+                log("creating " + STALLED_TASKS + " tasks on an endpoint that stalls after its headers");
+                createTasks(base, token, "http://127.0.0.1:" + targetPort + "/stall", STALLED_TASKS,
+                        RecordScan.STALLED_PREFIX, STALLED_TIMEOUT_SECONDS);
+            }
             log("warming up for " + WARM_UP.toSeconds() + " s");
             Thread.sleep(WARM_UP);
-            Instant from = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
-            Instant to = from.plusSeconds(seconds);
+            Instant from;
+            if (kind == Kind.BEHIND) {
+                shutdown(port, server);
+                from = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+                log("server stopped; starting it again in " + DOWN.toSeconds() + " s, every task then due");
+                Thread.sleep(DOWN);
+                server = startServer(port, schema);
+                awaitHealthy(base, server);
+            } else {
+                from = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+            }
+            Instant to = (kind == Kind.BEHIND ? Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) : from)
+                    .plusSeconds(seconds);
             log("measuring from " + from + " to " + to);
             ProcessSampler sampler = new ProcessSampler(server.pid());
-            sleepUntil(from);
+            Local.sleepUntil(from);
             sampler.start();
             while (Instant.now().isBefore(to)) {
                 Thread.sleep(SAMPLE_EVERY);
                 sampler.sample();
             }
             sampler.sample();
-            // let the last fires of the window finish and their records go in
-            Thread.sleep(Duration.ofSeconds(3));
+            // let the last fires of the window finish (or time out) and their records go in
+            Thread.sleep(Duration.ofSeconds(3 + (kind == Kind.STALL ? STALLED_TIMEOUT_SECONDS : 0)));
             JsonNode arrivals = get("http://127.0.0.1:" + targetPort + "/stats?from=" + from.toEpochMilli()
                     + "&to=" + to.toEpochMilli());
             shutdown(port, server);
             RecordScan scan = scanRecords(schema, from, to);
-            long expected = (long) tasks * seconds;
-            return new Result(database, expected, scan.records, scan.distinct, scan.failed,
-                    (double) scan.records / seconds, Percentiles.of(scan.lateness),
+            long windowSeconds = Duration.between(from, to).toSeconds();
+            long expected = (long) tasks * windowSeconds;
+            return new Result(kind.name().toLowerCase(java.util.Locale.ROOT), database, expected, scan,
+                    (double) scan.records / windowSeconds, Percentiles.of(scan.lateness),
                     new Percentiles(arrivals.get("p50").asLong(), arrivals.get("p99").asLong(), arrivals.get("max").asLong()),
                     arrivals.get("calls").asLong(), sampler.cores(), sampler.maxHeapMb(), sampler.maxRssMb());
         } finally {
             server.destroyForcibly();
             target.destroyForcibly();
             if (schema != null) {
-                mariaDbExecute("DROP DATABASE IF EXISTS " + schema);
+                Local.mariaDbExecute("DROP DATABASE IF EXISTS " + schema);
             }
         }
     }
@@ -152,9 +162,9 @@ final class Scenario {
             command.add("--database.url=");
             command.add("--database.embeddedPath=" + dir.resolve("data"));
         } else {
-            command.add("--database.url=" + MARIADB);
-            command.add("--database.username=" + MARIADB_USER);
-            command.add("--database.password=" + MARIADB_PASSWORD);
+            command.add("--database.url=" + Local.MARIADB);
+            command.add("--database.username=" + Local.MARIADB_USER);
+            command.add("--database.password=" + Local.MARIADB_PASSWORD);
             command.add("--database.schema=" + schema);
         }
         log("starting the server on port " + port + " over " + database);
@@ -189,17 +199,18 @@ final class Scenario {
         return body.get("data").get("token").asString();
     }
 
-    private void createTasks(String base, String token, String targetUrl) throws Exception {
+    private void createTasks(String base, String token, String targetUrl, int count, String namePrefix, int timeout)
+            throws Exception {
         JsonNode me = get(base + "/auth/userinfo", token);
         long department = me.get("data").get("departmentId").asLong();
         Semaphore permits = new Semaphore(CREATE_CONCURRENCY);
         List<Future<JsonNode>> created = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < tasks; i++) {
+            for (int i = 0; i < count; i++) {
                 String task = JSON.writeValueAsString(JSON.createObjectNode()
-                        .put("name", "bench-" + i).put("departmentId", department).put("cron", cron)
+                        .put("name", namePrefix + i).put("departmentId", department).put("cron", cron)
                         .put("url", targetUrl).put("httpMethod", "POST").put("body", "{\"bench\":true}")
-                        .put("timeout", 10).put("status", 1));
+                        .put("timeout", timeout).put("status", 1));
                 permits.acquire();
                 created.add(threads.submit(() -> {
                     try {
@@ -230,37 +241,9 @@ final class Scenario {
         String url = schema == null
                 ? "jdbc:h2:file:" + dir.resolve("data").resolve("distributedjob")
                         + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=USER,VALUE"
-                : "jdbc:mariadb://" + MARIADB + "/" + schema;
-        String user = schema == null ? "sa" : MARIADB_USER;
-        String password = schema == null ? "" : MARIADB_PASSWORD;
-        RecordScan scan = new RecordScan();
-        Set<String> fireIds = new HashSet<>();
-        DateTimeFormatter month = DateTimeFormatter.ofPattern("yyyyMM");
-        Set<String> tables = new HashSet<>(List.of("record_" + month.format(from.atZone(java.time.ZoneId.systemDefault())),
-                "record_" + month.format(to.atZone(java.time.ZoneId.systemDefault()))));
-        try (Connection connection = DriverManager.getConnection(url, user, password)) {
-            for (String table : tables) {
-                try (PreparedStatement statement = connection.prepareStatement("SELECT fire_id, scheduled_time,"
-                        + " start_time, success FROM " + table + " WHERE scheduled_time >= ? AND scheduled_time < ?")) {
-                    statement.setObject(1, LocalDateTime.ofInstant(from, ZoneOffset.UTC));
-                    statement.setObject(2, LocalDateTime.ofInstant(to, ZoneOffset.UTC));
-                    try (ResultSet rs = statement.executeQuery()) {
-                        while (rs.next()) {
-                            scan.records++;
-                            fireIds.add(rs.getString(1));
-                            Instant scheduled = rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC);
-                            Instant started = rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC);
-                            scan.lateness.add(Duration.between(scheduled, started).toMillis());
-                            if (rs.getInt(4) != 1) {
-                                scan.failed++;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        scan.distinct = fireIds.size();
-        return scan;
+                : "jdbc:mariadb://" + Local.MARIADB + "/" + schema;
+        return schema == null ? RecordScan.read(url, "sa", "", from, to)
+                : RecordScan.read(url, Local.MARIADB_USER, Local.MARIADB_PASSWORD, from, to);
     }
 
     private JsonNode post(String url, String token, String body) throws Exception {
@@ -284,51 +267,7 @@ final class Scenario {
         return JSON.readTree(http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
-    private static String createSchema() throws SQLException {
-        String schema = "dj_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        mariaDbExecute("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        return schema;
-    }
-
-    private static void mariaDbExecute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://" + MARIADB + "/", MARIADB_USER, MARIADB_PASSWORD);
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void sleepUntil(Instant instant) throws InterruptedException {
-        long millis = Duration.between(Instant.now(), instant).toMillis();
-        if (millis > 0) {
-            Thread.sleep(millis);
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
     private void log(String message) {
         System.out.println("[" + database + "] " + message);
-    }
-
-    private static final class RecordScan {
-        long records;
-        long distinct;
-        long failed;
-        final List<Long> lateness = new ArrayList<>();
     }
 }

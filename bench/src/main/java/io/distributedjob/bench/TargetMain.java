@@ -18,13 +18,17 @@ import java.util.Map;
 /**
  * The HTTP endpoint the benchmark's tasks call, in its own process. A single-threaded non-blocking HTTP/1.1
  * server (keep-alive, Content-Length bodies) so that the endpoint costs little next to the scheduler under test:
- * it notes each call's {@code X-DJ-Fire-Id} and arrival and answers 200 at once. {@code GET /stats?from=&to=}
+ * it notes each call's {@code X-DJ-Fire-Id} and arrival and answers 200 at once. A call to {@code /stall} gets
+ * its headers at once and then never the body it announces, as a target that hangs mid-answer; it is not counted.
+ * {@code GET /stats?from=&to=}
  * (epoch milliseconds, by scheduled instant) reports calls, distinct fires and arrival lateness as JSON.
  */
 public final class TargetMain {
 
     private static final int BUFFER = 64 * 1024;
     private static final byte[] OK = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] STALLED = "HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\n{"
+            .getBytes(StandardCharsets.US_ASCII);
     private static final String FIRE_ID = "x-dj-fire-id:";
 
     private final List<String> fireIds = new ArrayList<>();
@@ -87,6 +91,8 @@ public final class TargetMain {
                 byte[] body = stats(request.target).getBytes(StandardCharsets.UTF_8);
                 out.put(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
                         + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII)).put(body);
+            } else if (request.target.startsWith("/stall")) {
+                out.put(STALLED);
             } else {
                 if (request.fireId != null) {
                     fireIds.add(request.fireId);

@@ -1,122 +1,84 @@
 package io.distributedjob.auth;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 
+import io.distributedjob.auth.AttemptLimiter.Admission;
+import io.distributedjob.auth.AttemptLimiter.Quota;
 import io.distributedjob.config.AuthSettings;
 import io.distributedjob.web.ApiException;
 import io.distributedjob.web.ErrorCode;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed logins per username and per client address within a window; at the limit, that username or
- * address is refused with 429 for the lock time, whether or not the next password is right. Counts are kept by
- * each instance.
+ * Login attempts per username and per client address within a window, counted before the password is checked:
+ * once a username or address has had its limit of attempts without a success, the next one locks it, and it is
+ * refused with 429 for the lock time whether or not the password is right. A good login takes its attempt back
+ * and clears the username's count; the address keeps its failures, so spraying names still trips it.
  */
 @Component
 class LoginThrottle {
 
-    /** Past this many tracked names and addresses, idle ones are dropped so the map cannot grow without bound. */
-    private static final int SWEEP_ABOVE = 10_000;
-
-    private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
-    private final Clock clock;
+    private final AttemptLimiter limiter;
     private final int maxPerUser;
     private final int maxPerClient;
     private final Duration window;
     private final Duration lock;
 
-    LoginThrottle(AuthSettings settings, Clock clock) {
-        this.clock = clock;
+    LoginThrottle(AttemptLimiter limiter, AuthSettings settings) {
+        this.limiter = limiter;
         this.maxPerUser = settings.login().maxFailuresPerUser();
         this.maxPerClient = settings.login().maxFailuresPerClient();
         this.window = Duration.ofSeconds(settings.login().windowSeconds());
         this.lock = Duration.ofSeconds(settings.login().lockSeconds());
     }
 
-    /** Throws 429/4029 while the username or the client address is locked. */
-    void check(String username, String client) {
-        Instant now = clock.instant();
-        Instant until = later(lockedUntil(userKey(username), now), lockedUntil(clientKey(client), now));
-        if (until != null) {
-            long seconds = Math.max(1, Duration.between(now, until).toSeconds());
+    /**
+     * Counts an attempt; refused ones throw 429/4029. {@code onLocked} runs once per lock, for the attempt that
+     * started it, so a locked-out caller cannot make it run again and again.
+     */
+    Attempt admit(String username, String client, LockListener onLocked) {
+        String user = userKey(username);
+        String address = clientKey(client);
+        String id = UUID.randomUUID().toString();
+        Admission admission = limiter.admit(id, List.of(new Quota(user, maxPerUser, window, lock),
+                new Quota(address, maxPerClient, window, lock)));
+        if (!admission.admitted()) {
+            if (admission.lockedKey() != null) {
+                onLocked.locked(admission.lockedKey().equals(user) ? "username" : "client address",
+                        admission.lockedKey().equals(user) ? maxPerUser : maxPerClient, lock);
+            }
+            long seconds = Math.max(1, admission.retryAfter().toSeconds());
             throw new ApiException(ErrorCode.TOO_MANY_REQUESTS,
                     "too many failed logins: try again in " + seconds + " seconds");
         }
+        return new Attempt(id, user, address);
     }
 
-    void failed(String username, String client) {
-        Instant now = clock.instant();
-        count(userKey(username), maxPerUser, now);
-        count(clientKey(client), maxPerClient, now);
-        if (attempts.size() > SWEEP_ABOVE) {
-            attempts.entrySet().removeIf(entry -> entry.getValue().idle(now, window));
-        }
-    }
-
-    /** A successful login clears the username's failures; the client's stay, so spraying names still trips it. */
-    void succeeded(String username) {
-        attempts.remove(userKey(username));
-    }
-
-    private Instant lockedUntil(String key, Instant now) {
-        Attempts entry = attempts.get(key);
-        return entry == null ? null : entry.lockedUntil(now);
-    }
-
-    private void count(String key, int max, Instant now) {
-        attempts.computeIfAbsent(key, k -> new Attempts()).fail(now, window, max, lock);
+    /** A good login: it does not count against the address, and the username starts afresh. */
+    void succeeded(Attempt attempt) {
+        limiter.release(attempt.clientKey(), attempt.id());
+        limiter.forget(attempt.userKey());
     }
 
     private static String userKey(String username) {
-        return "user:" + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
+        return "login:user:" + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
     }
 
     private static String clientKey(String client) {
-        return "client:" + client;
+        return "login:client:" + client;
     }
 
-    private static Instant later(Instant a, Instant b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || a.isAfter(b) ? a : b;
+    /** An admitted login attempt. */
+    record Attempt(String id, String userKey, String clientKey) {
     }
 
-    private static final class Attempts {
+    @FunctionalInterface
+    interface LockListener {
 
-        private final Deque<Instant> failures = new ArrayDeque<>();
-        private Instant lockedUntil;
-
-        synchronized void fail(Instant now, Duration window, int max, Duration lock) {
-            forgetOld(now, window);
-            failures.addLast(now);
-            if (failures.size() >= max) {
-                lockedUntil = now.plus(lock);
-                failures.clear();
-            }
-        }
-
-        synchronized Instant lockedUntil(Instant now) {
-            return lockedUntil != null && lockedUntil.isAfter(now) ? lockedUntil : null;
-        }
-
-        synchronized boolean idle(Instant now, Duration window) {
-            forgetOld(now, window);
-            return failures.isEmpty() && lockedUntil(now) == null;
-        }
-
-        private void forgetOld(Instant now, Duration window) {
-            Instant oldest = now.minus(window);
-            while (!failures.isEmpty() && !failures.peekFirst().isAfter(oldest)) {
-                failures.removeFirst();
-            }
-        }
+        /** {@code what} ("username" or "client address") reached {@code failures} and is locked for {@code lock}. */
+        void locked(String what, int failures, Duration lock);
     }
 }

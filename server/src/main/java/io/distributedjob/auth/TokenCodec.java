@@ -32,6 +32,7 @@ class TokenCodec {
     private static final String TYPE_CLAIM = "token_type";
     private static final String SESSION_CLAIM = "sid";
     private static final String VERSION_CLAIM = "ver";
+    private static final String PASSWORD_CHANGE_CLAIM = "pwd_change";
 
     private final MACSigner signer;
     private final MACVerifier verifier;
@@ -62,11 +63,12 @@ class TokenCodec {
         return skew;
     }
 
-    IssuedToken issue(TokenType type, long userId, String sessionId, long tokenVersion) {
+    /** @param passwordChangeRequired the session was opened with the sample password, which must change first */
+    IssuedToken issue(TokenType type, long userId, String sessionId, long tokenVersion, boolean passwordChangeRequired) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiry = now.plus(lifetime(type));
         String id = UUID.randomUUID().toString();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(Long.toString(userId))
                 .jwtID(id)
@@ -75,8 +77,11 @@ class TokenCodec {
                 .expirationTime(Date.from(expiry))
                 .claim(TYPE_CLAIM, type.claim())
                 .claim(SESSION_CLAIM, sessionId)
-                .claim(VERSION_CLAIM, tokenVersion)
-                .build();
+                .claim(VERSION_CLAIM, tokenVersion);
+        if (passwordChangeRequired) {
+            builder.claim(PASSWORD_CHANGE_CLAIM, true);
+        }
+        JWTClaimsSet claims = builder.build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(new JOSEObjectType(type.header())).build(), claims);
         try {
             jwt.sign(signer);
@@ -128,7 +133,8 @@ class TokenCodec {
             throw invalid();
         }
         return new TokenClaims(claims.getJWTID(), userId, claims.getStringClaim(SESSION_CLAIM),
-                claims.getLongClaim(VERSION_CLAIM), expiry);
+                claims.getLongClaim(VERSION_CLAIM), Boolean.TRUE.equals(claims.getBooleanClaim(PASSWORD_CHANGE_CLAIM)),
+                expiry);
     }
 
     private static SignedJWT parse(String token) {
@@ -154,8 +160,10 @@ class TokenCodec {
      * @param userId       whose token it is
      * @param sessionId    the login session (refresh family) it belongs to
      * @param tokenVersion the user's token version when it was issued
+     * @param passwordChangeRequired the session was opened with the sample password
      * @param expiresAt    when it stops being valid, before skew
      */
-    record TokenClaims(String id, long userId, String sessionId, long tokenVersion, Instant expiresAt) {
+    record TokenClaims(String id, long userId, String sessionId, long tokenVersion, boolean passwordChangeRequired,
+                       Instant expiresAt) {
     }
 }

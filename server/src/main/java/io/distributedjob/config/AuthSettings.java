@@ -19,9 +19,13 @@ import org.springframework.validation.annotation.Validated;
  * @param clockSkewSeconds   how far the clocks of instances may disagree when checking token times
  * @param adminUsername      bootstrap administrator created on first start
  * @param adminPassword      the bootstrap administrator's first password
- * @param revoker            where revoked tokens are remembered
+ * @param revoker            where sessions, revocations and attempt counts are kept: {@code redis} shares them
+ *                           across instances
  * @param redis              the Redis server used when {@code revoker} is {@code redis}
  * @param login              failed-login throttling
+ * @param refresh            refresh rate limits
+ * @param maxSessions        most sessions the in-memory store ({@code revoker: memory}) holds; when full, new
+ *                           logins are refused with 503 until sessions expire
  */
 @Validated
 @ConfigurationProperties("auth")
@@ -31,10 +35,18 @@ public record AuthSettings(
         @DefaultValue("30") @Min(1) @Max(1440) int accessTokenMinutes,
         @DefaultValue("30") @Min(0) @Max(600) int clockSkewSeconds,
         @DefaultValue("admin") @NotBlank String adminUsername,
-        @DefaultValue("admin123") @NotBlank String adminPassword,
+        @DefaultValue(AuthSettings.SAMPLE_ADMIN_PASSWORD) @NotBlank String adminPassword,
         @DefaultValue("memory") @NotNull Revoker revoker,
         @DefaultValue @Valid Redis redis,
-        @DefaultValue @Valid Login login) {
+        @DefaultValue @Valid Login login,
+        @DefaultValue @Valid Refresh refresh,
+        @DefaultValue("100000") @Min(1) @Max(10000000) int maxSessions) {
+
+    /**
+     * The published sample password of the bootstrap administrator: while an account still has it, it signs in
+     * only from the server's own host.
+     */
+    public static final String SAMPLE_ADMIN_PASSWORD = "admin123";
 
     public enum Revoker { MEMORY, REDIS }
 
@@ -69,5 +81,19 @@ public record AuthSettings(
             @DefaultValue("20") @Min(1) @Max(100000) int maxFailuresPerClient,
             @DefaultValue("300") @Min(1) @Max(86400) int windowSeconds,
             @DefaultValue("300") @Min(1) @Max(86400) int lockSeconds) {
+    }
+
+    /**
+     * Refreshes counted within {@code windowSeconds}: past a limit, that session, or that client address, is
+     * refused with 429 for the rest of the window.
+     *
+     * @param maxPerSession refreshes of one session (all its tabs together)
+     * @param maxPerClient  refreshes from one client address
+     * @param windowSeconds how long a refresh counts
+     */
+    public record Refresh(
+            @DefaultValue("60") @Min(1) @Max(10000) int maxPerSession,
+            @DefaultValue("600") @Min(1) @Max(1000000) int maxPerClient,
+            @DefaultValue("60") @Min(1) @Max(86400) int windowSeconds) {
     }
 }

@@ -11,8 +11,9 @@ import org.springframework.validation.annotation.Validated;
  * The spec's {@code job} section: execution capacity and record retention, plus the scheduling engine's tunables.
  *
  * @param workers                 executions running at once, all task types together
- * @param queueSize               fires held in memory per instance, waiting for a worker or for a retry: it bounds
- *                                claiming, never running (a fire taken always runs, late if it must)
+ * @param queueSize               fires held in memory per instance that have not started (on its timer, waiting for a
+ *                                worker or for a retry): it bounds claiming, never running (a fire taken always runs,
+ *                                late if it must)
  * @param httpWorkers             HTTP executions running at once
  * @param grpcWorkers             gRPC executions running at once
  * @param recordRetentionMonths   month tables of execution records kept; older ones are dropped whole
@@ -42,8 +43,11 @@ public record JobSettings(
         @DefaultValue("60") @Min(1) @Max(86400) int misfireThresholdSeconds,
         @DefaultValue("500") @Min(1) @Max(10000) int recordBatchSize,
         @DefaultValue("200") @Min(1) @Max(60000) int recordFlushIntervalMs,
-        @DefaultValue("4096") @Min(0) @Max(1048576) int responseMaxBytes,
+        @DefaultValue("4096") @Min(0) @Max(JobSettings.MAX_RESPONSE_BYTES) int responseMaxBytes,
         @DefaultValue("0") @Min(0) @Max(100000) int maxWorkersPerDepartment) {
+
+    /** The largest {@code responseMaxBytes}: 1 MiB, which every database's record table holds. */
+    public static final int MAX_RESPONSE_BYTES = 1_048_576;
 
     /** Fires must be claimed before the next poll could miss them, so the window reaches past one interval. */
     @AssertTrue(message = "lookaheadMs must be at least pollIntervalMs")

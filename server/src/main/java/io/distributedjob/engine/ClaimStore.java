@@ -84,7 +84,7 @@ class ClaimStore {
                     rows, TYPES);
             Set<Long> won = Arrays.stream(counts).allMatch(count -> count >= 0)
                     ? wonByCount(byId, counts)
-                    : wonByReadBack(byId, self);
+                    : wonBy(byId, self);
             if (!instances.lowerWatermark(self, earliestFire, now)) {
                 throw new InstanceMissingException(self);
             }
@@ -103,10 +103,11 @@ class ClaimStore {
     }
 
     /**
-     * Bulk protocols (MariaDB's) answer a batch without per-row counts; the rows this transaction now holds locked
-     * then say which it won.
+     * Which of the planned rows this instance holds with the version a claim of them gives. Bulk protocols
+     * (MariaDB's) answer a batch without per-row counts: inside the claim's transaction, the rows it holds locked
+     * then say which it won. After a claim whose outcome is unknown, the same read says which rows it took.
      */
-    private Set<Long> wonByReadBack(List<FirePlan> plans, String self) {
+    Set<Long> wonBy(List<FirePlan> plans, String self) {
         StringJoiner ids = new StringJoiner(", ");
         Map<Long, Long> expected = new HashMap<>();
         for (FirePlan plan : plans) {

@@ -17,6 +17,13 @@ record FirePlan(DueTask due, List<PlannedFire> fires, Instant newNext, int newSt
         return due.task().id();
     }
 
+    /** The same claim with every fire recorded as not run, for {@code reason}. */
+    FirePlan skippingAll(String reason) {
+        List<PlannedFire> skipped = fires.stream()
+                .map(fire -> new PlannedFire(fire.scheduledTime(), fire.trigger(), reason)).toList();
+        return new FirePlan(due, skipped, newNext, newStatus, claimedFrom);
+    }
+
     /**
      * One fire of a plan; {@code skipReason} non-null means it is recorded as not run (a missed fire under
      * misfirePolicy SKIP) rather than executed.

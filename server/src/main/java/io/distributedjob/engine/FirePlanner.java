@@ -35,10 +35,16 @@ final class FirePlanner {
         return Schedules.parse(task.cron(), ZoneId.of(task.timezone()), task.createTime());
     }
 
-    FirePlan plan(DueTask due, String instanceId, Instant now, Instant horizon) {
+    /**
+     * The fires a claim of {@code due} takes, at most {@code maxFires} of them (the room this instance has).
+     *
+     * @throws RuntimeException when the task's schedule cannot be evaluated
+     */
+    FirePlan plan(DueTask due, String instanceId, Instant now, Instant horizon, int maxFires) {
         Task task = due.task();
         Instant cursor = task.nextExecuteTime();
-        Instant claimedFrom = instanceId.equals(due.leaseOwner()) && due.claimedFrom() != null ? due.claimedFrom() : cursor;
+        Instant claimedFrom = claimedFrom(due, instanceId);
+        int limit = Math.min(MAX_FIRES_PER_TASK, maxFires);
         boolean once = task.status() == Task.TEMPORARY;
         Schedule schedule = schedule(task);
         List<PlannedFire> fires = new ArrayList<>();
@@ -50,7 +56,7 @@ final class FirePlanner {
             fires.add(new PlannedFire(cursor, TriggerType.MISFIRE, skip));
             cursor = once ? null : schedule.next(now);
         }
-        while (cursor != null && !cursor.isAfter(horizon) && fires.size() < MAX_FIRES_PER_TASK && !(once && !fires.isEmpty())) {
+        while (cursor != null && !cursor.isAfter(horizon) && fires.size() < limit && !(once && !fires.isEmpty())) {
             fires.add(new PlannedFire(cursor, TriggerType.CRON, null));
             cursor = schedule.next(cursor);
         }
@@ -58,5 +64,22 @@ final class FirePlanner {
             return new FirePlan(due, fires, null, Task.DISABLED, claimedFrom);
         }
         return new FirePlan(due, fires, cursor, task.status(), claimedFrom);
+    }
+
+    /**
+     * The claim of a row whose schedule cannot be evaluated: one record of the fire at its cursor, saying why, and
+     * no cursor after it, so that the task is reported once and rests until someone edits it.
+     */
+    static FirePlan unplannable(DueTask due, String instanceId, RuntimeException cause) {
+        Task task = due.task();
+        String reason = "skipped: the schedule '" + task.cron() + "' cannot be evaluated (" + cause.getMessage()
+                + "); the task fires again once it is edited";
+        return new FirePlan(due, List.of(new PlannedFire(task.nextExecuteTime(), TriggerType.CRON, reason)), null,
+                task.status(), claimedFrom(due, instanceId));
+    }
+
+    private static Instant claimedFrom(DueTask due, String instanceId) {
+        return instanceId.equals(due.leaseOwner()) && due.claimedFrom() != null
+                ? due.claimedFrom() : due.task().nextExecuteTime();
     }
 }

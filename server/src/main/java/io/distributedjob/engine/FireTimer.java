@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -106,6 +105,16 @@ final class FireTimer {
         lock.lock();
         try {
             running = false;
+            return takeAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes and returns every fire that has not started; the timer goes on. */
+    List<Fire> takeAll() {
+        lock.lock();
+        try {
             List<Fire> pending = new ArrayList<>();
             for (Entry entry : queue) {
                 if (!entry.cancelled) {

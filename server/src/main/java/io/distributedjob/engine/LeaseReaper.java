@@ -38,32 +38,63 @@ final class LeaseReaper {
         this.self = self;
     }
 
-    /** Takes over from every silent instance; returns the number of rows whose cursor went back. */
+    /**
+     * Takes over from every silent instance; returns the number of rows whose cursor went back. A silent
+     * instance is forgotten once all its rows are taken over; if one failed, the next reap tries again.
+     */
     int reap(Instant now) {
         Instant cutoff = now.minus(lease);
         int rewound = 0;
         for (Lease silent : instances.silentSince(cutoff, self)) {
+            boolean complete = true;
             if (silent.doneBefore() != null) {
                 for (DueTask row : store.leasedBy(silent.instanceId())) {
-                    rewound += takeOver(row, silent) ? 1 : 0;
+                    try {
+                        rewound += takeOver(row, silent) ? 1 : 0;
+                    } catch (RuntimeException e) {
+                        complete = false;
+                        log.warn("Could not take task {} over from silent instance {}, trying again at the next"
+                                + " reap: {}", row.task().id(), silent.instanceId(), e.toString());
+                    }
                 }
             }
-            instances.removeSilent(silent.instanceId(), cutoff);
-            log.warn("Instance {} fell silent for more than {} s: took over its claimed fires", silent.instanceId(),
-                    lease.toSeconds());
+            if (complete) {
+                instances.removeSilent(silent.instanceId(), cutoff);
+                log.warn("Instance {} fell silent for more than {} s: took over its claimed fires",
+                        silent.instanceId(), lease.toSeconds());
+            }
         }
         return rewound;
     }
 
+    /**
+     * A row whose schedule cannot be evaluated has its lease ended with its cursor left where the claim path
+     * finds it, which records why once; it never keeps the other rows from being taken over.
+     */
     private boolean takeOver(DueTask row, Lease silent) {
         Task task = row.task();
         Instant from = row.claimedFrom();
         Instant next = task.nextExecuteTime();
-        Instant doneBefore = silent.doneBefore();
-        if (from == null || (next != null && !next.isAfter(doneBefore))) {
+        if (from == null || (next != null && !next.isAfter(silent.doneBefore()))) {
             return false;
         }
-        Schedule schedule = FirePlanner.schedule(task);
+        Schedule schedule;
+        try {
+            schedule = FirePlanner.schedule(task);
+        } catch (RuntimeException e) {
+            log.warn("Task {} leased by silent instance {} has a schedule that cannot be evaluated ({}): its lease"
+                    + " ends and the next claim reports it", task.id(), silent.instanceId(), e.getMessage());
+            return store.rewind(task.id(), task.version(), silent.instanceId(), next == null ? from : next,
+                    task.status());
+        }
+        return takeOver(row, silent, schedule);
+    }
+
+    private boolean takeOver(DueTask row, Lease silent, Schedule schedule) {
+        Task task = row.task();
+        Instant from = row.claimedFrom();
+        Instant next = task.nextExecuteTime();
+        Instant doneBefore = silent.doneBefore();
         Instant candidate = from.isBefore(doneBefore) ? schedule.next(doneBefore.minusMillis(1)) : from;
         Instant end = next == null ? from.plusMillis(1) : next;
         if (candidate != null && candidate.isBefore(end)) {

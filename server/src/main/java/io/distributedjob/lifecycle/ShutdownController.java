@@ -1,10 +1,8 @@
 package io.distributedjob.lifecycle;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 import io.distributedjob.auth.PublicEndpoint;
 import io.distributedjob.web.ApiException;
@@ -15,13 +13,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /shutdown?wait=N}: only through a local host name from a loopback address, so that nothing on the
- * network can stop an instance.
+ * {@code GET /shutdown?wait=N}: only for an operator on the server's host (through a local host name, from a
+ * loopback address, neither from a browser, nor through a proxy, nor from a task; see {@link OperatorRequest}), so
+ * that nothing on the network, no web page and no task can stop an instance.
  */
 @RestController
 class ShutdownController {
 
-    private static final Set<String> LOCAL_HOST_NAMES = Set.of("localhost", "127.0.0.1", "0.0.0.0");
+    static final String PATH = "/shutdown";
 
     private final ShutdownService shutdown;
 
@@ -30,14 +29,23 @@ class ShutdownController {
     }
 
     @PublicEndpoint
-    @GetMapping("/shutdown")
+    @GetMapping(PATH)
     ApiResponse<Map<String, Object>> shutdown(@RequestParam(required = false) String wait, HttpServletRequest request) {
-        if (!LOCAL_HOST_NAMES.contains(request.getServerName()) || !isLoopback(request.getRemoteAddr())) {
-            throw ApiException.forbidden("shutdown is only accepted on localhost, 127.0.0.1 or 0.0.0.0 from this machine");
-        }
+        refusal(request).ifPresent(reason -> {
+            throw ApiException.forbidden(reason);
+        });
         int seconds = parseWait(wait);
         boolean started = shutdown.initiate(Duration.ofSeconds(seconds));
         return ApiResponse.ok(Map.of("status", started ? "shutting down" : "already shutting down", "wait", seconds));
+    }
+
+    /** Tomcat's verdict on the request as it arrived; the request as the application sees it otherwise. */
+    private static Optional<String> refusal(HttpServletRequest request) {
+        Object received = request.getAttribute(ReceivedRequestValve.REFUSAL_ATTRIBUTE);
+        if (received instanceof String reason && !reason.isEmpty()) {
+            return Optional.of(reason);
+        }
+        return OperatorRequest.refusal(request);
     }
 
     private static int parseWait(String wait) {
@@ -45,13 +53,5 @@ class ShutdownController {
             throw ApiException.invalid("wait: must be a whole number of seconds greater than 0");
         }
         return Integer.parseInt(wait);
-    }
-
-    private static boolean isLoopback(String address) {
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.distributedjob.org;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -26,6 +27,11 @@ public class DepartmentDirectory {
      */
     public boolean isLive(long id) {
         return new DepartmentHierarchy(departments.links()).isLive(id);
+    }
+
+    /** The departments that are not live: disabled, or below a disabled one. */
+    public Set<Long> notLive() {
+        return new DepartmentHierarchy(departments.links()).notLive();
     }
 
     public Optional<String> nameOf(long id) {

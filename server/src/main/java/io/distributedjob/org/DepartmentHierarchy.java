@@ -75,6 +75,13 @@ final class DepartmentHierarchy {
         return found;
     }
 
+    /** The departments that are disabled or sit below a disabled one. */
+    Set<Long> notLive() {
+        Set<Long> found = new HashSet<>();
+        disabled.forEach(id -> found.addAll(selfAndDescendants(id)));
+        return found;
+    }
+
     /** Whether the department exists and neither it nor any of its ancestors is disabled. */
     boolean isLive(long id) {
         Set<Long> seen = new HashSet<>();

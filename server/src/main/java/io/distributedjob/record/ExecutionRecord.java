@@ -39,4 +39,16 @@ public record ExecutionRecord(
     public static String fireId(long taskId, Instant scheduledTime) {
         return taskId + ":" + scheduledTime;
     }
+
+    /** This record with its response cut to at most {@code maxBytes} bytes of UTF-8, on a character boundary. */
+    public ExecutionRecord withResponseCut(int maxBytes) {
+        String cut = Utf8.cut(response, maxBytes);
+        return cut == response ? this : withTexts(taskName, cut, error);
+    }
+
+    ExecutionRecord withTexts(String name, String cutResponse, String cutError) {
+        return new ExecutionRecord(taskId, name, taskType, departmentId, fireId, scheduledTime, startTime, endTime,
+                costTime, success, status, statusCode, cutResponse, cutError, retryTimes, usedFallback, triggerType,
+                executor);
+    }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
@@ -26,33 +27,27 @@ public class RecordTables {
     static final String PREFIX = "record_";
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMM");
 
-    private static final List<String> COLUMNS_AFTER_ID = List.of(
-            "task_id BIGINT NOT NULL",
-            "task_name VARCHAR(255) NOT NULL",
-            "task_type VARCHAR(8) NOT NULL",
-            "department_id BIGINT NOT NULL",
-            "fire_id VARCHAR(64) NOT NULL",
-            "scheduled_time DATETIME(3) NOT NULL",
-            "start_time DATETIME(3) NULL",
-            "end_time DATETIME(3) NULL",
-            "cost_time INT NOT NULL DEFAULT 0",
-            "success TINYINT NOT NULL DEFAULT 0",
-            "status TINYINT NOT NULL DEFAULT 0",
-            "status_code INT NULL",
-            "response TEXT NULL",
-            "error TEXT NULL",
-            "retry_times INT NOT NULL DEFAULT 0",
-            "used_fallback TINYINT NOT NULL DEFAULT 0",
-            "trigger_type VARCHAR(16) NOT NULL",
-            "executor VARCHAR(100) NULL",
-            "create_time DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)");
+    /** The longest task name a record holds (the task table's own limit). */
+    static final int NAME_LENGTH = 255;
+    /** The longest error a record holds: TEXT, 64 KiB of UTF-8 on MySQL. */
+    static final int ERROR_BYTES = 65_535;
+
+    /** The columns a record is written with, in the order {@link RecordWriter} binds them. */
+    static final List<String> WRITTEN_COLUMNS = List.of("task_id", "task_name", "task_type", "department_id",
+            "fire_id", "scheduled_time", "start_time", "end_time", "cost_time", "success", "status", "status_code",
+            "response", "error", "retry_times", "used_fallback", "trigger_type", "executor", "create_time");
+
+    /**
+     * One record per fire: a second write of the same fire (a retried batch, or a fire taken over after its
+     * first record was delayed) is a no-op. The unique index also serves the queries by task and time.
+     */
+    static final Index ONE_PER_FIRE = new Index("uk_fire", "task_id, scheduled_time", true);
 
     /**
      * Every query names a task or a department set; indexes on low-cardinality columns (success, task type) would
      * cost every insert more than they save any query, and records are inserted thousands of times a second.
      */
-    private static final List<Index> INDEXES = List.of(
-            new Index("idx_task_time", "task_id, scheduled_time"),
+    private static final List<Index> INDEXES = List.of(ONE_PER_FIRE,
             new Index("idx_department_time", "department_id, scheduled_time"));
 
     /**
@@ -64,6 +59,7 @@ public class RecordTables {
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
     private final Clock clock;
+    private final RecordTableUpgrades upgrades;
     /** Tables this process created or found. */
     private final Set<YearMonth> known = ConcurrentHashMap.newKeySet();
     private volatile Listing listing;
@@ -72,25 +68,62 @@ public class RecordTables {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.clock = clock;
+        this.upgrades = new RecordTableUpgrades(jdbc, dialect, this);
     }
 
     public static String tableName(YearMonth month) {
         return PREFIX + SUFFIX.format(month);
     }
 
-    /** Creates the month's table unless this process has already seen it; safe to call from every instance. */
+    /**
+     * Creates the month's table unless this process has already seen it, or brings a table made by an earlier
+     * version up to today's layout; safe to call from every instance.
+     */
     public String ensure(YearMonth month) {
         String table = tableName(month);
         if (!known.contains(month)) {
-            List<String> columns = new java.util.ArrayList<>();
+            upgrades.upgrade(table);
+            List<String> columns = new ArrayList<>();
             columns.add(dialect.autoIncrementPrimaryKey("id"));
-            columns.addAll(COLUMNS_AFTER_ID);
+            columns.addAll(columnsAfterId());
             for (String statement : dialect.createTableIfAbsent(table, columns, INDEXES).split(";\n")) {
                 jdbc.execute(statement);
             }
             known.add(month);
         }
         return table;
+    }
+
+    private List<String> columnsAfterId() {
+        return List.of(
+                "task_id BIGINT NOT NULL",
+                "task_name VARCHAR(" + NAME_LENGTH + ") NOT NULL",
+                "task_type VARCHAR(8) NOT NULL",
+                "department_id BIGINT NOT NULL",
+                "fire_id VARCHAR(64) NOT NULL",
+                "scheduled_time DATETIME(3) NOT NULL",
+                "start_time DATETIME(3) NULL",
+                "end_time DATETIME(3) NULL",
+                "cost_time INT NOT NULL DEFAULT 0",
+                "success TINYINT NOT NULL DEFAULT 0",
+                "status TINYINT NOT NULL DEFAULT 0",
+                "status_code INT NULL",
+                responseColumn(),
+                "error TEXT NULL",
+                "retry_times INT NOT NULL DEFAULT 0",
+                "used_fallback TINYINT NOT NULL DEFAULT 0",
+                "trigger_type VARCHAR(16) NOT NULL",
+                "executor VARCHAR(100) NULL",
+                "create_time DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)");
+    }
+
+    String responseColumn() {
+        return "response " + dialect.largeText() + " NULL";
+    }
+
+    /** The insert of one record into {@code table}; a record of a fire already recorded is not written again. */
+    String insert(String table) {
+        return dialect.insertIgnoringDuplicate(table, WRITTEN_COLUMNS);
     }
 
     /** Whether a month's table exists, without creating it: a query for a month with no table finds nothing. */

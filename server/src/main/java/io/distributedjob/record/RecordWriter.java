@@ -2,16 +2,19 @@ package io.distributedjob.record;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.TimeoutException;
 
 import io.distributedjob.config.JobSettings;
+import io.distributedjob.record.RecordQueue.Pending;
 import io.distributedjob.storage.SqlTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes execution records in batches: a record waits at most {@code job.recordFlushIntervalMs}, and a batch
- * holds at most {@code job.recordBatchSize}. Records are never dropped: when the database is unreachable the
- * batch is retried until it goes in. Each record may carry a callback run once it is committed, which is how
- * the engine learns that a claimed fire is safely recorded.
+ * holds at most {@code job.recordBatchSize}. While the database is unreachable a batch is retried; a batch the
+ * database refuses is split to find the records it refuses, which are stored cut down (see {@link RecordRefusals}).
+ * A fire already recorded is not recorded again. Each record may carry a callback run once it is committed,
+ * which is how the engine learns that a claimed fire is safely recorded. On shutdown the writer tries until its
+ * wait ends; what it could not write is logged, and those fires, never marked recorded, are taken over.
  */
 @Component
 public class RecordWriter implements SmartLifecycle {
@@ -34,22 +39,19 @@ public class RecordWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RecordWriter.class);
     private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
-    private static final String INSERT = " (task_id, task_name, task_type, department_id, fire_id, scheduled_time,"
-            + " start_time, end_time, cost_time, success, status, status_code, response, error, retry_times,"
-            + " used_fallback, trigger_type, executor, create_time)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** How long a shutdown that is not given a deadline keeps trying to write what is left. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final RecordTables tables;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final int batchSize;
+    private final int responseMaxBytes;
     private final long flushIntervalNanos;
+    private final RecordRefusals refusals;
+    private final RecordQueue queue;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition pendingChanged = lock.newCondition();
-    private final List<Pending> pending = new ArrayList<>();
-    private int inFlight;
     private volatile boolean running;
     private Thread flusher;
 
@@ -60,7 +62,10 @@ public class RecordWriter implements SmartLifecycle {
         this.transactions = transactions;
         this.clock = clock;
         this.batchSize = settings.recordBatchSize();
+        this.responseMaxBytes = settings.responseMaxBytes();
         this.flushIntervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.recordFlushIntervalMs());
+        this.refusals = new RecordRefusals(this::insert);
+        this.queue = new RecordQueue(batchSize);
     }
 
     public void write(ExecutionRecord record) {
@@ -69,52 +74,61 @@ public class RecordWriter implements SmartLifecycle {
 
     /** Queues {@code record}; {@code afterCommit} (may be null) runs once it is in the database. */
     public void write(ExecutionRecord record, Runnable afterCommit) {
-        lock.lock();
-        try {
-            pending.add(new Pending(record, afterCommit));
-            if (pending.size() >= batchSize) {
-                pendingChanged.signalAll();
+        queue.add(new Pending(record.withResponseCut(responseMaxBytes), afterCommit));
+    }
+
+    /** Writes everything queued so far before returning, or gives up at the default stop wait. */
+    public void flush() {
+        flush(clock.instant().plus(STOP_WAIT));
+    }
+
+    /**
+     * Writes everything queued so far, trying until {@code deadline}; returns whether all of it was written.
+     * What is still unwritten then is logged in one line and dropped: its fires stay outstanding, so their leases
+     * are taken over by another instance.
+     */
+    public boolean flush(Instant deadline) {
+        while (true) {
+            List<Pending> batch = queue.take(0);
+            if (batch.isEmpty()) {
+                if (queue.awaitNoneInFlight(clock, deadline)) {
+                    return true;
+                }
+                reportUnwritten(queue.inFlight());
+                return false;
             }
-        } finally {
-            lock.unlock();
+            if (!store(batch, deadline)) {
+                reportUnwritten(batch.size() + queue.drop());
+                return false;
+            }
         }
     }
 
-    /** Writes everything queued so far before returning. */
-    public void flush() {
-        while (true) {
-            List<Pending> batch = take(0);
-            if (batch.isEmpty()) {
-                awaitNoneInFlight();
-                return;
-            }
-            insertUntilDone(batch);
-        }
+    private static void reportUnwritten(int count) {
+        log.error("Could not write {} execution records before the deadline (database unreachable); their fires"
+                + " stay leased and are taken over by another instance", count);
     }
 
     @Override
     public void start() {
         running = true;
+        queue.open();
         flusher = Thread.ofPlatform().name("record-writer").daemon(true).start(this::run);
     }
 
     @Override
     public void stop() {
+        Instant deadline = clock.instant().plus(STOP_WAIT);
         running = false;
-        lock.lock();
-        try {
-            pendingChanged.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        queue.close();
         if (flusher != null) {
             try {
-                flusher.join(TimeUnit.SECONDS.toMillis(30));
+                flusher.join(Math.max(1, Duration.between(clock.instant(), deadline).toMillis()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        flush();
+        flush(deadline);
     }
 
     @Override
@@ -129,95 +143,109 @@ public class RecordWriter implements SmartLifecycle {
 
     private void run() {
         while (running) {
-            List<Pending> batch = take(flushIntervalNanos);
-            if (!batch.isEmpty()) {
-                insertUntilDone(batch);
+            List<Pending> batch = queue.take(flushIntervalNanos);
+            if (!batch.isEmpty() && !store(batch, Instant.MAX)) {
+                queue.putBack(batch);
             }
         }
     }
 
-    /** Waits up to {@code waitNanos} for a full batch (or until stopped), then takes what is there. */
-    private List<Pending> take(long waitNanos) {
-        lock.lock();
-        try {
-            long remaining = waitNanos;
-            while (running && pending.size() < batchSize && remaining > 0) {
-                remaining = pendingChanged.awaitNanos(remaining);
-            }
-            int count = Math.min(batchSize, pending.size());
-            List<Pending> batch = new ArrayList<>(pending.subList(0, count));
-            pending.subList(0, count).clear();
-            inFlight += batch.size();
-            return batch;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void awaitNoneInFlight() {
-        lock.lock();
-        try {
-            while (inFlight > 0) {
-                pendingChanged.await(RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void insertUntilDone(List<Pending> batch) {
+    /**
+     * Writes the batch, retrying while the database is unreachable, until written or, past {@code deadline} or
+     * once the writer is stopped (for the flusher), given up. Returns whether it was written.
+     */
+    private boolean store(List<Pending> batch, Instant deadline) {
+        boolean flusher = deadline.equals(Instant.MAX);
         while (true) {
             try {
-                insert(batch);
-                break;
+                if (attempt(batch.stream().map(Pending::record).toList(), deadline)) {
+                    break;
+                }
+                queue.finished(batch.size());
+                return false;
             } catch (RuntimeException e) {
+                if ((flusher && !running) || !clock.instant().plus(RETRY_DELAY).isBefore(deadline)) {
+                    queue.finished(batch.size());
+                    return false;
+                }
                 log.warn("Could not write {} execution records, retrying: {}", batch.size(), e.toString());
                 try {
                     Thread.sleep(RETRY_DELAY);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
+                    queue.finished(batch.size());
+                    return false;
                 }
             }
         }
         for (Pending item : batch) {
-            if (item.afterCommit != null) {
+            if (item.afterCommit() != null) {
                 try {
-                    item.afterCommit.run();
+                    item.afterCommit().run();
                 } catch (RuntimeException e) {
                     log.error("Record callback failed", e);
                 }
             }
         }
-        lock.lock();
+        queue.finished(batch.size());
+        return true;
+    }
+
+    /**
+     * One attempt at writing the records. With a deadline, the attempt runs on its own thread and is given up
+     * (returning false) if the deadline passes first: a call blocked on an unreachable database cannot hold up a
+     * shutdown beyond its wait.
+     */
+    private boolean attempt(List<ExecutionRecord> records, Instant deadline) {
+        Runnable write = () -> {
+            // the month tables first: a table that cannot be made is the database's failure, not the records'
+            records.forEach(this::table);
+            refusals.insertFindingRefused(records);
+        };
+        if (deadline.equals(Instant.MAX)) {
+            write.run();
+            return true;
+        }
+        FutureTask<Void> task = new FutureTask<>(write, null);
+        Thread.ofVirtual().name("record-flush").start(task);
         try {
-            inFlight -= batch.size();
-            pendingChanged.signalAll();
-        } finally {
-            lock.unlock();
+            task.get(Math.max(0, Duration.between(clock.instant(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
         }
     }
 
-    private void insert(List<Pending> batch) {
+    /** Inserts the records in one transaction; returns how many were already recorded and left as they were. */
+    private int insert(List<ExecutionRecord> records) {
         Map<String, List<Object[]>> byTable = new LinkedHashMap<>();
-        for (Pending item : batch) {
-            ExecutionRecord r = item.record;
-            String table = tables.ensure(YearMonth.from(r.scheduledTime().atZone(clock.getZone())));
-            byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(new Object[] {
+        for (ExecutionRecord r : records) {
+            byTable.computeIfAbsent(table(r), t -> new ArrayList<>()).add(new Object[] {
                     r.taskId(), r.taskName(), r.taskType(), r.departmentId(), r.fireId(),
                     SqlTime.toDb(r.scheduledTime()), SqlTime.toDb(r.startTime()), SqlTime.toDb(r.endTime()),
                     r.costTime(), r.success() ? 1 : 0, r.status(), r.statusCode(), r.response(), r.error(),
                     r.retryTimes(), r.usedFallback() ? 1 : 0, r.triggerType().name(), r.executor(),
                     SqlTime.toDb(clock.instant())});
         }
-        transactions.executeWithoutResult(status -> byTable.forEach(
-                (table, rows) -> jdbc.batchUpdate("INSERT INTO " + table + INSERT, rows)));
+        Integer repeated = transactions.execute(status -> {
+            int already = 0;
+            for (Map.Entry<String, List<Object[]>> table : byTable.entrySet()) {
+                for (int count : jdbc.batchUpdate(tables.insert(table.getKey()), table.getValue())) {
+                    already += count == 0 ? 1 : 0;
+                }
+            }
+            return already;
+        });
+        return repeated == null ? 0 : repeated;
     }
 
-    private record Pending(ExecutionRecord record, Runnable afterCommit) {
+    private String table(ExecutionRecord record) {
+        return tables.ensure(YearMonth.from(record.scheduledTime().atZone(clock.getZone())));
     }
+
 }

@@ -91,7 +91,7 @@ class AuthRpcService extends AuthServiceGrpc.AuthServiceImplBase {
             if (request.getRefreshToken().isBlank()) {
                 throw ApiException.invalid("refresh_token: is required");
             }
-            AuthService.Refreshed refreshed = auth.refresh(request.getRefreshToken().strip());
+            AuthService.Refreshed refreshed = auth.refresh(request.getRefreshToken().strip(), RpcCaller.clientAddress());
             return RefreshTokenResponse.newBuilder()
                     .setSuccess(true)
                     .setAccessToken(refreshed.token())

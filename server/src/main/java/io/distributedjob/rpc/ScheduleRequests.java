@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>{@code handler} is {@code http} or {@code grpc}; {@code params} is a JSON object: for http {@code url, method
  * (default GET), headers, body, fallbackUrl, retryInterval}, for grpc {@code service, method, params,
- * fallbackService, fallbackMethod, retryInterval}. {@code timeout} 0 means the default, {@code department_id} 0
+ * fallbackService, fallbackMethod, tls, retryInterval}. {@code timeout} 0 means the default, {@code department_id} 0
  * the caller's department. The task is created enabled.
  */
 @Component
@@ -48,7 +48,7 @@ class ScheduleRequests {
                     "fallbackUrl", "fallbackUrl", "retryInterval", "retryInterval"),
             TaskType.GRPC, ordered("service", "grpcService", "method", "grpcMethod", "params", "grpcParams",
                     "fallbackService", "fallbackGrpcService", "fallbackMethod", "fallbackGrpcMethod",
-                    "retryInterval", "retryInterval"));
+                    "tls", "grpcTls", "retryInterval", "retryInterval"));
 
     private final JsonMapper json;
 

@@ -1,6 +1,7 @@
 package io.distributedjob.storage;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** The embedded H2 database, run in MySQL mode with lower-case identifiers. */
@@ -26,8 +27,8 @@ public final class H2Dialect implements SqlDialect {
         List<String> statements = new ArrayList<>();
         statements.add("CREATE TABLE IF NOT EXISTS " + table + " (" + String.join(", ", columns) + ")");
         for (Index index : indexes) {
-            statements.add("CREATE INDEX IF NOT EXISTS " + table + "_" + index.name() + " ON " + table
-                    + " (" + index.columns() + ")");
+            statements.add("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS "
+                    + indexName(table, index) + " ON " + table + " (" + index.columns() + ")");
         }
         return String.join(";\n", statements);
     }
@@ -42,5 +43,32 @@ public final class H2Dialect implements SqlDialect {
     @Override
     public String useIndex(String table, String index) {
         return " USE INDEX (" + table + "_" + index + ")";
+    }
+
+    @Override
+    public String largeText() {
+        return "CHARACTER LARGE OBJECT";
+    }
+
+    @Override
+    public String modifyColumn(String table, String definition) {
+        return "ALTER TABLE " + table + " MODIFY COLUMN " + definition;
+    }
+
+    @Override
+    public String addUniqueIndex(String table, Index index) {
+        return "CREATE UNIQUE INDEX IF NOT EXISTS " + indexName(table, index) + " ON " + table
+                + " (" + index.columns() + ")";
+    }
+
+    @Override
+    public String insertIgnoringDuplicate(String table, List<String> columns) {
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")"
+                + " ON DUPLICATE KEY UPDATE " + columns.getFirst() + " = " + columns.getFirst();
+    }
+
+    private static String indexName(String table, Index index) {
+        return table + "_" + index.name();
     }
 }

@@ -1,6 +1,7 @@
 package io.distributedjob.storage;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** MySQL 8 and MariaDB 10.6+. */
@@ -25,7 +26,7 @@ public final class MySqlDialect implements SqlDialect {
     public String createTableIfAbsent(String table, List<String> columns, List<Index> indexes) {
         List<String> parts = new ArrayList<>(columns);
         for (Index index : indexes) {
-            parts.add("KEY " + index.name() + " (" + index.columns() + ")");
+            parts.add((index.unique() ? "UNIQUE KEY " : "KEY ") + index.name() + " (" + index.columns() + ")");
         }
         return "CREATE TABLE IF NOT EXISTS " + table + " (" + String.join(", ", parts) + ")"
                 + " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci";
@@ -40,5 +41,29 @@ public final class MySqlDialect implements SqlDialect {
     @Override
     public String useIndex(String table, String index) {
         return " USE INDEX (" + index + ")";
+    }
+
+    /** TEXT holds 64 KiB; MEDIUMTEXT 16 MiB, beyond the largest {@code job.responseMaxBytes}. */
+    @Override
+    public String largeText() {
+        return "MEDIUMTEXT";
+    }
+
+    @Override
+    public String modifyColumn(String table, String definition) {
+        return "ALTER TABLE " + table + " MODIFY COLUMN " + definition;
+    }
+
+    @Override
+    public String addUniqueIndex(String table, Index index) {
+        return "ALTER TABLE " + table + " ADD UNIQUE KEY " + index.name() + " (" + index.columns() + ")";
+    }
+
+    /** Not INSERT IGNORE: that would also turn a refused value (too long, out of range) into a silent warning. */
+    @Override
+    public String insertIgnoringDuplicate(String table, List<String> columns) {
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")"
+                + " ON DUPLICATE KEY UPDATE " + columns.getFirst() + " = " + columns.getFirst();
     }
 }

@@ -32,6 +32,26 @@ public interface SqlDialect {
      */
     String useIndex(String table, String index);
 
-    record Index(String name, String columns) {
+    /** Column type of a text that holds {@code job.responseMaxBytes} of UTF-8 at its largest. */
+    String largeText();
+
+    /** DDL giving an existing column a new definition ({@code name TYPE ...}). */
+    String modifyColumn(String table, String definition);
+
+    /** DDL adding a unique index to an existing table, under the name {@link #createTableIfAbsent} gives it. */
+    String addUniqueIndex(String table, Index index);
+
+    /**
+     * An insert of one row into {@code table} that does nothing (and counts no row) when the row's unique key is
+     * already there. {@code columns} lists the columns; every value is a parameter.
+     */
+    String insertIgnoringDuplicate(String table, List<String> columns);
+
+    /** A secondary index; a unique one refuses a second row with the same values. */
+    record Index(String name, String columns, boolean unique) {
+
+        public Index(String name, String columns) {
+            this(name, columns, false);
+        }
     }
 }

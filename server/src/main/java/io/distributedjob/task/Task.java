@@ -28,6 +28,7 @@ public record Task(
         String grpcParams,
         String fallbackGrpcService,
         String fallbackGrpcMethod,
+        boolean grpcTls,
         MisfirePolicy misfirePolicy,
         ConcurrencyPolicy concurrencyPolicy,
         Instant nextExecuteTime,

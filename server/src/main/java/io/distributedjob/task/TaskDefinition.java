@@ -22,12 +22,13 @@ record TaskDefinition(
         String grpcParams,
         String fallbackGrpcService,
         String fallbackGrpcMethod,
+        boolean grpcTls,
         MisfirePolicy misfirePolicy,
         ConcurrencyPolicy concurrencyPolicy) {
 
     TaskDefinition withHeaders(String value) {
         return new TaskDefinition(name, description, departmentId, taskType, cron, timezone, status, timeout,
                 retryCount, retryInterval, url, httpMethod, value, body, fallbackUrl, grpcService, grpcMethod,
-                grpcParams, fallbackGrpcService, fallbackGrpcMethod, misfirePolicy, concurrencyPolicy);
+                grpcParams, fallbackGrpcService, fallbackGrpcMethod, grpcTls, misfirePolicy, concurrencyPolicy);
     }
 }

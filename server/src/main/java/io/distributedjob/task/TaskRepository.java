@@ -34,13 +34,13 @@ class TaskRepository {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO task (name, description, department_id, task_type, cron_expression, timezone, status,"
                         + " timeout, max_retry, retry_interval, url, http_method, headers, body, fallback_url, grpc_service,"
-                        + " grpc_method, grpc_params, fallback_grpc_service, fallback_grpc_method, misfire_policy,"
-                        + " concurrency_policy, next_execute_time, version, creator_id, create_time, update_time)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
+                        + " grpc_method, grpc_params, fallback_grpc_service, fallback_grpc_method, grpc_tls,"
+                        + " misfire_policy, concurrency_policy, next_execute_time, version, creator_id, create_time, update_time)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
                 .params(d.name(), d.description(), d.departmentId(), d.taskType().name(), d.cron(), d.timezone(),
                         d.status(), d.timeout(), d.retryCount(), d.retryInterval(), d.url(), d.httpMethod(), d.headers(),
                         d.body(), d.fallbackUrl(), d.grpcService(), d.grpcMethod(), d.grpcParams(),
-                        d.fallbackGrpcService(), d.fallbackGrpcMethod(), d.misfirePolicy().name(),
+                        d.fallbackGrpcService(), d.fallbackGrpcMethod(), d.grpcTls(), d.misfirePolicy().name(),
                         d.concurrencyPolicy().name(), SqlTime.toDb(next), creatorId, SqlTime.toDb(now), SqlTime.toDb(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -55,7 +55,7 @@ class TaskRepository {
         List<Object> params = new ArrayList<>(Arrays.asList(d.name(), d.description(), d.departmentId(),
                 d.taskType().name(), d.cron(), d.timezone(), d.status(), d.timeout(), d.retryCount(), d.retryInterval(),
                 d.url(), d.httpMethod(), d.headers(), d.body(), d.fallbackUrl(), d.grpcService(), d.grpcMethod(),
-                d.grpcParams(), d.fallbackGrpcService(), d.fallbackGrpcMethod(), d.misfirePolicy().name(),
+                d.grpcParams(), d.fallbackGrpcService(), d.fallbackGrpcMethod(), d.grpcTls(), d.misfirePolicy().name(),
                 d.concurrencyPolicy().name(), SqlTime.toDb(now)));
         if (rescheduled) {
             params.add(SqlTime.toDb(next));
@@ -64,7 +64,7 @@ class TaskRepository {
         return jdbc.sql("UPDATE task SET name = ?, description = ?, department_id = ?, task_type = ?, cron_expression = ?,"
                         + " timezone = ?, status = ?, timeout = ?, max_retry = ?, retry_interval = ?, url = ?, http_method = ?,"
                         + " headers = ?, body = ?, fallback_url = ?, grpc_service = ?, grpc_method = ?, grpc_params = ?,"
-                        + " fallback_grpc_service = ?, fallback_grpc_method = ?, misfire_policy = ?, concurrency_policy = ?,"
+                        + " fallback_grpc_service = ?, fallback_grpc_method = ?, grpc_tls = ?, misfire_policy = ?, concurrency_policy = ?,"
                         + " update_time = ?, version = version + 1" + schedule + " WHERE id = ?")
                 .params(params).update() == 1;
     }

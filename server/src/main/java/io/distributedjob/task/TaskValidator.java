@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import io.distributedjob.cron.InvalidScheduleException;
 import io.distributedjob.cron.Schedules;
+import io.distributedjob.targets.GrpcTarget;
 import io.distributedjob.web.ApiException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -41,8 +42,6 @@ class TaskValidator {
     private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host",
             "upgrade", "keep-alive", "transfer-encoding", "te", "trailer");
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,256}");
-    private static final Pattern GRPC_TARGET = Pattern.compile("(dns:///)?[A-Za-z0-9._-]+(:\\d{1,5})?");
-    private static final Pattern GRPC_SERVICE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
     private static final Pattern GRPC_METHOD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final JsonMapper json;
@@ -65,7 +64,7 @@ class TaskValidator {
         String headers = headers(f);
         String requestBody = f.string("body", false, BODY_MAX);
         String fallbackUrl = url(f, "fallbackUrl", false);
-        return common.definition(TaskType.HTTP, url, method, headers, requestBody, fallbackUrl, null, null, null, null, null);
+        return common.definition(TaskType.HTTP, url, method, headers, requestBody, fallbackUrl, null, null, null, null, null, false);
     }
 
     TaskDefinition grpc(JsonNode body) {
@@ -81,7 +80,7 @@ class TaskValidator {
                     + ": fallbackGrpcService and fallbackGrpcMethod go together");
         }
         return common.definition(TaskType.GRPC, null, null, null, null, null, service, method, params,
-                fallbackService, fallbackMethod);
+                fallbackService, fallbackMethod, f.bool("grpcTls", false));
     }
 
     /** The status of {@code PATCH /tasks/{id}/status}. */
@@ -199,14 +198,12 @@ class TaskValidator {
         if (text == null) {
             return null;
         }
-        text = text.strip();
-        int slash = text.lastIndexOf('/');
-        if (slash <= 0 || !GRPC_TARGET.matcher(text.substring(0, slash)).matches()
-                || !GRPC_SERVICE_NAME.matcher(text.substring(slash + 1)).matches()) {
-            throw ApiException.invalid(field + ": must be <target>/<package.Service>, the target being host:port,"
-                    + " dns:///host:port or a service name");
+        try {
+            GrpcTarget.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(field + ": " + e.getMessage());
         }
-        return text;
+        return text.strip();
     }
 
     private static String grpcMethod(Fields f, String field, boolean required) {
@@ -226,10 +223,10 @@ class TaskValidator {
 
         TaskDefinition definition(TaskType type, String url, String httpMethod, String headers, String body,
                                   String fallbackUrl, String grpcService, String grpcMethod, String grpcParams,
-                                  String fallbackGrpcService, String fallbackGrpcMethod) {
+                                  String fallbackGrpcService, String fallbackGrpcMethod, boolean grpcTls) {
             return new TaskDefinition(name, description, departmentId, type, cron, timezone, status, timeout,
                     retryCount, retryInterval, url, httpMethod, headers, body, fallbackUrl, grpcService, grpcMethod,
-                    grpcParams, fallbackGrpcService, fallbackGrpcMethod, misfire, concurrency);
+                    grpcParams, fallbackGrpcService, fallbackGrpcMethod, grpcTls, misfire, concurrency);
         }
     }
 
@@ -284,6 +281,17 @@ class TaskValidator {
                 throw ApiException.invalid(field + ": must be between " + min + " and " + max);
             }
             return value;
+        }
+
+        boolean bool(String field, boolean defaultValue) {
+            JsonNode node = node(field);
+            if (node == null) {
+                return defaultValue;
+            }
+            if (!node.isBoolean()) {
+                throw ApiException.invalid(field + ": must be true or false");
+            }
+            return node.asBoolean();
         }
 
         long id(String field) {

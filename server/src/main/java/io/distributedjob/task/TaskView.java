@@ -30,6 +30,7 @@ public record TaskView(
         String grpcParams,
         String fallbackGrpcService,
         String fallbackGrpcMethod,
+        boolean grpcTls,
         MisfirePolicy misfirePolicy,
         ConcurrencyPolicy concurrencyPolicy,
         OffsetDateTime lastExecuteTime,
@@ -42,7 +43,7 @@ public record TaskView(
         return new TaskView(t.id(), t.name(), t.description(), t.departmentId(), t.taskType(), t.cron(), t.timezone(),
                 t.status(), t.timeout(), t.retryCount(), t.retryInterval(), t.url(), t.httpMethod(), headers,
                 t.body(), t.fallbackUrl(), t.grpcService(), t.grpcMethod(), t.grpcParams(), t.fallbackGrpcService(),
-                t.fallbackGrpcMethod(), t.misfirePolicy(), t.concurrencyPolicy(), at(lastExecute, zone),
+                t.fallbackGrpcMethod(), t.grpcTls(), t.misfirePolicy(), t.concurrencyPolicy(), at(lastExecute, zone),
                 at(nextExecute, zone), t.creatorId(), at(t.createTime(), zone), at(t.updateTime(), zone));
     }
 

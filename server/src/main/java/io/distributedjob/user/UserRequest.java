@@ -11,7 +11,9 @@ import jakarta.validation.constraints.Size;
 
 /**
  * Body of {@code POST /users} and {@code PUT /users/{id}}. {@code password} is required on create and, when
- * given on update, replaces the password; a null {@code status} means enabled on create and unchanged on update.
+ * given on update, resets another user's password (one's own changes only through
+ * {@code PATCH /users/{id}/password}, with the old one); a null {@code status} means enabled on create and
+ * unchanged on update.
  */
 record UserRequest(
         @NotBlank @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9_.@\\-]+", message = "may contain only letters, digits, _, ., @ and -") String username,

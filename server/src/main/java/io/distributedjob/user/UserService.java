@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.distributedjob.audit.AuditEntry.Outcome;
 import io.distributedjob.audit.AuditLog;
 import io.distributedjob.auth.CurrentUser;
 import io.distributedjob.auth.PasswordHasher;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Service;
  * Users within the caller's department scope. A manager only acts on users whose role holds nothing the manager
  * lacks, only hands out roles within their own permissions, never moves a user outside their scope, and never
  * changes their own role, department or status.
+ *
+ * <p>One's own password changes only through {@link #changePassword}, which asks for the old one.
  *
  * <p>Disabling a user or changing their password bumps their token version, which ends every session they have.
  */
@@ -109,6 +112,10 @@ public class UserService {
             if (self && status != current.status()) {
                 throw ApiException.forbidden("you cannot change your own status");
             }
+            if (self && request.password() != null) {
+                throw ApiException.invalid("password: change your own password with PATCH /users/" + id
+                        + "/password, which asks for oldPassword");
+            }
             if (current.departmentId() != request.departmentId()) {
                 requirePlaceable(actor, request.departmentId());
             }
@@ -133,6 +140,10 @@ public class UserService {
                 users.update(updated, clock.instant());
             } catch (DuplicateKeyException e) {
                 throw usernameTaken(username);
+            }
+            if (request.password() != null) {
+                // a reset rides along with the profile: the trail names it as what it is
+                audit.record(actor, AuditLog.CHANGE_PASSWORD, AuditLog.USER, id, Outcome.SUCCESS, "with the profile update");
             }
             return view(existing(id));
         });

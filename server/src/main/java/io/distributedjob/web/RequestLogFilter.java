@@ -8,14 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** One log line per request: method, path, status, duration and the authenticated user when there is one. */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(ClientAddressFilter.ORDER + 1)
 public class RequestLogFilter extends OncePerRequestFilter {
 
     /** Request attribute under which authentication leaves the user name for this line. */

@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.distributedjob.support.ApiClient;
 import io.distributedjob.support.ApiResult;
@@ -23,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import tools.jackson.databind.JsonNode;
 
-/** Token expiry and login throttling, driven by moving the server's clock instead of waiting. */
+/** Token expiry and login and refresh throttling, driven by moving the server's clock instead of waiting. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ClockDrivenAuthTest implements ServerUnderTest {
 
@@ -37,6 +43,8 @@ class ClockDrivenAuthTest implements ServerUnderTest {
     private static final int MAX_PER_CLIENT = 8;
     private static final int WINDOW_SECONDS = 60;
     private static final int LOCK_SECONDS = 120;
+    private static final int MAX_REFRESHES_PER_SESSION = 3;
+    private static final int REFRESH_WINDOW_SECONDS = 60;
 
     @TestBean
     private Clock clock;
@@ -60,6 +68,8 @@ class ClockDrivenAuthTest implements ServerUnderTest {
         registry.add("auth.login.maxFailuresPerClient", () -> MAX_PER_CLIENT);
         registry.add("auth.login.windowSeconds", () -> WINDOW_SECONDS);
         registry.add("auth.login.lockSeconds", () -> LOCK_SECONDS);
+        registry.add("auth.refresh.maxPerSession", () -> MAX_REFRESHES_PER_SESSION);
+        registry.add("auth.refresh.windowSeconds", () -> REFRESH_WINDOW_SECONDS);
     }
 
     /** Failures and locks of one test must not reach into the next, whatever their order. */
@@ -109,6 +119,26 @@ class ClockDrivenAuthTest implements ServerUnderTest {
     }
 
     @Test
+    void aSessionRefreshingTooOftenIsRefusedUntilTheWindowPasses() {
+        String refresh = adminLogin().get("refreshToken").asString();
+        for (int i = 0; i < MAX_REFRESHES_PER_SESSION; i++) {
+            ApiResult refreshed = api().post("/auth/refresh", json("refreshToken", refresh));
+            assertThat(refreshed.status()).as(refreshed.raw()).isEqualTo(200);
+            refresh = refreshed.data().get("refreshToken").asString();
+        }
+
+        ApiResult refused = api().post("/auth/refresh", json("refreshToken", refresh));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.code()).isEqualTo(4029);
+        assertThat(api().post("/auth/refresh", json("refreshToken", adminLogin().get("refreshToken").asString())).status())
+                .as("another session goes on").isEqualTo(200);
+
+        CLOCK.advance(Duration.ofSeconds(REFRESH_WINDOW_SECONDS + 1));
+        assertThat(api().post("/auth/refresh", json("refreshToken", refresh)).status())
+                .as("the refused attempt did not use the token up").isEqualTo(200);
+    }
+
+    @Test
     void repeatedFailuresLockTheUsernameUntilTheLockTimePasses() {
         OrgFixture org = new OrgFixture(admin());
         OrgFixture.Created user = org.user("throttled", org.rootDepartment(), org.role("empty"));
@@ -125,6 +155,38 @@ class ClockDrivenAuthTest implements ServerUnderTest {
         assertThat(login(user.username(), OrgFixture.PASSWORD).status()).isEqualTo(429);
         CLOCK.advance(Duration.ofSeconds(2));
         assertThat(login(user.username(), OrgFixture.PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aParallelBurstOfWrongPasswordsGetsNoFurtherThanTheLimitAndItsLockIsAuditedOnce() throws Exception {
+        OrgFixture org = new OrgFixture(admin());
+        OrgFixture.Created user = org.user("burst", org.rootDepartment(), org.role("empty"));
+        int burst = 24;
+        List<Integer> statuses;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < burst; i++) {
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return login(user.username(), "wrong-password").status();
+                }));
+            }
+            start.countDown();
+            statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+        }
+
+        assertThat(statuses).as("checked against the password").filteredOn(status -> status == 401).hasSize(MAX_PER_USER);
+        assertThat(statuses).as("throttled").filteredOn(status -> status == 429).hasSize(burst - MAX_PER_USER);
+        JsonNode entries = admin().get("/audit-logs?action=LOGIN&actor=" + user.username() + "&size=100").data().get("list");
+        List<String> details = entries.valueStream().map(entry -> entry.get("detail").asString()).toList();
+        assertThat(details).filteredOn("wrong password"::equals).hasSize(MAX_PER_USER);
+        assertThat(details).as("one row for the lock, however many attempts it refused")
+                .filteredOn(detail -> detail.startsWith("username locked")).hasSize(1);
+        assertThat(details).hasSize(MAX_PER_USER + 1);
     }
 
     @Test

@@ -6,13 +6,19 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.distributedjob.support.ApiClient;
 import io.distributedjob.support.ApiResult;
 import io.distributedjob.support.MariaDb;
+import io.distributedjob.support.OrgFixture;
 import io.distributedjob.support.ServerInstance;
 import io.distributedjob.support.TestSettings;
 import io.lettuce.core.RedisClient;
@@ -34,6 +40,7 @@ class RedisRevocationTest {
     private static final String PREFIX = "dj-test-" + UUID.randomUUID() + ":";
     private static final int REFRESH_HOURS = 3;
     private static final int SKEW_SECONDS = 30;
+    private static final int MAX_FAILURES_PER_USER = 4;
 
     private static ServerInstance first;
     private static ServerInstance second;
@@ -106,6 +113,36 @@ class RedisRevocationTest {
     }
 
     @Test
+    void aBurstOfWrongPasswordsOverBothInstancesGetsNoFurtherThanOneLimitTogether() throws Exception {
+        ApiClient admin = first.api().withToken(login(first.api()).get("token").asString());
+        OrgFixture org = new OrgFixture(admin);
+        OrgFixture.Created user = org.user("cluster-burst", org.rootDepartment(), org.role("empty"));
+        int burst = 30;
+        List<Integer> statuses = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < burst; i++) {
+                ApiClient instance = i % 2 == 0 ? first.api() : second.api();
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return instance.post("/auth/login", json("username", user.username(), "password", "wrong-password"))
+                            .status();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+        }
+
+        assertThat(statuses).filteredOn(status -> status == 401).hasSize(MAX_FAILURES_PER_USER);
+        assertThat(statuses).filteredOn(status -> status == 429).hasSize(burst - MAX_FAILURES_PER_USER);
+        assertThat(second.api().post("/auth/login", json("username", user.username(), "password", OrgFixture.PASSWORD))
+                .status()).as("locked on both").isEqualTo(429);
+    }
+
+    @Test
     void revocationsExpireWithTheTokensTheyCover() {
         JsonNode login = login(second.api());
         second.api().withToken(login.get("token").asString()).post("/auth/logout", null);
@@ -146,6 +183,7 @@ class RedisRevocationTest {
     private static Map<String, Object> withDataDirectory(Map<String, Object> shared, String name) {
         Map<String, Object> settings = new java.util.HashMap<>(shared);
         settings.put("auth.redis.keyPrefix", PREFIX);
+        settings.put("auth.login.maxFailuresPerUser", MAX_FAILURES_PER_USER);
         settings.put("database.embeddedPath", Path.of("target", "test-data", "redis-" + name + "-" + UUID.randomUUID())
                 .toAbsolutePath().toString());
         return settings;

@@ -5,9 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import io.distributedjob.execution.Fire;
+import io.distributedjob.org.OrgDirectories;
 import io.distributedjob.record.RecordFixtures;
 import io.distributedjob.record.RecordService;
 import io.distributedjob.record.RecordTables;
@@ -17,49 +21,78 @@ import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Engine parts of one simulated instance over a shared test database, and helpers to write task rows and
- * records directly.
+ * Engine parts of one simulated instance over a shared test database, driving the engine's own claim step, and
+ * helpers to write task rows and records directly. The fires it claims are held in lists the test reads (and
+ * "starts", which frees the room they took).
  */
 final class EngineFixture {
 
     static final Duration LEASE = Duration.ofSeconds(10);
     static final Duration MISFIRE_THRESHOLD = Duration.ofSeconds(60);
+    static final int BATCH = 10;
+    static final int ROOM = 10_000;
 
     final String id;
     final EngineInstances instances;
     final ClaimStore store;
-    final FirePlanner planner = new FirePlanner(MISFIRE_THRESHOLD);
     final LeaseReaper reaper;
-    private final JdbcClient jdbc;
+    final OutstandingFires outstanding = new OutstandingFires();
+    /** Claimed fires held, not yet started. */
+    final List<Fire> held = Collections.synchronizedList(new ArrayList<>());
+    /** Claimed fires recorded as not run, with the reason. */
+    final Map<String, String> skipped = new ConcurrentHashMap<>();
+    private final DisabledDepartments departments;
+    private final ClaimStep step;
 
     EngineFixture(EngineDatabase db, String id, Clock clock) {
+        this(db, id, clock, ROOM, db.transactions());
+    }
+
+    EngineFixture(EngineDatabase db, String id, Clock clock, int queueSize, TransactionTemplate transactions) {
         this.id = id;
-        this.jdbc = db.jdbcClient();
+        JdbcClient jdbc = db.jdbcClient();
         this.instances = new EngineInstances(jdbc);
-        this.store = new ClaimStore(db.jdbcTemplate(), db.transactions(), instances, db.dialect());
+        this.store = new ClaimStore(db.jdbcTemplate(), transactions, instances, db.dialect());
         RecordTables tables = new RecordTables(db.jdbcTemplate(), db.dialect(), Clock.systemUTC());
         RecordService records = RecordFixtures.service(db, tables, clock);
         this.reaper = new LeaseReaper(instances, store, records, LEASE, id);
+        this.departments = new DisabledDepartments(OrgDirectories.departments(db.jdbcTemplate()));
+        FireHolder holder = new FireHolder() {
+            @Override
+            public int held() {
+                return held.size();
+            }
+
+            @Override
+            public void hold(List<Fire> fires) {
+                held.addAll(fires);
+            }
+
+            @Override
+            public void skip(Fire fire, String reason) {
+                skipped.put(fire.fireId(), reason);
+            }
+        };
+        this.step = new ClaimStep(store, new FirePlanner(MISFIRE_THRESHOLD), id, BATCH, queueSize, outstanding,
+                new LeasedRows(), departments, holder);
     }
 
-    /** One poll of this instance at {@code now}: every fire due up to {@code horizon} that it wins. */
-    List<FirePlan> claim(Instant now, Instant horizon, int batch) {
-        List<FirePlan> won = new ArrayList<>();
-        List<DueTask> due;
-        do {
-            due = store.findDue(id, horizon, batch);
-            if (due.isEmpty()) {
-                break;
-            }
-            List<FirePlan> plans = due.stream().map(row -> planner.plan(row, id, now, horizon)).toList();
-            Instant earliest = plans.stream().flatMap(p -> p.fires().stream()).map(FirePlan.PlannedFire::scheduledTime)
-                    .min(Instant::compareTo).orElse(now);
-            Set<Long> ids = store.claim(plans, id, earliest, now);
-            plans.stream().filter(plan -> ids.contains(plan.taskId())).forEach(won::add);
-        } while (due.size() == batch);
-        return won;
+    /** One poll of this instance at {@code now} (the engine's own claim step): every fire due up to {@code horizon} that it wins. */
+    List<FirePlan> claim(Instant now, Instant horizon) {
+        departments.run(now);
+        return step.claimDue(now, horizon);
+    }
+
+    /** Starts every held fire, which leaves room for as many more. */
+    List<Fire> startHeld() {
+        synchronized (held) {
+            List<Fire> started = new ArrayList<>(held);
+            held.clear();
+            return started;
+        }
     }
 
     static long insertTask(JdbcClient jdbc, String cron, int status, Instant next, Instant created, String misfirePolicy) {

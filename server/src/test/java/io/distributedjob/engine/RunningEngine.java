@@ -9,6 +9,7 @@ import io.distributedjob.execution.FireExecutor;
 import io.distributedjob.execution.HttpTaskExecutor;
 import io.distributedjob.execution.InstanceId;
 import io.distributedjob.execution.TaskExecutors;
+import io.distributedjob.org.OrgDirectories;
 import io.distributedjob.record.RecordFixtures;
 import io.distributedjob.record.RecordTables;
 import io.distributedjob.record.RecordWriter;
@@ -29,7 +30,8 @@ final class RunningEngine implements AutoCloseable {
         http = new HttpTaskExecutor(JsonMapper.builder().build(), settings);
         FireExecutor executor = new FireExecutor(new TaskExecutors(List.of(http)), records, clock, settings, instanceId);
         engine = new SchedulingEngine(settings, clock, instanceId, db.jdbcTemplate(), db.transactions(), db.dialect(),
-                executor, records, RecordFixtures.service(db, tables, clock));
+                executor, records, RecordFixtures.service(db, tables, clock),
+                OrgDirectories.departments(db.jdbcTemplate()));
         records.start();
         engine.start();
     }

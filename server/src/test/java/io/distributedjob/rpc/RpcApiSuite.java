@@ -212,6 +212,18 @@ public interface RpcApiSuite extends ServerUnderTest {
     }
 
     @Test
+    default void scheduleTaskTakesTheTlsChoiceOfAGrpcTask() {
+        RpcClient admin = rpcAdmin();
+        Scheduler.ScheduleTaskResponse response = admin.scheduler().scheduleTask(Scheduler.ScheduleTaskRequest.newBuilder()
+                .setName(OrgFixture.unique("rpc-tls")).setCronExpression("0 0 3 * * ?").setHandler("GRPC")
+                .setParams(params("{\"service\": \"billing.example.com:443/acme.Invoices\", \"method\": \"Close\","
+                        + " \"tls\": true}"))
+                .build());
+
+        assertThat(admin().get("/tasks/" + response.getTaskId()).data().get("grpcTls").asBoolean()).isTrue();
+    }
+
+    @Test
     default void scheduleTaskValidatesAsRestDoesAndNamesTheGrpcField() {
         RpcClient admin = rpcAdmin();
         Map<String, Scheduler.ScheduleTaskRequest.Builder> invalid = Map.ofEntries(

@@ -23,14 +23,20 @@ public final class EngineDatabase implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final SqlDialect dialect;
+    private final String url;
+
+    /** As the server's pool: a caller waits this long for a connection before the database counts as unreachable. */
+    private static final long CONNECTION_TIMEOUT_MS = 5_000;
 
     private EngineDatabase(String url, String username, String password, SqlDialect dialect) {
         this.dialect = dialect;
+        this.url = url;
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(username);
         config.setPassword(password);
         config.setMaximumPoolSize(POOL_SIZE);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         config.setConnectionInitSql(dialect.sessionInitSql());
         this.dataSource = new HikariDataSource(config);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/" + dialect.name()).load().migrate();
@@ -43,10 +49,29 @@ public final class EngineDatabase implements AutoCloseable {
     }
 
     public static EngineDatabase mariaDb() {
+        return mariaDbAt(MariaDb.hostPort());
+    }
+
+    /** A fresh MariaDB schema reached through {@code proxy}, so that a test can cut the database off. */
+    public static EngineDatabase mariaDbThrough(TcpProxy proxy) {
+        return mariaDbAt("127.0.0.1:" + proxy.port());
+    }
+
+    private static EngineDatabase mariaDbAt(String hostPort) {
         String schema = MariaDb.freshSchema();
-        return new EngineDatabase("jdbc:mariadb://" + MariaDb.hostPort() + "/" + schema
+        return new EngineDatabase("jdbc:mariadb://" + hostPort + "/" + schema
                 + "?useBulkStmts=true&rewriteBatchedStatements=true", MariaDb.username(), MariaDb.password(),
                 new MySqlDialect());
+    }
+
+    /**
+     * Another pool on the same MariaDB schema straight to the server, not through the proxy this one may use: a
+     * second instance that keeps its database while the first is cut off.
+     */
+    public EngineDatabase directToSameSchema() {
+        String path = url.substring(url.indexOf('/', "jdbc:mariadb://".length()));
+        return new EngineDatabase("jdbc:mariadb://" + MariaDb.hostPort() + path, MariaDb.username(),
+                MariaDb.password(), dialect);
     }
 
     public JdbcClient jdbcClient() {

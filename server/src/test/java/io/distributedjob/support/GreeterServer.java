@@ -13,15 +13,17 @@ import io.distributedjob.testgrpc.greeter.GreeterGrpc;
 import io.distributedjob.testgrpc.greeter.HelloReply;
 import io.distributedjob.testgrpc.greeter.HelloRequest;
 import io.grpc.Context;
+import io.grpc.Grpc;
+import io.grpc.InsecureServerCredentials;
 import io.grpc.Contexts;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
+import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
-import io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.grpc.stub.StreamObserver;
 
@@ -43,10 +45,12 @@ public final class GreeterServer implements AutoCloseable {
     private final AtomicInteger calls = new AtomicInteger();
     private volatile Status failure;
     private volatile Duration slowness = Duration.ofSeconds(5);
+    private final ServerCredentials credentials;
     private Server server;
 
-    private GreeterServer(int port) {
+    private GreeterServer(int port, ServerCredentials credentials) {
         this.port = port;
+        this.credentials = credentials;
     }
 
     public static GreeterServer start() {
@@ -54,7 +58,16 @@ public final class GreeterServer implements AutoCloseable {
     }
 
     public static GreeterServer startOn(int port) {
-        GreeterServer greeter = new GreeterServer(port);
+        return start(port, InsecureServerCredentials.create());
+    }
+
+    /** A target that speaks only TLS, with the given certificate and key. */
+    public static GreeterServer startTls(ServerCredentials tls) {
+        return start(ServerProcess.freePort(), tls);
+    }
+
+    private static GreeterServer start(int port, ServerCredentials credentials) {
+        GreeterServer greeter = new GreeterServer(port, credentials);
         greeter.restart();
         return greeter;
     }
@@ -98,7 +111,7 @@ public final class GreeterServer implements AutoCloseable {
             return;
         }
         try {
-            server = NettyServerBuilder.forPort(port)
+            server = Grpc.newServerBuilderForPort(port, credentials)
                     .addService(ServerInterceptors.intercept(new Greeter(), new FireIdCapture()))
                     .addService(ProtoReflectionServiceV1.newInstance())
                     .build()

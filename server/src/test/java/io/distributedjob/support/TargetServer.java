@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 /**
@@ -23,10 +24,16 @@ public final class TargetServer implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
+    private final Map<String, HttpHandler> handlers = new ConcurrentHashMap<>();
 
     public TargetServer() {
+        this("127.0.0.1");
+    }
+
+    /** A target listening on {@code loopbackAddress}, such as 127.0.0.2 (any 127/8 address is this machine). */
+    public TargetServer(String loopbackAddress) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress(loopbackAddress, 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -36,12 +43,25 @@ public final class TargetServer implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + path;
+    }
+
+    /** Answers {@code path} with a redirect to {@code location}. */
+    public void redirect(String path, int status, String location) {
+        replies.put(path, new Reply(status, "", 0, location));
+    }
+
+    /**
+     * Answers {@code path} with {@code handler} (after logging the call as any other), for answers beyond a status
+     * and a body, such as one that stalls.
+     */
+    public void answer(String path, HttpHandler handler) {
+        handlers.put(path, handler);
     }
 
     /** Answers {@code path} with {@code status} and {@code body} after {@code delayMillis}. */
     public void reply(String path, int status, String body, long delayMillis) {
-        replies.put(path, new Reply(status, body, delayMillis));
+        replies.put(path, new Reply(status, body, delayMillis, null));
     }
 
     public List<Call> calls() {
@@ -61,10 +81,19 @@ public final class TargetServer implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
         String path = exchange.getRequestURI().getPath();
         synchronized (calls) {
-            calls.add(new Call(path, exchange.getRequestMethod(), headers, body, arrived));
+            calls.add(new Call(path, exchange.getRequestMethod(), headers, body, arrived,
+                    exchange.getRemoteAddress().getPort()));
         }
-        Reply reply = replies.getOrDefault(path, new Reply(200, "ok", 0));
+        HttpHandler handler = handlers.get(path);
+        if (handler != null) {
+            handler.handle(exchange);
+            return;
+        }
+        Reply reply = replies.getOrDefault(path, new Reply(200, "ok", 0, null));
         try {
+            if (reply.location != null) {
+                exchange.getResponseHeaders().set("Location", reply.location);
+            }
             if (reply.delayMillis > 0) {
                 Thread.sleep(reply.delayMillis);
             }
@@ -87,14 +116,15 @@ public final class TargetServer implements AutoCloseable {
         server.stop(0);
     }
 
-    /** One call as the target saw it. */
-    public record Call(String path, String method, Map<String, String> headers, String body, Instant arrived) {
+    /** One call as the target saw it; {@code clientPort} tells the connections it came on apart. */
+    public record Call(String path, String method, Map<String, String> headers, String body, Instant arrived,
+                       int clientPort) {
 
         public String header(String name) {
             return headers.get(name);
         }
     }
 
-    private record Reply(int status, String body, long delayMillis) {
+    private record Reply(int status, String body, long delayMillis, String location) {
     }
 }

@@ -105,7 +105,7 @@ public final class TestTasks {
         public Task build() {
             return new Task(id, "task-" + id, null, departmentId, TaskType.HTTP, "* * * * * *", "UTC", Task.ENABLED,
                     timeout, retryCount, retryInterval, url, method, headers, body, fallbackUrl, null, null, null, null,
-                    null, misfire, concurrency, null, 0, 1, CREATED, CREATED);
+                    null, false, misfire, concurrency, null, 0, 1, CREATED, CREATED);
         }
     }
 }

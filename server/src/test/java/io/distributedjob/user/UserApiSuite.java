@@ -232,6 +232,31 @@ public interface UserApiSuite extends ServerUnderTest {
     }
 
     @Test
+    default void theProfileUpdateDoesNotChangeOnesOwnPasswordButAuditsAResetOfAnothers() {
+        OrgFixture org = new OrgFixture(admin());
+        long managerRole = org.role("self-manager", Permissions.USER_MANAGE, Permissions.TASK_VIEW);
+        long viewer = org.role("viewer", Permissions.TASK_VIEW);
+        OrgFixture.Created manager = org.user("self-manager", org.rootDepartment(), managerRole);
+        OrgFixture.Created colleague = org.user("reset-colleague", org.rootDepartment(), viewer);
+        ApiClient session = api().login(manager.username(), OrgFixture.PASSWORD);
+
+        ApiResult own = session.put("/users/" + manager.id(), json("username", manager.username(), "password",
+                "taken-over-password", "realName", "x", "departmentId", org.rootDepartment(), "roleId", managerRole));
+
+        assertInvalid(own, "password");
+        assertThat(own.message()).contains("PATCH /users/" + manager.id() + "/password").contains("oldPassword");
+        assertThat(api().post("/auth/login", json("username", manager.username(), "password", "taken-over-password"))
+                .status()).isEqualTo(401);
+        assertThat(session.get("/auth/userinfo").status()).as("the session goes on").isEqualTo(200);
+
+        ApiResult reset = session.put("/users/" + colleague.id(), json("username", colleague.username(), "password",
+                "reset-by-profile", "realName", "x", "departmentId", org.rootDepartment(), "roleId", viewer));
+        assertThat(reset.status()).isEqualTo(200);
+        JsonNode changes = admin().get("/audit-logs?action=CHANGE_PASSWORD&actor=" + manager.username()).data().get("list");
+        assertThat(changes.valueStream().map(entry -> entry.get("targetId").asLong())).containsExactly(colleague.id());
+    }
+
+    @Test
     default void managingUsersNeedsUserManage() {
         OrgFixture org = new OrgFixture(admin());
         long viewerRole = org.role("viewer", Permissions.TASK_VIEW);

@@ -11,12 +11,14 @@ import io.distributedjob.execution.RetryWithFallback.Target;
 import io.distributedjob.execution.TaskExecutor;
 import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskType;
+import io.grpc.Status;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs gRPC tasks: the task's method of its service, with {@code grpcParams} as the request, its timeout as the
- * deadline and the fire id as {@code x-dj-fire-id} metadata; or the fallback service/method when the fire executor
- * asks, as for HTTP tasks (task validation makes the fallback service and method go together).
+ * deadline of each call (schema lookup included; past it the call is cancelled and the attempt timed out) and the
+ * fire id as {@code x-dj-fire-id} metadata; or the fallback service/method when the fire executor asks, as for
+ * HTTP tasks (task validation makes the fallback service and method go together).
  */
 @Component
 public class GrpcTaskExecutor implements TaskExecutor {
@@ -48,9 +50,11 @@ public class GrpcTaskExecutor implements TaskExecutor {
 
     private Attempt call(Fire fire, String service, String method) {
         Task task = fire.task();
-        GrpcCallResult result = caller.call(service, method, task.grpcParams(), Duration.ofSeconds(task.timeout()),
-                Map.of(HttpTaskExecutor.FIRE_ID_HEADER, fire.fireId()));
-        return new Attempt(result.success(), result.statusCode(), truncate(result.response()), result.error());
+        GrpcCallResult result = caller.call(new DynamicGrpcCaller.Call(service, method, task.grpcParams(), task.grpcTls(),
+                Map.of(HttpTaskExecutor.FIRE_ID_HEADER, fire.fireId())), Duration.ofSeconds(task.timeout()));
+        String error = result.statusCode() == Status.Code.DEADLINE_EXCEEDED.value()
+                ? "timed out after " + task.timeout() + " s" : result.error();
+        return new Attempt(result.success(), result.statusCode(), truncate(result.response()), error);
     }
 
     private String truncate(String response) {

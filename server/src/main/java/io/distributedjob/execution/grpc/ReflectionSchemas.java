@@ -1,164 +1,163 @@
 package io.distributedjob.execution.grpc;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.SequencedSet;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import com.google.protobuf.ByteString;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.Descriptors.DescriptorValidationException;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
-import com.google.protobuf.InvalidProtocolBufferException;
+import io.distributedjob.targets.GrpcTarget;
 import io.grpc.Channel;
+import io.grpc.Deadline;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.reflection.v1.ServerReflectionGrpc;
 import io.grpc.reflection.v1.ServerReflectionRequest;
-import io.grpc.reflection.v1.ServerReflectionResponse;
-import io.grpc.stub.StreamObserver;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads a target's service schemas through gRPC server reflection, so a task can call any service without its
- * stubs. A schema is cached per target and service until a call shows that it has changed.
+ * stubs. A schema is cached per target and service until a call shows that it has changed. What a target may
+ * make the scheduler do is bounded: at most {@link #MAX_FILES} files, dependency chains at most
+ * {@link #MAX_DEPTH} deep, within the call's deadline; files that depend on each other in a circle are refused.
+ * A schema that cannot be built is remembered for {@link #FAILURE_TTL}, so a broken target costs one lookup per
+ * interval rather than one per fire.
  */
 @Component
 class ReflectionSchemas {
 
-    private final Map<GrpcEndpoint, ServiceDescriptor> cache = new ConcurrentHashMap<>();
+    static final int MAX_FILES = 256;
+    static final int MAX_DEPTH = 64;
+    static final Duration FAILURE_TTL = Duration.ofSeconds(30);
 
-    ServiceDescriptor describe(Channel channel, GrpcEndpoint endpoint, Duration timeout) {
-        ServiceDescriptor cached = cache.get(endpoint);
+    private record Failure(Status status, Instant until) {
+    }
+
+    private final Map<GrpcTarget, ServiceDescriptor> cache = new ConcurrentHashMap<>();
+    private final Map<GrpcTarget, Failure> failures = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    @Autowired
+    ReflectionSchemas(Clock clock) {
+        this.clock = clock;
+    }
+
+    ServiceDescriptor describe(Channel channel, GrpcTarget target, Deadline deadline) {
+        ServiceDescriptor cached = cache.get(target);
         if (cached != null) {
             return cached;
         }
-        ServiceDescriptor fetched = fetch(channel, endpoint, timeout);
-        cache.put(endpoint, fetched);
-        return fetched;
+        Failure failure = failures.get(target);
+        if (failure != null && clock.instant().isBefore(failure.until())) {
+            throw failure.status().asRuntimeException();
+        }
+        try {
+            ServiceDescriptor fetched = fetch(channel, target, deadline);
+            cache.put(target, fetched);
+            failures.remove(target);
+            return fetched;
+        } catch (SchemaException e) {
+            failures.put(target, new Failure(e.getStatus(), clock.instant().plus(FAILURE_TTL)));
+            throw e;
+        }
     }
 
-    void forget(GrpcEndpoint endpoint) {
-        cache.remove(endpoint);
+    void forget(GrpcTarget target) {
+        cache.remove(target);
+        failures.remove(target);
     }
 
-    private static ServiceDescriptor fetch(Channel channel, GrpcEndpoint endpoint, Duration timeout) {
+    /** A schema the target described but that cannot be built; remembered for a while. */
+    private static final class SchemaException extends StatusRuntimeException {
+        SchemaException(String description) {
+            super(Status.FAILED_PRECONDITION.withDescription(description));
+        }
+    }
+
+    private static ServiceDescriptor fetch(Channel channel, GrpcTarget target, Deadline deadline) {
         Map<String, FileDescriptorProto> files = new LinkedHashMap<>();
-        addAll(files, ask(channel, timeout, ServerReflectionRequest.newBuilder()
-                .setFileContainingSymbol(endpoint.service()).build()));
+        ReflectionStream reflection = new ReflectionStream(channel, deadline);
+        addAll(files, reflection.ask(ServerReflectionRequest.newBuilder()
+                .setFileContainingSymbol(target.service()).build()));
         Deque<String> missing = new ArrayDeque<>();
         files.values().forEach(file -> missing.addAll(file.getDependencyList()));
+        Set<String> asked = new HashSet<>();
         while (!missing.isEmpty()) {
             String name = missing.pop();
-            if (files.containsKey(name)) {
+            if (files.containsKey(name) || !asked.add(name)) {
                 continue;
             }
-            List<FileDescriptorProto> found = ask(channel, timeout,
+            if (files.size() >= MAX_FILES || asked.size() > MAX_FILES) {
+                throw new SchemaException("the target's schema needs more than " + MAX_FILES + " files");
+            }
+            List<FileDescriptorProto> found = reflection.ask(
                     ServerReflectionRequest.newBuilder().setFileByFilename(name).build());
             addAll(files, found);
             found.forEach(file -> missing.addAll(file.getDependencyList()));
         }
         Map<String, FileDescriptor> built = new HashMap<>();
         for (String name : files.keySet()) {
-            FileDescriptor file = build(name, files, built);
+            FileDescriptor file = build(name, files, built, new LinkedHashSet<>());
             String prefix = file.getPackage().isEmpty() ? "" : file.getPackage() + ".";
-            if (endpoint.service().startsWith(prefix)) {
-                ServiceDescriptor service = file.findServiceByName(endpoint.service().substring(prefix.length()));
+            if (target.service().startsWith(prefix)) {
+                ServiceDescriptor service = file.findServiceByName(target.service().substring(prefix.length()));
                 if (service != null) {
                     return service;
                 }
             }
         }
-        throw Status.NOT_FOUND.withDescription("service " + endpoint.service() + " not described by the target")
+        throw Status.NOT_FOUND.withDescription("service " + target.service() + " not described by the target")
                 .asRuntimeException();
     }
 
-    private static FileDescriptor build(String name, Map<String, FileDescriptorProto> files, Map<String, FileDescriptor> built) {
+    /** Builds {@code name} after its dependencies; {@code path} holds the files being built above it. */
+    private static FileDescriptor build(String name, Map<String, FileDescriptorProto> files,
+                                        Map<String, FileDescriptor> built, SequencedSet<String> path) {
         FileDescriptor done = built.get(name);
         if (done != null) {
             return done;
         }
+        if (path.contains(name)) {
+            throw new SchemaException("the target's schema files depend on each other in a circle: "
+                    + String.join(" -> ", path) + " -> " + name);
+        }
+        if (path.size() >= MAX_DEPTH) {
+            throw new SchemaException("the target's schema files depend on each other more than " + MAX_DEPTH + " deep");
+        }
         FileDescriptorProto proto = files.get(name);
         if (proto == null) {
-            throw Status.NOT_FOUND.withDescription("the target did not describe " + name).asRuntimeException();
+            throw new SchemaException("the target did not describe " + name);
         }
-        FileDescriptor[] dependencies = proto.getDependencyList().stream()
-                .map(dependency -> build(dependency, files, built))
-                .toArray(FileDescriptor[]::new);
+        path.addLast(name);
+        List<FileDescriptor> dependencies = new ArrayList<>();
+        for (String dependency : proto.getDependencyList()) {
+            dependencies.add(build(dependency, files, built, path));
+        }
+        path.removeLast();
         try {
-            FileDescriptor file = FileDescriptor.buildFrom(proto, dependencies);
+            FileDescriptor file = FileDescriptor.buildFrom(proto, dependencies.toArray(FileDescriptor[]::new));
             built.put(name, file);
             return file;
         } catch (DescriptorValidationException e) {
-            throw Status.INTERNAL.withDescription("invalid schema from the target: " + e.getMessage()).asRuntimeException();
+            throw new SchemaException("invalid schema from the target: " + e.getMessage());
         }
     }
 
     private static void addAll(Map<String, FileDescriptorProto> files, List<FileDescriptorProto> found) {
         found.forEach(file -> files.putIfAbsent(file.getName(), file));
-    }
-
-    /** One request on its own reflection stream; the answer's files, or the error the target gave. */
-    private static List<FileDescriptorProto> ask(Channel channel, Duration timeout, ServerReflectionRequest request) {
-        CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
-        StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(channel)
-                .withWaitForReady()
-                .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .serverReflectionInfo(new StreamObserver<>() {
-                    @Override
-                    public void onNext(ServerReflectionResponse response) {
-                        answer.complete(response);
-                    }
-
-                    @Override
-                    public void onError(Throwable error) {
-                        answer.completeExceptionally(error);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                        answer.completeExceptionally(Status.UNAVAILABLE
-                                .withDescription("reflection stream closed without an answer").asRuntimeException());
-                    }
-                });
-        requests.onNext(request);
-        requests.onCompleted();
-        ServerReflectionResponse response = await(answer, timeout);
-        if (response.hasErrorResponse()) {
-            throw Status.fromCodeValue(response.getErrorResponse().getErrorCode())
-                    .withDescription(response.getErrorResponse().getErrorMessage()).asRuntimeException();
-        }
-        try {
-            List<FileDescriptorProto> files = new java.util.ArrayList<>();
-            for (ByteString bytes : response.getFileDescriptorResponse().getFileDescriptorProtoList()) {
-                files.add(FileDescriptorProto.parseFrom(bytes));
-            }
-            return files;
-        } catch (InvalidProtocolBufferException e) {
-            throw Status.INTERNAL.withDescription("unreadable schema from the target").asRuntimeException();
-        }
-    }
-
-    private static ServerReflectionResponse await(CompletableFuture<ServerReflectionResponse> answer, Duration timeout) {
-        try {
-            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof StatusRuntimeException status ? status
-                    : Status.UNAVAILABLE.withCause(e.getCause()).asRuntimeException();
-        } catch (TimeoutException e) {
-            throw Status.DEADLINE_EXCEEDED.withDescription("no reflection answer in time").asRuntimeException();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw Status.CANCELLED.withDescription("interrupted").asRuntimeException();
-        }
     }
 }

@@ -2,10 +2,14 @@ package io.distributedjob.execution.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import io.distributedjob.config.TargetSettings;
 import io.distributedjob.support.GreeterServer;
+import io.distributedjob.targets.TargetPolicy;
 import io.distributedjob.testgrpc.greeter.HelloRequest;
 import io.grpc.Status;
 import org.junit.jupiter.api.AfterEach;
@@ -17,8 +21,10 @@ class DynamicGrpcCallerTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final GrpcChannels channels = new GrpcChannels();
-    private final DynamicGrpcCaller caller = new DynamicGrpcCaller(channels, new ReflectionSchemas());
+    private static final TargetSettings NO_RULES = new TargetSettings(List.of(), List.of(), "");
+
+    private final GrpcChannels channels = new GrpcChannels(new TargetPolicy(NO_RULES), NO_RULES);
+    private final DynamicGrpcCaller caller = new DynamicGrpcCaller(channels, new ReflectionSchemas(Clock.systemUTC()));
     private GreeterServer greeter;
 
     @BeforeEach
@@ -34,7 +40,7 @@ class DynamicGrpcCallerTest {
 
     @Test
     void buildsTheRequestFromJsonAndReturnsTheResponseAsJson() {
-        GrpcCallResult result = caller.call(greeter.target() + "/" + GreeterServer.SERVICE, "SayHello",
+        GrpcCallResult result = call(greeter.target() + "/" + GreeterServer.SERVICE, "SayHello",
                 "{\"name\": \"ada\", \"times\": 3, \"tags\": [\"a\", \"b\"], \"nested\": {\"flag\": true}}",
                 TIMEOUT, Map.of("X-DJ-Fire-Id", "7:2026-01-01T00:00:00Z"));
 
@@ -51,7 +57,7 @@ class DynamicGrpcCallerTest {
 
     @Test
     void emptyParametersSendAnEmptyMessage() {
-        GrpcCallResult result = caller.call(greeter.target() + "/" + GreeterServer.SERVICE, "SayHello", "", TIMEOUT, Map.of());
+        GrpcCallResult result = call(greeter.target() + "/" + GreeterServer.SERVICE, "SayHello", "", TIMEOUT, Map.of());
         assertThat(result.success()).isTrue();
         assertThat(greeter.requests().getFirst()).isEqualTo(HelloRequest.getDefaultInstance());
     }
@@ -59,7 +65,7 @@ class DynamicGrpcCallerTest {
     @Test
     void theTargetsErrorStatusIsReported() {
         greeter.failWith(Status.RESOURCE_EXHAUSTED);
-        GrpcCallResult result = caller.call(greeter.target() + "/" + GreeterServer.SERVICE, "SayHello",
+        GrpcCallResult result = call(greeter.target() + "/" + GreeterServer.SERVICE, "SayHello",
                 "{\"name\": \"any\"}", TIMEOUT, Map.of());
         assertThat(result.success()).isFalse();
         assertThat(result.statusCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED.value());
@@ -68,20 +74,20 @@ class DynamicGrpcCallerTest {
 
     @Test
     void unknownMethodIsNotFound() {
-        GrpcCallResult result = caller.call(greeter.target() + "/" + GreeterServer.SERVICE, "SayGoodbye", "{}", TIMEOUT, Map.of());
+        GrpcCallResult result = call(greeter.target() + "/" + GreeterServer.SERVICE, "SayGoodbye", "{}", TIMEOUT, Map.of());
         assertThat(result.statusCode()).isEqualTo(Status.Code.NOT_FOUND.value());
         assertThat(result.error()).contains("SayGoodbye");
     }
 
     @Test
     void unknownServiceIsNotFound() {
-        GrpcCallResult result = caller.call(greeter.target() + "/djtest.greeter.Nope", "SayHello", "{}", TIMEOUT, Map.of());
+        GrpcCallResult result = call(greeter.target() + "/djtest.greeter.Nope", "SayHello", "{}", TIMEOUT, Map.of());
         assertThat(result.statusCode()).isEqualTo(Status.Code.NOT_FOUND.value());
     }
 
     @Test
     void parametersThatDoNotMatchTheSchemaAreInvalidArgument() {
-        GrpcCallResult result = caller.call(greeter.target() + "/" + GreeterServer.SERVICE, "SayHello",
+        GrpcCallResult result = call(greeter.target() + "/" + GreeterServer.SERVICE, "SayHello",
                 "{\"nmae\": \"typo\"}", TIMEOUT, Map.of());
         assertThat(result.statusCode()).isEqualTo(Status.Code.INVALID_ARGUMENT.value());
         assertThat(result.error()).contains("grpcParams").contains("nmae");
@@ -91,8 +97,8 @@ class DynamicGrpcCallerTest {
     @Test
     void theTimeoutIsTheCallsDeadline() {
         greeter.slowFor(Duration.ofSeconds(3));
-        caller.call(greeter.target() + "/" + GreeterServer.SERVICE, "SayHello", "{}", TIMEOUT, Map.of());
-        GrpcCallResult result = caller.call(greeter.target() + "/" + GreeterServer.SERVICE, "SayHello",
+        call(greeter.target() + "/" + GreeterServer.SERVICE, "SayHello", "{}", TIMEOUT, Map.of());
+        GrpcCallResult result = call(greeter.target() + "/" + GreeterServer.SERVICE, "SayHello",
                 "{\"name\": \"slow\"}", Duration.ofMillis(300), Map.of());
         assertThat(result.statusCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED.value());
     }
@@ -100,14 +106,14 @@ class DynamicGrpcCallerTest {
     @Test
     void aTargetThatIsDownAndComesBackIsReachedAgain() {
         String service = greeter.target() + "/" + GreeterServer.SERVICE;
-        assertThat(caller.call(service, "SayHello", "{}", TIMEOUT, Map.of()).success()).isTrue();
+        assertThat(call(service, "SayHello", "{}", TIMEOUT, Map.of()).success()).isTrue();
 
         greeter.stop();
-        GrpcCallResult down = caller.call(service, "SayHello", "{}", Duration.ofSeconds(1), Map.of());
+        GrpcCallResult down = call(service, "SayHello", "{}", Duration.ofSeconds(1), Map.of());
         assertThat(down.statusCode()).isIn(Status.Code.UNAVAILABLE.value(), Status.Code.DEADLINE_EXCEEDED.value());
 
         greeter.restart();
-        GrpcCallResult back = caller.call(service, "SayHello", "{\"name\": \"again\"}", TIMEOUT, Map.of());
+        GrpcCallResult back = call(service, "SayHello", "{\"name\": \"again\"}", TIMEOUT, Map.of());
         assertThat(back.success()).as(back.error()).isTrue();
         assertThat(back.response()).contains("hello again");
     }
@@ -117,7 +123,7 @@ class DynamicGrpcCallerTest {
         try (GreeterServer second = GreeterServer.start()) {
             String service = greeter.target() + "," + second.target() + "/" + GreeterServer.SERVICE;
             for (int i = 0; i < 10; i++) {
-                GrpcCallResult result = caller.call(service, "SayHello", "{}", TIMEOUT, Map.of());
+                GrpcCallResult result = call(service, "SayHello", "{}", TIMEOUT, Map.of());
                 assertThat(result.success()).as(result.error()).isTrue();
             }
             assertThat(greeter.calls()).isEqualTo(5);
@@ -127,15 +133,19 @@ class DynamicGrpcCallerTest {
 
     @Test
     void aDnsTargetIsResolved() {
-        GrpcCallResult result = caller.call("dns:///localhost:" + greeter.port() + "/" + GreeterServer.SERVICE,
+        GrpcCallResult result = call("dns:///localhost:" + greeter.port() + "/" + GreeterServer.SERVICE,
                 "SayHello", "{\"name\": \"dns\"}", TIMEOUT, Map.of());
         assertThat(result.success()).as(result.error()).isTrue();
     }
 
     @Test
     void aMalformedServiceIsInvalidArgumentWithoutAnyCall() {
-        GrpcCallResult result = caller.call("no-port/" + GreeterServer.SERVICE, "SayHello", "{}", TIMEOUT, Map.of());
+        GrpcCallResult result = call("no-port/" + GreeterServer.SERVICE, "SayHello", "{}", TIMEOUT, Map.of());
         assertThat(result.statusCode()).isEqualTo(Status.Code.INVALID_ARGUMENT.value());
         assertThat(result.error()).contains("grpcService");
+    }
+
+    private GrpcCallResult call(String service, String method, String params, Duration timeout, Map<String, String> headers) {
+        return caller.call(new DynamicGrpcCaller.Call(service, method, params, false, headers), timeout);
     }
 }

@@ -1,0 +1,88 @@
+package io.distributedjob.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The execution records of a measured window, read straight from the database. Failed fires are told apart by
+ * who failed them: the scheduler (rejected, missed, skipped, not run, timed out, internal error) or the target
+ * (an error answer or a broken connection). Fires of the stalling tasks are counted on their own.
+ */
+final class RecordScan {
+
+    /** Error prefixes of the fires the scheduler itself did not run to an answer. */
+    private static final List<String> SCHEDULER_FAILURES = List.of("rejected", "missed", "skipped", "not run",
+            "timed out", "internal error", "interrupted");
+    static final String STALLED_PREFIX = "bench-stall-";
+
+    long records;
+    long distinct;
+    long schedulerFailed;
+    long targetFailed;
+    long stalledRecords;
+    long stalledTimedOut;
+    final List<Long> lateness = new ArrayList<>();
+
+    static RecordScan read(String url, String user, String password, Instant from, Instant to) throws SQLException {
+        RecordScan scan = new RecordScan();
+        Set<String> fireIds = new HashSet<>();
+        DateTimeFormatter month = DateTimeFormatter.ofPattern("yyyyMM");
+        Set<String> tables = new HashSet<>(List.of("record_" + month.format(from.atZone(ZoneId.systemDefault())),
+                "record_" + month.format(to.atZone(ZoneId.systemDefault()))));
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            for (String table : tables) {
+                try (PreparedStatement statement = connection.prepareStatement("SELECT fire_id, scheduled_time,"
+                        + " start_time, success, error, task_name FROM " + table
+                        + " WHERE scheduled_time >= ? AND scheduled_time < ?")) {
+                    statement.setObject(1, LocalDateTime.ofInstant(from, ZoneOffset.UTC));
+                    statement.setObject(2, LocalDateTime.ofInstant(to, ZoneOffset.UTC));
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            scan.add(rs, fireIds);
+                        }
+                    }
+                }
+            }
+        }
+        scan.distinct = fireIds.size();
+        return scan;
+    }
+
+    private void add(ResultSet rs, Set<String> fireIds) throws SQLException {
+        String error = rs.getString(5);
+        if (rs.getString(6).startsWith(STALLED_PREFIX)) {
+            stalledRecords++;
+            if (error != null && error.toLowerCase(Locale.ROOT).contains("timed out")) {
+                stalledTimedOut++;
+            }
+            return;
+        }
+        records++;
+        fireIds.add(rs.getString(1));
+        Instant scheduled = rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+        Instant started = rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+        lateness.add(Duration.between(scheduled, started).toMillis());
+        if (rs.getInt(4) != 1) {
+            String lower = error == null ? "" : error.toLowerCase(Locale.ROOT);
+            if (SCHEDULER_FAILURES.stream().anyMatch(lower::startsWith)) {
+                schedulerFailed++;
+            } else {
+                targetFailed++;
+            }
+        }
+    }
+}

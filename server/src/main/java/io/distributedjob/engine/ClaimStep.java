@@ -1,0 +1,164 @@
+package io.distributedjob.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import io.distributedjob.engine.ClaimStore.InstanceMissingException;
+import io.distributedjob.engine.FirePlan.PlannedFire;
+import io.distributedjob.execution.Fire;
+import io.distributedjob.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims the fires due within the look-ahead, as many as this instance has room for: at most {@code job.queueSize}
+ * fires held and not started. Due fires beyond the room stay in the database, where any instance with room takes
+ * them. A row whose schedule cannot be evaluated is claimed once to record why, and never blocks the others. A
+ * claim whose outcome is unknown (the connection broke around the commit) stays in doubt, its fires counted in
+ * the watermark, until a read of the rows says which this instance won.
+ */
+final class ClaimStep {
+
+    private static final Logger log = LoggerFactory.getLogger(ClaimStep.class);
+
+    private final ClaimStore store;
+    private final FirePlanner planner;
+    private final String self;
+    private final int batchSize;
+    private final int queueSize;
+    private final OutstandingFires outstanding;
+    private final LeasedRows leased;
+    private final DisabledDepartments departments;
+    private final FireHolder holder;
+    private List<FirePlan> inDoubt = List.of();
+
+    ClaimStep(ClaimStore store, FirePlanner planner, String self, int batchSize, int queueSize,
+              OutstandingFires outstanding, LeasedRows leased, DisabledDepartments departments, FireHolder holder) {
+        this.store = store;
+        this.planner = planner;
+        this.self = self;
+        this.batchSize = batchSize;
+        this.queueSize = queueSize;
+        this.outstanding = outstanding;
+        this.leased = leased;
+        this.departments = departments;
+        this.holder = holder;
+    }
+
+    /** Claims what is due up to {@code horizon} and fits; returns the plans won. */
+    List<FirePlan> claimDue(Instant now, Instant horizon) {
+        List<FirePlan> won = new ArrayList<>(resolveInDoubt());
+        int room = queueSize - holder.held();
+        while (room > 0) {
+            int limit = Math.min(batchSize, room);
+            List<DueTask> due = store.findDue(self, horizon, limit);
+            List<FirePlan> plans = plan(due, now, horizon, room);
+            List<FirePlan> taken = plans.isEmpty() ? List.of() : claim(plans, now);
+            won.addAll(taken);
+            if (due.size() < limit || taken.isEmpty()) {
+                break;
+            }
+            room = queueSize - holder.held();
+        }
+        return won;
+    }
+
+    private List<FirePlan> plan(List<DueTask> due, Instant now, Instant horizon, int room) {
+        Set<Long> disabled = departments.disabled();
+        List<FirePlan> plans = new ArrayList<>();
+        int left = room;
+        for (DueTask row : due) {
+            if (left <= 0) {
+                break;
+            }
+            if (!leased.wants(row.task().id(), now)) {
+                continue;
+            }
+            FirePlan plan = disabled.contains(row.task().departmentId())
+                    ? planSafely(row, now, now, left).skippingAll(DisabledDepartments.reason(row.task().departmentId()))
+                    : planSafely(row, now, horizon, left);
+            if (!plan.fires().isEmpty()) {
+                plans.add(plan);
+                left -= plan.fires().size();
+            }
+        }
+        return plans;
+    }
+
+    private FirePlan planSafely(DueTask row, Instant now, Instant horizon, int maxFires) {
+        try {
+            return planner.plan(row, self, now, horizon, maxFires);
+        } catch (RuntimeException e) {
+            log.error("Task {} has a schedule that cannot be evaluated ({}): it will not fire until it is edited",
+                    row.task().id(), e.getMessage());
+            return FirePlanner.unplannable(row, self, e);
+        }
+    }
+
+    private List<FirePlan> claim(List<FirePlan> plans, Instant now) {
+        List<OutstandingFires.Key> planned = keys(plans);
+        Instant earliest = planned.stream().map(OutstandingFires.Key::scheduledTime).min(Comparator.naturalOrder())
+                .orElse(now);
+        outstanding.addAll(planned);
+        Set<Long> won;
+        try {
+            won = store.claim(plans, self, earliest, now);
+        } catch (InstanceMissingException e) {
+            outstanding.removeAll(planned);
+            throw e;
+        } catch (RuntimeException e) {
+            inDoubt = plans;
+            throw e;
+        }
+        return take(plans, won);
+    }
+
+    /** After a claim whose outcome is unknown: takes the rows it won, lets go of the others. */
+    private List<FirePlan> resolveInDoubt() {
+        if (inDoubt.isEmpty()) {
+            return List.of();
+        }
+        List<FirePlan> plans = inDoubt;
+        Set<Long> won = store.wonBy(plans, self);
+        inDoubt = List.of();
+        if (!won.isEmpty()) {
+            log.warn("A claim whose acknowledgement was lost had won {} rows: their fires run now", won.size());
+        }
+        return take(plans, won);
+    }
+
+    private List<FirePlan> take(List<FirePlan> plans, Set<Long> won) {
+        List<FirePlan> taken = new ArrayList<>();
+        List<Fire> toHold = new ArrayList<>();
+        for (FirePlan plan : plans) {
+            if (!won.contains(plan.taskId())) {
+                plan.fires().forEach(fire -> outstanding.remove(plan.taskId(), fire.scheduledTime()));
+                continue;
+            }
+            taken.add(plan);
+            Task task = plan.due().task();
+            leased.claimed(plan.taskId(), task.version() + 1);
+            for (PlannedFire fire : plan.fires()) {
+                Fire claimed = new Fire(task, fire.scheduledTime(), fire.trigger(), true);
+                if (fire.skipReason() == null) {
+                    toHold.add(claimed);
+                } else {
+                    holder.skip(claimed, fire.skipReason());
+                }
+            }
+        }
+        holder.hold(toHold);
+        return taken;
+    }
+
+    private static List<OutstandingFires.Key> keys(List<FirePlan> plans) {
+        List<OutstandingFires.Key> keys = new ArrayList<>();
+        for (FirePlan plan : plans) {
+            plan.fires().forEach(fire -> keys.add(new OutstandingFires.Key(plan.taskId(), fire.scheduledTime())));
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,205 @@
+package io.distributedjob.engine;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.distributedjob.execution.ExecutionOutcome;
+import io.distributedjob.execution.Fire;
+import io.distributedjob.execution.FireExecutor;
+import io.distributedjob.record.ExecutionRecord;
+import io.distributedjob.record.RecordWriter;
+import io.distributedjob.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The claimed fires this instance holds: on the in-memory timer until their instant, then on the executor until
+ * recorded. A fire that comes due while the instance is fenced (its heartbeat not renewed within the lease, so
+ * another instance may be taking its rows over) is not started: it is parked, and handed back to the database
+ * once the heartbeat is renewed.
+ */
+final class HeldFires implements FireHolder {
+
+    private static final Logger log = LoggerFactory.getLogger(HeldFires.class);
+
+    private final Clock clock;
+    private final String self;
+    private final ClaimStore store;
+    private final FireExecutor executor;
+    private final RecordWriter records;
+    private final Fence fence;
+    private final OutstandingFires outstanding = new OutstandingFires();
+    private final LeasedRows leased = new LeasedRows();
+    private final FireTimer timer;
+    private final List<Fire> parked = new ArrayList<>();
+
+    HeldFires(Clock clock, String self, ClaimStore store, FireExecutor executor, RecordWriter records, Fence fence) {
+        this.clock = clock;
+        this.self = self;
+        this.store = store;
+        this.executor = executor;
+        this.records = records;
+        this.fence = fence;
+        this.timer = new FireTimer(clock, this::dispatch);
+    }
+
+    OutstandingFires outstanding() {
+        return outstanding;
+    }
+
+    LeasedRows leased() {
+        return leased;
+    }
+
+    void start() {
+        timer.start();
+    }
+
+    @Override
+    public int held() {
+        return timer.pending() + executor.waiting();
+    }
+
+    @Override
+    public void hold(List<Fire> fires) {
+        timer.schedule(fires);
+    }
+
+    @Override
+    public void skip(Fire fire, String reason) {
+        Instant now = clock.instant();
+        Task task = fire.task();
+        ExecutionOutcome outcome = ExecutionOutcome.failure(reason);
+        records.write(new ExecutionRecord(task.id(), task.name(), task.taskType().name(), task.departmentId(),
+                fire.fireId(), fire.scheduledTime(), now, now, 0, false, ExecutionRecord.FAILED, null, null,
+                outcome.error(), 0, false, fire.trigger(), self), () -> outstanding.remove(task.id(), fire.scheduledTime()));
+    }
+
+    /** Fires asked for by a person start at once, claimed ones unless fenced. */
+    void dispatch(Fire fire) {
+        if (!fire.claimed()) {
+            executor.submit(fire, null);
+            return;
+        }
+        if (fence.closed(clock.instant())) {
+            synchronized (parked) {
+                parked.add(fire);
+            }
+            return;
+        }
+        executor.submit(fire, () -> outstanding.remove(fire.task().id(), fire.scheduledTime()));
+    }
+
+    /**
+     * Brings the fires held for {@code task} in line with its current definition: dropped when it no longer
+     * fires or fires at other times, otherwise run with the new definition.
+     */
+    void revise(Task task) {
+        dropClaimed(timer.revise(task.id(), fire -> {
+            Task held = fire.task();
+            if (!task.scheduled() || !held.sameScheduleAs(task)) {
+                return null;
+            }
+            return held.updateTime().equals(task.updateTime()) ? fire : fire.withTask(task);
+        }));
+    }
+
+    void deleted(long taskId) {
+        dropClaimed(timer.revise(taskId, fire -> null));
+        leased.forget(taskId);
+    }
+
+    /** After the heartbeat was renewed: fires parked while fenced go back to the database, to be claimed again. */
+    void handBackParked() {
+        List<Fire> fires;
+        synchronized (parked) {
+            if (parked.isEmpty()) {
+                return;
+            }
+            fires = new ArrayList<>(parked);
+            parked.clear();
+        }
+        log.warn("{} fires came due while this instance's lease had lapsed and were not started: handing them back",
+                fires.size());
+        handBack(fires);
+    }
+
+    /**
+     * This instance was taken for dead: its rows were taken over, so none of the fires it holds may start here.
+     * Fires already running are still recorded (the record of a fire is written once, whoever writes it first).
+     */
+    void voidClaims() {
+        List<Fire> dropped = new ArrayList<>(timer.takeAll());
+        synchronized (parked) {
+            dropped.addAll(parked);
+            parked.clear();
+        }
+        dropClaimed(dropped);
+        leased.forgetAll();
+        if (!dropped.isEmpty()) {
+            log.warn("Dropped {} claimed fires that another instance has taken over", dropped.size());
+        }
+    }
+
+    /** Stops the timer and hands back the fires that had not started. */
+    void stop() {
+        List<Fire> unstarted = new ArrayList<>(timer.stop());
+        synchronized (parked) {
+            unstarted.addAll(parked);
+            parked.clear();
+        }
+        handBack(unstarted);
+    }
+
+    /** Fires waiting on the timer (for tests and diagnostics). */
+    int pending() {
+        return timer.pending();
+    }
+
+    private void dropClaimed(List<Fire> dropped) {
+        for (Fire fire : dropped) {
+            if (fire.claimed()) {
+                outstanding.remove(fire.task().id(), fire.scheduledTime());
+            }
+        }
+    }
+
+    /**
+     * Hands back claimed fires that had not started: each row's cursor goes back to its earliest such fire. The
+     * lease is kept on rows whose task still runs here, so that they stay protected until recorded.
+     */
+    private void handBack(List<Fire> unstarted) {
+        Map<Long, List<Fire>> byTask = new LinkedHashMap<>();
+        for (Fire fire : unstarted) {
+            if (fire.claimed()) {
+                byTask.computeIfAbsent(fire.task().id(), id -> new ArrayList<>()).add(fire);
+            }
+        }
+        List<ClaimStore.HandBack> rows = new ArrayList<>();
+        for (Map.Entry<Long, List<Fire>> entry : byTask.entrySet()) {
+            Fire first = entry.getValue().stream().min(Comparator.comparing(Fire::scheduledTime)).orElseThrow();
+            Long version = leased.version(entry.getKey());
+            if (version != null) {
+                rows.add(new ClaimStore.HandBack(entry.getKey(), version, first.scheduledTime(), first.task().status(),
+                        executor.busy(entry.getKey())));
+            }
+        }
+        try {
+            store.handBack(rows, self);
+        } catch (RuntimeException e) {
+            log.warn("Could not hand back {} claimed fires; other instances take them after the lease: {}",
+                    unstarted.size(), e.toString());
+            return;
+        }
+        byTask.values().forEach(this::dropClaimed);
+        byTask.keySet().forEach(leased::forget);
+        if (!byTask.isEmpty()) {
+            log.info("Handed back {} claimed fires that had not started", unstarted.size());
+        }
+    }
+}

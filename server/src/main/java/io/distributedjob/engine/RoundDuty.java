@@ -1,0 +1,15 @@
+package io.distributedjob.engine;
+
+import java.time.Instant;
+
+/**
+ * One duty of the engine's poll round. Each runs and fails on its own: a duty that throws is logged, the others
+ * still run that round, and it runs again the next.
+ */
+interface RoundDuty {
+
+    /** What the duty does, for the log line of its failure. */
+    String name();
+
+    void run(Instant now);
+}

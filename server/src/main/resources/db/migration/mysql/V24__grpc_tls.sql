@@ -1,0 +1,3 @@
+-- gRPC tasks choose plaintext (the default, as before) or TLS per task.
+
+ALTER TABLE task ADD COLUMN grpc_tls BOOLEAN NOT NULL DEFAULT FALSE AFTER fallback_grpc_method;

@@ -29,8 +29,7 @@ public final class Cluster implements AutoCloseable {
     /** Joins through etcd (registration starts in the background) or stands alone, as the settings say. */
     public static Cluster join(ClusterSettings settings, Clock clock, String instanceId, String host) {
         if (!settings.etcd().enabled()) {
-            StandaloneCluster alone = new StandaloneCluster(instanceId, host, clock.instant());
-            return new Cluster(alone, alone, alone, () -> { });
+            return standalone(instanceId, host, clock);
         }
         Client client = EtcdClients.build(settings.etcd());
         EtcdMembership membership = new EtcdMembership(client, settings.etcd(), clock, instanceId, host);
@@ -40,6 +39,12 @@ public final class Cluster implements AutoCloseable {
             membership.close();
             client.close();
         });
+    }
+
+    /** Coordination through the database alone. */
+    public static Cluster standalone(String instanceId, String host, Clock clock) {
+        StandaloneCluster alone = new StandaloneCluster(instanceId, host, clock.instant());
+        return new Cluster(alone, alone, alone, () -> { });
     }
 
     public ClusterMembership membership() {

@@ -3,15 +3,20 @@ package io.distributedjob.engine;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The claim of each poll and wake-up: what is due within the look-ahead and fits. */
+/**
+ * The claim of each poll and wake-up: what is due within the look-ahead and fits. A fenced instance claims nothing:
+ * it could start none of it, and the rows would wait on it.
+ */
 final class ClaimingDuty implements RoundDuty {
 
     private final ClaimStep step;
     private final Duration lookahead;
+    private final Fence fence;
 
-    ClaimingDuty(ClaimStep step, Duration lookahead) {
+    ClaimingDuty(ClaimStep step, Duration lookahead, Fence fence) {
         this.step = step;
         this.lookahead = lookahead;
+        this.fence = fence;
     }
 
     @Override
@@ -21,6 +26,9 @@ final class ClaimingDuty implements RoundDuty {
 
     @Override
     public void run(Instant now) {
+        if (fence.closed(now)) {
+            return;
+        }
         step.claimDue(now, now.plus(lookahead));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.distributedjob.cluster.Cluster;
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.execution.FireExecutor;
 import io.distributedjob.execution.HttpTaskExecutor;
@@ -31,7 +32,8 @@ final class RunningEngine implements AutoCloseable {
         FireExecutor executor = new FireExecutor(new TaskExecutors(List.of(http)), records, clock, settings, instanceId);
         engine = new SchedulingEngine(settings, clock, instanceId, db.jdbcTemplate(), db.transactions(), db.dialect(),
                 executor, records, RecordFixtures.service(db, tables, clock),
-                OrgDirectories.departments(db.jdbcTemplate()));
+                OrgDirectories.departments(db.jdbcTemplate()),
+                Cluster.standalone(instanceId.value(), instanceId.host(), clock));
         records.start();
         engine.start();
     }

@@ -44,8 +44,10 @@ final class ReapingDuty implements RoundDuty {
 
     @Override
     public void run(Instant now) {
-        for (MemberGone member = gone.poll(); member != null; member = gone.poll()) {
+        // A report leaves the queue only once its takeover ran: one that failed is tried again next round.
+        for (MemberGone member = gone.peek(); member != null; member = gone.peek()) {
             reaper.takeOverGone(member.instanceId(), member.revision());
+            gone.remove();
         }
         if (now.isBefore(next) || !leader.isLeader()) {
             return;

@@ -5,16 +5,21 @@ import java.time.Instant;
 
 import io.distributedjob.metrics.SchedulerMetrics;
 
-/** The claim of each poll and wake-up: what is due within the look-ahead and fits. */
+/**
+ * The claim of each poll and wake-up: what is due within the look-ahead and fits. A fenced instance claims nothing:
+ * it could start none of it, and the rows would wait on it.
+ */
 final class ClaimingDuty implements RoundDuty {
 
     private final ClaimStep step;
     private final Duration lookahead;
+    private final Fence fence;
     private final SchedulerMetrics metrics;
 
-    ClaimingDuty(ClaimStep step, Duration lookahead, SchedulerMetrics metrics) {
+    ClaimingDuty(ClaimStep step, Duration lookahead, Fence fence, SchedulerMetrics metrics) {
         this.step = step;
         this.lookahead = lookahead;
+        this.fence = fence;
         this.metrics = metrics;
     }
 
@@ -25,6 +30,9 @@ final class ClaimingDuty implements RoundDuty {
 
     @Override
     public void run(Instant now) {
+        if (fence.closed(now)) {
+            return;
+        }
         metrics.firesClaimed(step.claimDue(now, now.plus(lookahead)).size());
     }
 }

@@ -3,6 +3,7 @@ package io.distributedjob.engine;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import io.distributedjob.storage.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,6 +68,14 @@ class EngineInstances {
     void removeSilent(String id, Instant cutoff) {
         jdbc.sql("DELETE FROM engine_instance WHERE id = ? AND heartbeat_time < ?")
                 .params(id, SqlTime.toDb(cutoff)).update();
+    }
+
+    /** An instance's row and its watermark, if it still has one. */
+    Optional<Lease> lease(String id) {
+        return jdbc.sql("SELECT id, done_before FROM engine_instance WHERE id = ?").param(id)
+                .query((rs, n) -> new Lease(rs.getString("id"),
+                        SqlTime.fromDb(rs.getObject("done_before", LocalDateTime.class))))
+                .optional();
     }
 
     void remove(String id) {

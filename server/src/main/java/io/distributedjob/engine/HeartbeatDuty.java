@@ -47,7 +47,13 @@ final class HeartbeatDuty implements RoundDuty {
             instances.register(self, host, held.outstanding().watermark(), now);
         }
         fence.renewed(now);
-        held.handBackParked();
+        if (fence.clusterFenceLifted()) {
+            held.handBackAll();
+            fence.clusterFenceSettled();
+        }
+        if (!fence.closed(now)) {
+            held.handBackParked();
+        }
         instances.report(self, VERSION, running.getAsInt());
     }
 }

@@ -130,6 +130,23 @@ final class HeldFires implements FireHolder {
     }
 
     /**
+     * The cluster fenced this instance for a while: others may have taken some of its rows over. Every fire it holds
+     * goes back to the database; the hand-back is conditional on the row's version, so a row taken over meanwhile is
+     * left as the takeover set it and the others are claimed again (by any instance).
+     */
+    void handBackAll() {
+        List<Fire> fires = new ArrayList<>(timer.takeAll());
+        synchronized (parked) {
+            fires.addAll(parked);
+            parked.clear();
+        }
+        if (!fires.isEmpty()) {
+            log.warn("Handing back {} claimed fires held while this instance was fenced by the cluster", fires.size());
+            handBack(fires);
+        }
+    }
+
+    /**
      * This instance was taken for dead: its rows were taken over, so none of the fires it holds may start here.
      * Fires already running are still recorded (the record of a fire is written once, whoever writes it first).
      */

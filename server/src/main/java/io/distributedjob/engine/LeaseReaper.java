@@ -50,19 +50,9 @@ final class LeaseReaper {
         Instant cutoff = now.minus(lease);
         int rewound = 0;
         for (Lease silent : instances.silentSince(cutoff, self)) {
-            boolean complete = true;
-            if (silent.doneBefore() != null) {
-                for (DueTask row : store.leasedBy(silent.instanceId())) {
-                    try {
-                        rewound += takeOver(row, silent) ? 1 : 0;
-                    } catch (RuntimeException e) {
-                        complete = false;
-                        log.warn("Could not take task {} over from silent instance {}, trying again at the next"
-                                + " reap: {}", row.task().id(), silent.instanceId(), e.toString());
-                    }
-                }
-            }
-            if (complete) {
+            TakeOver result = takeOverAll(silent);
+            rewound += result.rewound();
+            if (result.complete()) {
                 instances.removeSilent(silent.instanceId(), cutoff);
                 metrics.leaseTakenOver();
                 log.warn("Instance {} fell silent for more than {} s: took over its claimed fires",
@@ -70,6 +60,44 @@ final class LeaseReaper {
             }
         }
         return rewound;
+    }
+
+    /**
+     * Takes over at once from a member the cluster reported gone (its etcd lease expired), without waiting for its
+     * database heartbeat to age: it was fenced before its lease could expire, so it starts none of its fires. The
+     * etcd revision of its expiry, the takeover's fencing token, goes to the log; the rows themselves are guarded by
+     * their version, so a second takeover of the same row changes nothing.
+     */
+    int takeOverGone(String instanceId, long revision) {
+        if (instanceId.equals(self)) {
+            return 0;
+        }
+        return instances.lease(instanceId).map(gone -> {
+            TakeOver result = takeOverAll(gone);
+            log.warn("Member {} left the cluster (etcd revision {}): took over {} of its rows at once", instanceId,
+                    revision, result.rewound());
+            return result.rewound();
+        }).orElse(0);
+    }
+
+    private TakeOver takeOverAll(Lease silent) {
+        int rewound = 0;
+        boolean complete = true;
+        if (silent.doneBefore() != null) {
+            for (DueTask row : store.leasedBy(silent.instanceId())) {
+                try {
+                    rewound += takeOver(row, silent) ? 1 : 0;
+                } catch (RuntimeException e) {
+                    complete = false;
+                    log.warn("Could not take task {} over from silent instance {}, trying again at the next"
+                            + " reap: {}", row.task().id(), silent.instanceId(), e.toString());
+                }
+            }
+        }
+        return new TakeOver(rewound, complete);
+    }
+
+    private record TakeOver(int rewound, boolean complete) {
     }
 
     /**

@@ -2,10 +2,16 @@ package io.distributedjob.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import io.distributedjob.cluster.LeaderElection;
+import io.distributedjob.cluster.MemberGone;
 
 /**
- * Every half lease: takes over the fires of instances that fell silent, and forgets deletions every instance
- * has seen.
+ * Each round: takes over at once from the members the cluster reported gone. Every half lease, on the leader (every
+ * instance without etcd): takes over the fires of instances whose database heartbeat fell silent, and forgets
+ * deletions every instance has seen.
  */
 final class ReapingDuty implements RoundDuty {
 
@@ -15,12 +21,20 @@ final class ReapingDuty implements RoundDuty {
     private final LeaseReaper reaper;
     private final ClaimStore store;
     private final Duration interval;
+    private final LeaderElection leader;
+    private final Queue<MemberGone> gone = new ConcurrentLinkedQueue<>();
     private Instant next = Instant.MIN;
 
-    ReapingDuty(LeaseReaper reaper, ClaimStore store, Duration lease) {
+    ReapingDuty(LeaseReaper reaper, ClaimStore store, Duration lease, LeaderElection leader) {
         this.reaper = reaper;
         this.store = store;
         this.interval = lease.dividedBy(2);
+        this.leader = leader;
+    }
+
+    /** Called on the cluster's thread; the takeover runs in the next round, on the loop's thread. */
+    void memberGone(MemberGone member) {
+        gone.add(member);
     }
 
     @Override
@@ -30,7 +44,12 @@ final class ReapingDuty implements RoundDuty {
 
     @Override
     public void run(Instant now) {
-        if (now.isBefore(next)) {
+        // A report leaves the queue only once its takeover ran: one that failed is tried again next round.
+        for (MemberGone member = gone.peek(); member != null; member = gone.peek()) {
+            reaper.takeOverGone(member.instanceId(), member.revision());
+            gone.remove();
+        }
+        if (now.isBefore(next) || !leader.isLeader()) {
             return;
         }
         next = now.plus(interval);

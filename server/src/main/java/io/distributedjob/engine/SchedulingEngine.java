@@ -7,12 +7,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.distributedjob.metrics.SchedulerMetrics;
+import io.distributedjob.cluster.Cluster;
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.execution.Fire;
 import io.distributedjob.execution.FireExecutor;
 import io.distributedjob.execution.InstanceId;
 import io.distributedjob.lifecycle.Drainable;
+import io.distributedjob.metrics.SchedulerMetrics;
 import io.distributedjob.org.DepartmentDirectory;
 import io.distributedjob.record.RecordService;
 import io.distributedjob.record.RecordWriter;
@@ -60,7 +61,7 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
     public SchedulingEngine(JobSettings settings, Clock clock, InstanceId instanceId, JdbcTemplate jdbc,
                             TransactionTemplate transactions, SqlDialect dialect, FireExecutor executor,
                             RecordWriter records, RecordService recordService, DepartmentDirectory departmentDirectory,
-                            SchedulerMetrics metrics) {
+                            SchedulerMetrics metrics, Cluster cluster) {
         this.settings = settings;
         this.clock = clock;
         this.self = instanceId.value();
@@ -73,19 +74,21 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
         this.executor = executor;
         this.records = records;
         DisabledDepartments departments = new DisabledDepartments(departmentDirectory);
-        this.fence = new Fence(lease(), clock.instant());
+        this.fence = new Fence(lease(), clock.instant(), cluster.fencing());
         this.held = new HeldFires(clock, self, store, executor, records, fence);
         Duration pollInterval = Duration.ofMillis(settings.pollIntervalMs());
         ClaimStep claim = new ClaimStep(store, planner, self, settings.claimBatchSize(), settings.queueSize(),
                 held.outstanding(), held.leased(), departments, held);
+        ReapingDuty reaping = new ReapingDuty(reaper, store, lease(), cluster.leader());
         List<RoundDuty> round = List.of(
                 new HeartbeatDuty(instances, self, host, held, fence, executor::running),
                 departments,
-                new ReapingDuty(reaper, store, lease()),
+                reaping,
                 new RemoteEditsDuty(store, held, pollInterval, clock.instant()),
                 new BalancingDuty(instances, store, held, self, lease(), pollInterval));
         this.loop = new PollLoop(clock, pollInterval, round,
-                new ClaimingDuty(claim, Duration.ofMillis(settings.lookaheadMs()), metrics), metrics);
+                new ClaimingDuty(claim, Duration.ofMillis(settings.lookaheadMs()), fence, metrics), metrics);
+        cluster.membership().onMemberGone(reaping::memberGone);
     }
 
     @Override

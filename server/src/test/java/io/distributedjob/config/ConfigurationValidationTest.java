@@ -39,6 +39,12 @@ class ConfigurationValidationTest {
             alert.httpTimeoutMs   | 0      | alert.httpTimeoutMs = '0': must be greater than or equal to 100
             alert.smtp.security   | SSL    | alert.smtp.security = 'SSL': must be one of NONE, STARTTLS, TLS
             alert.smtp.from       | nobody | alert.smtp.from = 'nobody': must be an e-mail address
+            cluster.etcd.leaseSeconds | 1  | cluster.etcd.leaseSeconds = '1': must be greater than or equal to 2
+            cluster.etcd.endpoints | ftp://etcd:2379 | ftp://etcd:2379': must be http://host:port or https://host:port
+            cluster.etcd.namespace | jobs  | cluster.etcd.namespace = 'jobs': must start with /
+            kafka.brokers         | broker | broker': must be host:port
+            kafka.securityProtocol | TLS  | kafka.securityProtocol = 'TLS': must be PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL
+            kafka.role            | leader | kafka.role = 'leader': must be one of BOTH, CLAIMER, EXECUTOR
             """)
     void badValueIsReportedWithItsKey(String key, String value, String expected) {
         FailureAnalysis analysis = startWith("--" + key + "=" + value);

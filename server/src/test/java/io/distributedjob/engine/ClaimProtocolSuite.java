@@ -206,6 +206,28 @@ interface ClaimProtocolSuite {
     }
 
     @Test
+    default void aMemberTheClusterReportsGoneIsTakenOverAtOnceThoughItsHeartbeatIsFresh() {
+        JdbcClient jdbc = db().jdbcClient();
+        Instant start = T0.plusSeconds(7000);
+        long id = EngineFixture.insertTask(jdbc, EVERY_SECOND, Task.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE");
+        MutableClock clock = new MutableClock(start, ZoneOffset.UTC);
+        EngineFixture gone = instance("gone", clock);
+        EngineFixture survivor = instance("survivor", clock);
+        assertThat(gone.claim(start, start.plusSeconds(5)).getFirst().fires()).hasSize(5);
+        RecordTables tables = new RecordTables(db().jdbcTemplate(), db().dialect(), Clock.systemUTC());
+        recordFire(jdbc, tables, id, start.plusSeconds(1));
+
+        clock.set(start.plusSeconds(2));
+        assertThat(survivor.reaper.reap(clock.instant())).as("its database heartbeat is still fresh").isZero();
+        assertThat(survivor.reaper.takeOverGone("gone", 42)).isEqualTo(1);
+
+        assertThat(EngineFixture.leaseOwner(jdbc, id)).isNull();
+        assertThat(EngineFixture.task(jdbc, id).nextExecuteTime()).isEqualTo(start.plusSeconds(2));
+        assertThat(survivor.reaper.takeOverGone("gone", 42)).as("a second report changes nothing").isZero();
+        assertThat(survivor.reaper.takeOverGone("survivor", 43)).as("never from itself").isZero();
+    }
+
+    @Test
     default void anInstanceThatWasTakenForDeadRegistersAgain() {
         MutableClock clock = new MutableClock(T0, ZoneOffset.UTC);
         EngineFixture instance = instance("zombie", clock);

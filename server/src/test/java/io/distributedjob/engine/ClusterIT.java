@@ -129,7 +129,7 @@ class ClusterIT {
         }
     }
 
-    private static List<Long> createTasks(ApiClient admin, long department, String url) throws Exception {
+    static List<Long> createTasks(ApiClient admin, long department, String url) throws Exception {
         List<Long> ids = new ArrayList<>();
         try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
             List<Future<ApiResult>> created = new ArrayList<>();
@@ -147,7 +147,7 @@ class ClusterIT {
         return ids;
     }
 
-    private static Map<String, Integer> recordedFires(String schema) throws Exception {
+    static Map<String, Integer> recordedFires(String schema) throws Exception {
         Map<String, Integer> counts = new HashMap<>();
         try (Connection connection = MariaDb.connect(schema); Statement statement = connection.createStatement()) {
             for (String table : recordTables(connection)) {
@@ -162,7 +162,7 @@ class ClusterIT {
     }
 
     /** The instance that recorded the most fires scheduled since {@code since}. */
-    private static String busiestExecutor(String schema, Instant since) throws Exception {
+    static String busiestExecutor(String schema, Instant since) throws Exception {
         Map<String, Integer> counts = new HashMap<>();
         try (Connection connection = MariaDb.connect(schema)) {
             for (String table : recordTables(connection)) {
@@ -180,7 +180,7 @@ class ClusterIT {
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     }
 
-    private static Set<String> executors(String schema, String condition, Instant instant) throws Exception {
+    static Set<String> executors(String schema, String condition, Instant instant) throws Exception {
         try (Connection connection = MariaDb.connect(schema)) {
             Set<String> executors = new HashSet<>();
             for (String table : recordTables(connection)) {
@@ -209,11 +209,11 @@ class ClusterIT {
         return tables;
     }
 
-    private static long taskOf(String fireId) {
+    static long taskOf(String fireId) {
         return Long.parseLong(fireId.substring(0, fireId.indexOf(':')));
     }
 
-    private static Instant instantOf(String fireId) {
+    static Instant instantOf(String fireId) {
         return Instant.parse(fireId.substring(fireId.indexOf(':') + 1));
     }
 }

@@ -1,21 +1,22 @@
 package io.distributedjob.engine;
 
-import io.distributedjob.metrics.MicrometerSchedulerMetrics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.distributedjob.cluster.Cluster;
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.execution.FireExecutor;
 import io.distributedjob.execution.HttpTaskExecutor;
 import io.distributedjob.execution.InstanceId;
 import io.distributedjob.execution.TaskExecutors;
+import io.distributedjob.metrics.MicrometerSchedulerMetrics;
 import io.distributedjob.org.OrgDirectories;
 import io.distributedjob.record.RecordFixtures;
 import io.distributedjob.record.RecordTables;
 import io.distributedjob.record.RecordWriter;
 import io.distributedjob.support.EngineDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A complete engine of one simulated instance (timer, executor, record writer) over a test database. */
@@ -34,7 +35,8 @@ final class RunningEngine implements AutoCloseable {
                 new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));
         engine = new SchedulingEngine(settings, clock, instanceId, db.jdbcTemplate(), db.transactions(), db.dialect(),
                 executor, records, RecordFixtures.service(db, tables, clock),
-                OrgDirectories.departments(db.jdbcTemplate()), new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));
+                OrgDirectories.departments(db.jdbcTemplate()), new MicrometerSchedulerMetrics(new SimpleMeterRegistry()),
+                Cluster.standalone(instanceId.value(), instanceId.host(), clock));
         records.start();
         engine.start();
     }

@@ -1,0 +1,20 @@
+package io.distributedjob.cluster;
+
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Which instances are alive, and word the moment one of them is gone (so its claimed fires are taken over at once). */
+public interface ClusterMembership {
+
+    /** This instance's id. */
+    String self();
+
+    /** The members currently registered, this one included while its registration is valid. */
+    Set<Member> liveMembers();
+
+    /** Called, on a coordination thread, for each other member whose registration ended. */
+    void onMemberGone(Consumer<MemberGone> listener);
+
+    /** Called, on a coordination thread, whenever a member joins or goes (for re-balancing partitions). */
+    void onMembersChanged(Runnable listener);
+}

@@ -1,0 +1,38 @@
+package io.distributedjob.dispatch;
+
+import java.util.concurrent.CompletableFuture;
+
+import io.distributedjob.config.KafkaSettings;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** Publishes due fires to {@code kafka.topic}, keyed by task id. */
+public class KafkaFirePublisher implements FireDispatch, AutoCloseable {
+
+    private final Producer<String, String> producer;
+    private final String topic;
+
+    public KafkaFirePublisher(KafkaSettings settings) {
+        this.producer = new KafkaProducer<>(KafkaClients.producer(settings));
+        this.topic = settings.topic();
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(DispatchedFire fire) {
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        producer.send(new ProducerRecord<>(topic, fire.key(), fire.encode()), (metadata, error) -> {
+            if (error == null) {
+                acknowledged.complete(null);
+            } else {
+                acknowledged.completeExceptionally(error);
+            }
+        });
+        return acknowledged;
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,11 @@
+package io.distributedjob.dispatch;
+
+import io.distributedjob.support.EngineDatabase;
+
+class RecordedFiresH2Test extends RecordedFiresSuite {
+
+    @Override
+    EngineDatabase database() {
+        return EngineDatabase.h2();
+    }
+}

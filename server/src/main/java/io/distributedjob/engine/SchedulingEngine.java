@@ -84,6 +84,12 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
                 new BalancingDuty(instances, store, held, self, lease(), pollInterval));
         this.loop = new PollLoop(clock, pollInterval, round,
                 new ClaimingDuty(claim, Duration.ofMillis(settings.lookaheadMs())));
+        // a herd larger than the queue is claimed in waves as its first fires start, not one queue per interval
+        executor.onWorkerTaken(() -> {
+            if (claim.cappedByRoom()) {
+                loop.wakeUp();
+            }
+        });
     }
 
     @Override

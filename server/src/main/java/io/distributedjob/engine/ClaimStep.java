@@ -34,6 +34,8 @@ final class ClaimStep {
     private final DisabledDepartments departments;
     private final FireHolder holder;
     private List<FirePlan> inDoubt = List.of();
+    /** The last claim left due fires in the database for lack of room: freed room is worth a claim at once. */
+    private volatile boolean cappedByRoom;
 
     ClaimStep(ClaimStore store, FirePlanner planner, String self, int batchSize, int queueSize,
               OutstandingFires outstanding, LeasedRows leased, DisabledDepartments departments, FireHolder holder) {
@@ -51,8 +53,13 @@ final class ClaimStep {
     /** Claims what is due up to {@code horizon} and fits; returns the plans won. */
     List<FirePlan> claimDue(Instant now, Instant horizon) {
         List<FirePlan> won = new ArrayList<>(resolveInDoubt());
+        cappedByRoom = false;
         int room = queueSize - holder.held();
-        while (room > 0) {
+        while (true) {
+            if (room <= 0) {
+                cappedByRoom = true;
+                break;
+            }
             int limit = Math.min(batchSize, room);
             List<DueTask> due = store.findDue(self, horizon, limit);
             List<FirePlan> plans = plan(due, now, horizon, room);
@@ -66,26 +73,61 @@ final class ClaimStep {
         return won;
     }
 
+    /** Whether the last claim left due fires unclaimed for lack of room, so room freed since is worth a claim. */
+    boolean cappedByRoom() {
+        return cappedByRoom;
+    }
+
     private List<FirePlan> plan(List<DueTask> due, Instant now, Instant horizon, int room) {
         Set<Long> disabled = departments.disabled();
         List<FirePlan> plans = new ArrayList<>();
-        int left = room;
         for (DueTask row : due) {
-            if (left <= 0) {
-                break;
-            }
             if (!leased.wants(row.task().id(), now)) {
                 continue;
             }
             FirePlan plan = disabled.contains(row.task().departmentId())
-                    ? planSafely(row, now, now, left).skippingAll(DisabledDepartments.reason(row.task().departmentId()))
-                    : planSafely(row, now, horizon, left);
+                    ? planSafely(row, now, now, room).skippingAll(DisabledDepartments.reason(row.task().departmentId()))
+                    : planSafely(row, now, horizon, room);
             if (!plan.fires().isEmpty()) {
                 plans.add(plan);
-                left -= plan.fires().size();
             }
         }
-        return plans;
+        return earliestFirst(plans, room);
+    }
+
+    /**
+     * Cuts the plans down to the {@code room} earliest fires over all of them, so that the room goes to the next
+     * instant of every task before any task's later fires: with less room than a herd on one second needs, the
+     * first rows read must not take the coming seconds while the others' fires of this second wait.
+     */
+    private List<FirePlan> earliestFirst(List<FirePlan> plans, int room) {
+        int total = plans.stream().mapToInt(plan -> plan.fires().size()).sum();
+        if (total <= room) {
+            return plans;
+        }
+        cappedByRoom = true;
+        List<Instant> instants = new ArrayList<>(total);
+        plans.forEach(plan -> plan.fires().forEach(fire -> instants.add(fire.scheduledTime())));
+        instants.sort(Comparator.naturalOrder());
+        Instant cut = instants.get(room - 1);
+        int atCut = room - (int) instants.stream().limit(room).filter(cut::isAfter).count();
+        List<FirePlan> cutDown = new ArrayList<>();
+        for (FirePlan plan : plans) {
+            int kept = 0;
+            for (PlannedFire fire : plan.fires()) {
+                if (fire.scheduledTime().isAfter(cut) || (fire.scheduledTime().equals(cut) && atCut == 0)) {
+                    break;
+                }
+                if (fire.scheduledTime().equals(cut)) {
+                    atCut--;
+                }
+                kept++;
+            }
+            if (kept > 0) {
+                cutDown.add(plan.firstFires(kept));
+            }
+        }
+        return cutDown;
     }
 
     private FirePlan planSafely(DueTask row, Instant now, Instant horizon, int maxFires) {

@@ -24,6 +24,15 @@ record FirePlan(DueTask due, List<PlannedFire> fires, Instant newNext, int newSt
         return new FirePlan(due, skipped, newNext, newStatus, claimedFrom);
     }
 
+    /** The same claim taking only its first {@code count} fires; the row's cursor stops at the first one left. */
+    FirePlan firstFires(int count) {
+        if (count >= fires.size()) {
+            return this;
+        }
+        return new FirePlan(due, List.copyOf(fires.subList(0, count)), fires.get(count).scheduledTime(), newStatus,
+                claimedFrom);
+    }
+
     /**
      * One fire of a plan; {@code skipReason} non-null means it is recorded as not run (a missed fire under
      * misfirePolicy SKIP) rather than executed.

@@ -30,7 +30,8 @@ final class PollLoop {
     private final SchedulerMetrics metrics;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
-    private boolean wakeRequested;
+    /** Set under the lock; read without it only to skip a wake-up already due, as fires starting ask often. */
+    private volatile boolean wakeRequested;
     private volatile boolean running;
     private Thread thread;
 
@@ -63,6 +64,9 @@ final class PollLoop {
 
     /** Asks the loop to claim now rather than at the end of its interval. */
     void wakeUp() {
+        if (wakeRequested) {
+            return;
+        }
         lock.lock();
         try {
             wakeRequested = true;

@@ -89,6 +89,12 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
         this.loop = new PollLoop(clock, pollInterval, round,
                 new ClaimingDuty(claim, Duration.ofMillis(settings.lookaheadMs()), fence, metrics), metrics);
         cluster.membership().onMemberGone(reaping::memberGone);
+        // a herd larger than the queue is claimed in waves as its first fires start, not one queue per interval
+        executor.onWorkerTaken(() -> {
+            if (claim.cappedByRoom()) {
+                loop.wakeUp();
+            }
+        });
     }
 
     @Override

@@ -53,6 +53,7 @@ public class FireExecutor implements AutoCloseable {
     private final ReentrantLock idleLock = new ReentrantLock();
     private final Condition idle = idleLock.newCondition();
     private volatile boolean accepting = true;
+    private volatile Runnable onWorkerTaken = () -> { };
 
     public FireExecutor(TaskExecutors executors, RecordWriter records, Clock clock, JobSettings settings,
                         InstanceId instanceId, SchedulerMetrics metrics) {
@@ -88,6 +89,14 @@ public class FireExecutor implements AutoCloseable {
         FireRun run = new FireRun(fire, afterRecorded, executors.of(fire.task().taskType()));
         active.add(run);
         start(pool.offer(run));
+    }
+
+    /**
+     * Runs {@code listener} each time a fire takes a worker, and so stops waiting here: the claim side, which
+     * bounds the fires waiting, learns at once that it has room again. It must be quick.
+     */
+    public void onWorkerTaken(Runnable listener) {
+        onWorkerTaken = listener;
     }
 
     /** Fires held here that are not running: waiting for a worker, or on the timer for their next call. */
@@ -183,6 +192,7 @@ public class FireExecutor implements AutoCloseable {
     private void work(FireRun run) {
         run.worker(Thread.currentThread());
         try {
+            onWorkerTaken.run();
             if (!run.ended() && (run.started() != null || begin(run))) {
                 call(run);
             }

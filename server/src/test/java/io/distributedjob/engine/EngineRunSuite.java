@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.distributedjob.config.JobSettings;
 import io.distributedjob.record.ExecutionRecord;
 import io.distributedjob.record.RecordTables;
 import io.distributedjob.storage.SqlTime;
@@ -147,6 +149,50 @@ interface EngineRunSuite {
         }
         long recorded = jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE task_id = ?").param(id).query(Long.class).single();
         assertThat(recorded).isEqualTo(skippedForDepartment(jdbc, table, department) + target().calls(PATH).size());
+    }
+
+    /**
+     * A herd on one whole second, three times {@code job.queueSize}, on the embedded defaults but a queue small
+     * enough for this machine's share of CPU: every fire starts within its second. The room for held fires refills
+     * as fires start, so a herd larger than the queue is claimed in waves within its second rather than one queue
+     * per poll interval. The herd's first second, in a JVM that loads and compiles the whole path then, warms up.
+     */
+    @Test
+    default void aHerdLargerThanTheQueueOnOneSecondStartsWithinItsSecond() throws Exception {
+        JobSettings defaults = new JobSettings(5, 20, 3, 2, 6, 1000, 2000, 500, 10, 60, 500, 200, 4096, 0);
+        int tasks = 3 * defaults.queueSize();
+        int seconds = 4;
+        JdbcClient jdbc = db().jdbcClient();
+        Instant warmUp = CLOCK.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(3);
+        for (int i = 0; i < tasks; i++) {
+            insert(jdbc, warmUp);
+        }
+        Instant first = warmUp.plusSeconds(1);
+        Instant last = first.plusSeconds(seconds - 1);
+        String table = RecordTables.tableName(YearMonth.from(first.atZone(ZoneOffset.UTC)));
+        List<Duration> lateness;
+        try (RunningEngine running = new RunningEngine(db(), CLOCK, defaults)) {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                running.records.flush();
+                return startLateness(jdbc, table, first, last).size() >= tasks * seconds;
+            });
+            lateness = startLateness(jdbc, table, first, last);
+        }
+        assertThat(lateness).hasSize(tasks * seconds);
+        List<Duration> sorted = lateness.stream().sorted().toList();
+        assertThat(sorted.getFirst()).isGreaterThanOrEqualTo(Duration.ZERO);
+        assertThat(sorted.get(sorted.size() * 99 / 100 - 1)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    /** Start time minus scheduled instant of each fire run with success between {@code first} and {@code last}. */
+    private static List<Duration> startLateness(JdbcClient jdbc, String table, Instant first, Instant last) {
+        return jdbc.sql("SELECT scheduled_time, start_time FROM " + table
+                        + " WHERE success = 1 AND scheduled_time >= ? AND scheduled_time <= ?")
+                .params(SqlTime.toDb(first), SqlTime.toDb(last))
+                .query((rs, n) -> Duration.between(
+                        SqlTime.fromDb(rs.getObject("scheduled_time", LocalDateTime.class)),
+                        SqlTime.fromDb(rs.getObject("start_time", LocalDateTime.class))))
+                .list();
     }
 
     private static long skippedForDepartment(JdbcClient jdbc, String table, long department) {

@@ -4,16 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.distributedjob.config.AlertSettings;
+import io.distributedjob.kernel.PeriodicHousekeeping;
 import io.distributedjob.org.DepartmentDirectory;
 import io.distributedjob.record.ExecutionRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,12 +17,10 @@ import org.springframework.stereotype.Component;
  * alert (keyed on the missed instant) lets exactly one of them send it, once per missed fire and window.
  */
 @Component
-class MissedFireDetector implements SmartLifecycle {
+class MissedFireDetector extends PeriodicHousekeeping {
 
     /** The shortest grace a missed-fire rule may have; also what makes a task overdue enough to look at. */
     static final int MIN_GRACE_SECONDS = 10;
-
-    private static final Logger log = LoggerFactory.getLogger(MissedFireDetector.class);
 
     private final OverdueTasks overdue;
     private final AlertRuleRepository ruleTable;
@@ -36,12 +29,12 @@ class MissedFireDetector implements SmartLifecycle {
     private final AlertTaskStateRepository states;
     private final DepartmentDirectory departments;
     private final Clock clock;
-    private final Duration period;
-    private ScheduledExecutorService scheduler;
 
     MissedFireDetector(OverdueTasks overdue, AlertRuleRepository ruleTable, EffectiveRules rules,
                        AlertDispatcher dispatcher, AlertTaskStateRepository states, DepartmentDirectory departments,
                        Clock clock, AlertSettings settings) {
+        super("missed-fire-detector", "Could not check for missed fires",
+                Duration.ofSeconds(settings.missedFireCheckSeconds()), Duration.ofSeconds(settings.missedFireCheckSeconds()));
         this.departments = departments;
         this.overdue = overdue;
         this.ruleTable = ruleTable;
@@ -49,7 +42,11 @@ class MissedFireDetector implements SmartLifecycle {
         this.dispatcher = dispatcher;
         this.states = states;
         this.clock = clock;
-        this.period = Duration.ofSeconds(settings.missedFireCheckSeconds());
+    }
+
+    @Override
+    protected void runOnce() throws InterruptedException {
+        check();
     }
 
     /** One check; returns how many missed-fire alerts this instance sent. */
@@ -80,35 +77,5 @@ class MissedFireDetector implements SmartLifecycle {
             }
         }
         return sent;
-    }
-
-    @Override
-    public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> Thread.ofVirtual()
-                .name("missed-fire-detector").unstarted(runnable));
-        scheduler.scheduleWithFixedDelay(this::checkSafely, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void checkSafely() {
-        try {
-            check();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.warn("Could not check for missed fires: {}", e.toString());
-        }
-    }
-
-    @Override
-    public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return scheduler != null;
     }
 }

@@ -4,14 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.distributedjob.config.JobSettings;
+import io.distributedjob.kernel.PeriodicHousekeeping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +16,7 @@ import org.springframework.stereotype.Component;
  * at start-up and then daily. Every instance may do it: dropping a table that is gone does nothing.
  */
 @Component
-public class RecordRetention implements SmartLifecycle {
+public class RecordRetention extends PeriodicHousekeeping {
 
     private static final Logger log = LoggerFactory.getLogger(RecordRetention.class);
     private static final Duration FIRST_RUN_DELAY = Duration.ofMinutes(1);
@@ -28,12 +25,17 @@ public class RecordRetention implements SmartLifecycle {
     private final RecordTables tables;
     private final Clock clock;
     private final int retentionMonths;
-    private ScheduledExecutorService scheduler;
 
     public RecordRetention(RecordTables tables, Clock clock, JobSettings settings) {
+        super("record-retention", "Could not drop expired record tables", FIRST_RUN_DELAY, PERIOD);
         this.tables = tables;
         this.clock = clock;
         this.retentionMonths = settings.recordRetentionMonths();
+    }
+
+    @Override
+    protected void runOnce() {
+        dropExpired();
     }
 
     /** Drops the tables of months before the retained ones and returns those months. */
@@ -45,33 +47,5 @@ public class RecordRetention implements SmartLifecycle {
             log.info("Dropped the execution records of {} (job.recordRetentionMonths = {})", month, retentionMonths);
         }
         return expired;
-    }
-
-    @Override
-    public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> Thread.ofPlatform()
-                .name("record-retention").daemon(true).unstarted(runnable));
-        scheduler.scheduleWithFixedDelay(this::dropSafely, FIRST_RUN_DELAY.toSeconds(), PERIOD.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    private void dropSafely() {
-        try {
-            dropExpired();
-        } catch (RuntimeException e) {
-            log.warn("Could not drop expired record tables: {}", e.toString());
-        }
-    }
-
-    @Override
-    public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return scheduler != null;
     }
 }

@@ -3,6 +3,7 @@ package io.distributedjob.alert;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import io.distributedjob.config.AlertSettings;
@@ -58,23 +59,28 @@ class MissedFireDetector extends PeriodicHousekeeping {
         int sent = 0;
         // the engine does not fire tasks of a disabled department on purpose: not a missed fire
         Set<Long> switchedOff = departments.notLive();
-        for (OverdueTasks.Overdue task : overdue.dueBefore(now.minusSeconds(MIN_GRACE_SECONDS))) {
-            if (switchedOff.contains(task.departmentId())) {
-                continue;
-            }
-            for (AlertRule rule : rules.forTask(task.taskId(), task.departmentId()).ofKind(AlertKind.MISSED_FIRE)) {
-                if (task.nextFire().plusSeconds(rule.threshold()).isAfter(now)) {
+        Instant cutoff = now.minusSeconds(MIN_GRACE_SECONDS);
+        List<OverdueTasks.Overdue> page = overdue.dueBefore(cutoff, null);
+        while (!page.isEmpty()) {
+            for (OverdueTasks.Overdue task : page) {
+                if (switchedOff.contains(task.departmentId())) {
                     continue;
                 }
-                Alert alert = new Alert(AlertKind.MISSED_FIRE, task.taskId(), task.name(), task.departmentId(),
-                        ExecutionRecord.fireId(task.taskId(), task.nextFire()), task.nextFire(),
-                        "not started " + Duration.between(task.nextFire(), now).toSeconds()
-                                + " s after its scheduled instant", 0, now);
-                if (dispatcher.dispatch(rule, alert, task.nextFire())) {
-                    states.alerted(task.taskId(), now);
-                    sent++;
+                for (AlertRule rule : rules.forTask(task.taskId(), task.departmentId()).ofKind(AlertKind.MISSED_FIRE)) {
+                    if (task.nextFire().plusSeconds(rule.threshold()).isAfter(now)) {
+                        continue;
+                    }
+                    Alert alert = new Alert(AlertKind.MISSED_FIRE, task.taskId(), task.name(), task.departmentId(),
+                            ExecutionRecord.fireId(task.taskId(), task.nextFire()), task.nextFire(),
+                            "not started " + Duration.between(task.nextFire(), now).toSeconds()
+                                    + " s after its scheduled instant", 0, now);
+                    if (dispatcher.dispatch(rule, alert, task.nextFire())) {
+                        states.alerted(task.taskId(), now);
+                        sent++;
+                    }
                 }
             }
+            page = page.size() < OverdueTasks.BATCH ? List.of() : overdue.dueBefore(cutoff, page.getLast());
         }
         return sent;
     }

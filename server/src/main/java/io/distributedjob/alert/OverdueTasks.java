@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OverdueTasks {
 
-    /** Most overdue tasks looked at per check, oldest first; the rest wait for the next check. */
+    /** Most overdue tasks read at once; a check reads page after page, oldest first. */
     static final int BATCH = 1000;
 
     private final JdbcClient jdbc;
@@ -28,13 +28,22 @@ class OverdueTasks {
     record Overdue(long taskId, String name, long departmentId, Instant nextFire) {
     }
 
-    List<Overdue> dueBefore(Instant instant) {
-        return jdbc.sql("SELECT id, name, department_id, next_execute_time FROM task WHERE status IN ("
-                        + Task.ENABLED + ", " + Task.TEMPORARY + ") AND next_execute_time < ?"
-                        + " ORDER BY next_execute_time LIMIT " + BATCH)
-                .param(SqlTime.toDb(instant))
-                .query((rs, n) -> new Overdue(rs.getLong("id"), rs.getString("name"), rs.getLong("department_id"),
-                        SqlTime.fromDb(rs.getObject("next_execute_time", LocalDateTime.class))))
+    /**
+     * Up to {@link #BATCH} tasks overdue at {@code instant}, oldest first, after {@code after} (null: from the
+     * oldest), so a check can page through all of them however many there are.
+     */
+    List<Overdue> dueBefore(Instant instant, Overdue after) {
+        String sql = "SELECT id, name, department_id, next_execute_time FROM task WHERE status IN ("
+                + Task.ENABLED + ", " + Task.TEMPORARY + ") AND next_execute_time < ?"
+                + (after == null ? "" : " AND (next_execute_time > ? OR (next_execute_time = ? AND id > ?))")
+                + " ORDER BY next_execute_time, id LIMIT " + BATCH;
+        JdbcClient.StatementSpec statement = jdbc.sql(sql).param(SqlTime.toDb(instant));
+        if (after != null) {
+            statement = statement.param(SqlTime.toDb(after.nextFire())).param(SqlTime.toDb(after.nextFire()))
+                    .param(after.taskId());
+        }
+        return statement.query((rs, n) -> new Overdue(rs.getLong("id"), rs.getString("name"),
+                        rs.getLong("department_id"), SqlTime.fromDb(rs.getObject("next_execute_time", LocalDateTime.class))))
                 .list();
     }
 }

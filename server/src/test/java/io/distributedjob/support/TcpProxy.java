@@ -67,6 +67,12 @@ public final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(upstream);
+                // a cut that came while this connection was being made missed it: it must not survive the cut
+                if (listener.isClosed()) {
+                    closeQuietly(client);
+                    closeQuietly(upstream);
+                    return;
+                }
                 Thread.ofVirtual().start(() -> pipe(client, upstream));
                 Thread.ofVirtual().start(() -> pipe(upstream, client));
             } catch (IOException e) {

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.distributedjob.auth.CurrentUser;
+import io.distributedjob.access.CurrentUser;
 import io.distributedjob.org.DepartmentDirectory;
 import io.distributedjob.org.DepartmentScope;
-import io.distributedjob.web.ApiException;
-import io.distributedjob.web.PageQuery;
-import io.distributedjob.web.PageResult;
+import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.PageQuery;
+import io.distributedjob.kernel.PageResult;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 

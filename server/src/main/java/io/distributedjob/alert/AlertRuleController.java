@@ -1,9 +1,9 @@
 package io.distributedjob.alert;
 
 import io.distributedjob.audit.AuditLog;
-import io.distributedjob.auth.CurrentUser;
-import io.distributedjob.auth.Permissions;
-import io.distributedjob.auth.RequirePermission;
+import io.distributedjob.access.CurrentUser;
+import io.distributedjob.access.Permissions;
+import io.distributedjob.access.RequirePermission;
 import io.distributedjob.web.ApiResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -3,12 +3,12 @@ package io.distributedjob.alert;
 import java.time.Clock;
 import java.util.List;
 
-import io.distributedjob.auth.CurrentUser;
+import io.distributedjob.access.CurrentUser;
 import io.distributedjob.org.DepartmentDirectory;
 import io.distributedjob.org.DepartmentScope;
 import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskService;
-import io.distributedjob.web.ApiException;
+import io.distributedjob.kernel.ApiException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.distributedjob.web.ApiException;
+import io.distributedjob.kernel.ApiException;
 import tools.jackson.databind.JsonNode;
 
 /** Reads the fields of a JSON request body, answering 400/4001 with the field's name when one is wrong. */

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.distributedjob.auth.CurrentUser;
+import io.distributedjob.access.CurrentUser;
 import io.distributedjob.audit.AuditEntry.Outcome;
-import io.distributedjob.web.ApiException;
+import io.distributedjob.kernel.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,7 @@
 package io.distributedjob.auth;
 
-import io.distributedjob.web.ApiException;
+import io.distributedjob.access.CurrentUser;
+import io.distributedjob.kernel.ApiException;
 import io.distributedjob.web.ApiResponse;
 import io.distributedjob.web.RequestLogFilter;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,8 +1,10 @@
 package io.distributedjob.auth;
 
+import io.distributedjob.access.RequirePermission;
+import io.distributedjob.access.CurrentUser;
 import java.util.Arrays;
 
-import io.distributedjob.web.ApiException;
+import io.distributedjob.kernel.ApiException;
 import io.distributedjob.web.RequestLogFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;

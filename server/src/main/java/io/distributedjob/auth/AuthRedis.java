@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.function.Function;
 
 import io.distributedjob.config.AuthSettings;
-import io.distributedjob.web.ApiException;
-import io.distributedjob.web.ErrorCode;
+import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.ErrorCode;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;

@@ -1,5 +1,6 @@
 package io.distributedjob.auth;
 
+import io.distributedjob.access.CurrentUser;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,8 +20,8 @@ import io.distributedjob.org.DepartmentDirectory;
 import io.distributedjob.role.RoleDirectory;
 import io.distributedjob.user.UserAccounts;
 import io.distributedjob.user.UserAccounts.Account;
-import io.distributedjob.web.ApiException;
-import io.distributedjob.web.ErrorCode;
+import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.ErrorCode;
 import org.springframework.stereotype.Service;
 
 /**

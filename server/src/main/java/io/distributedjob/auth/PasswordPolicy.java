@@ -2,7 +2,7 @@ package io.distributedjob.auth;
 
 import java.nio.charset.StandardCharsets;
 
-import io.distributedjob.web.ApiException;
+import io.distributedjob.kernel.ApiException;
 
 /** What a new password must satisfy. BCrypt reads at most 72 bytes, so longer ones are refused, not cut. */
 public final class PasswordPolicy {

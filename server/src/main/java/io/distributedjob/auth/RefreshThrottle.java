@@ -7,8 +7,8 @@ import java.util.UUID;
 import io.distributedjob.auth.AttemptLimiter.Admission;
 import io.distributedjob.auth.AttemptLimiter.Quota;
 import io.distributedjob.config.AuthSettings;
-import io.distributedjob.web.ApiException;
-import io.distributedjob.web.ErrorCode;
+import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.ErrorCode;
 import org.springframework.stereotype.Component;
 
 /** Refreshes per session and per client address within a window; past either limit, 429 until it passes. */

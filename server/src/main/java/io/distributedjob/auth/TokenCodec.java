@@ -18,7 +18,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.distributedjob.config.AuthSettings;
 import io.distributedjob.config.DatabaseSettings;
-import io.distributedjob.web.ApiException;
+import io.distributedjob.kernel.ApiException;
 import org.springframework.stereotype.Component;
 
 /**

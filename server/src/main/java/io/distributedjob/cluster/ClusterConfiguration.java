@@ -3,7 +3,7 @@ package io.distributedjob.cluster;
 import java.time.Clock;
 
 import io.distributedjob.config.ClusterSettings;
-import io.distributedjob.execution.InstanceId;
+import io.distributedjob.kernel.InstanceId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import io.distributedjob.auth.Permissions;
-import io.distributedjob.auth.RequirePermission;
-import io.distributedjob.execution.InstanceId;
+import io.distributedjob.access.Permissions;
+import io.distributedjob.access.RequirePermission;
+import io.distributedjob.kernel.InstanceId;
 import io.distributedjob.web.ApiResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

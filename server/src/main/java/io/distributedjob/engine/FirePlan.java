@@ -3,7 +3,7 @@ package io.distributedjob.engine;
 import java.time.Instant;
 import java.util.List;
 
-import io.distributedjob.record.TriggerType;
+import io.distributedjob.kernel.TriggerType;
 
 /**
  * What one claim does to one task row: the fires it takes and the row's new cursor, status and lease start.

@@ -10,7 +10,7 @@ import io.distributedjob.cron.Schedule;
 import io.distributedjob.cron.Schedules;
 import io.distributedjob.engine.FirePlan.PlannedFire;
 import io.distributedjob.execution.MisfireRule;
-import io.distributedjob.record.TriggerType;
+import io.distributedjob.kernel.TriggerType;
 import io.distributedjob.task.MisfirePolicy;
 import io.distributedjob.task.Task;
 

@@ -3,7 +3,7 @@ package io.distributedjob.execution;
 import java.time.Instant;
 
 import io.distributedjob.record.ExecutionRecord;
-import io.distributedjob.record.TriggerType;
+import io.distributedjob.kernel.TriggerType;
 import io.distributedjob.task.Task;
 
 /**

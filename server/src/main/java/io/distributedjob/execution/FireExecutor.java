@@ -1,5 +1,6 @@
 package io.distributedjob.execution;
 
+import io.distributedjob.kernel.InstanceId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import io.distributedjob.config.JobSettings;
 import io.distributedjob.execution.RetryWithFallback.Attempt;
 import io.distributedjob.metrics.SchedulerMetrics;
 import io.distributedjob.record.RecordWriter;
-import io.distributedjob.record.TriggerType;
+import io.distributedjob.kernel.TriggerType;
 import io.distributedjob.task.ConcurrencyPolicy;
 import io.distributedjob.task.MisfirePolicy;
 import io.distributedjob.task.Task;

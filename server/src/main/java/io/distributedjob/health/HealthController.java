@@ -7,7 +7,7 @@ import java.util.Map;
 import io.distributedjob.auth.PublicEndpoint;
 import io.distributedjob.execution.FireExecutor;
 import io.distributedjob.web.ApiResponse;
-import io.distributedjob.web.ErrorCode;
+import io.distributedjob.kernel.ErrorCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

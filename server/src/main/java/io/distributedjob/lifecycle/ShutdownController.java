@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.distributedjob.auth.PublicEndpoint;
-import io.distributedjob.web.ApiException;
+import io.distributedjob.kernel.ApiException;
 import io.distributedjob.web.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;

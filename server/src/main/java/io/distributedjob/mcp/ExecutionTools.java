@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.distributedjob.auth.CurrentUser;
-import io.distributedjob.auth.Permissions;
+import io.distributedjob.access.CurrentUser;
+import io.distributedjob.access.Permissions;
 import io.distributedjob.mcp.ToolRunner.Definition;
 import io.distributedjob.org.DepartmentScope;
 import io.distributedjob.record.RecordFilter;
@@ -16,8 +16,8 @@ import io.distributedjob.record.RecordService;
 import io.distributedjob.record.StoredRecord;
 import io.distributedjob.rpc.TaskCounts;
 import io.distributedjob.task.TaskType;
-import io.distributedjob.web.ApiException;
-import io.distributedjob.web.PageQuery;
+import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.PageQuery;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import org.springframework.stereotype.Component;
 

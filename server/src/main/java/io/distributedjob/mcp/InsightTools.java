@@ -2,7 +2,7 @@ package io.distributedjob.mcp;
 
 import java.util.List;
 
-import io.distributedjob.auth.Permissions;
+import io.distributedjob.access.Permissions;
 import io.distributedjob.cron.Schedules;
 import io.distributedjob.mcp.ToolRunner.Definition;
 import io.distributedjob.rpc.ModelContexts;

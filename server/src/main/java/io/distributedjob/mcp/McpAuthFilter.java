@@ -4,9 +4,9 @@ import java.io.IOException;
 
 import io.distributedjob.auth.AuthService;
 import io.distributedjob.auth.BearerToken;
-import io.distributedjob.auth.CurrentUser;
-import io.distributedjob.web.ApiException;
-import io.distributedjob.web.ErrorCode;
+import io.distributedjob.access.CurrentUser;
+import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.ErrorCode;
 import io.distributedjob.web.ErrorResponseWriter;
 import io.distributedjob.web.RequestLogFilter;
 import jakarta.servlet.FilterChain;

@@ -1,7 +1,7 @@
 package io.distributedjob.mcp;
 
-import io.distributedjob.auth.CurrentUser;
-import io.distributedjob.web.ApiException;
+import io.distributedjob.access.CurrentUser;
+import io.distributedjob.kernel.ApiException;
 import io.modelcontextprotocol.common.McpTransportContext;
 
 /**

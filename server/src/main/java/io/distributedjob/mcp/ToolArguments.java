@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import io.distributedjob.task.TaskType;
-import io.distributedjob.web.ApiException;
+import io.distributedjob.kernel.ApiException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

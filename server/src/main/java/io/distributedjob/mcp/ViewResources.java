@@ -5,14 +5,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.distributedjob.auth.Permissions;
+import io.distributedjob.access.Permissions;
 import io.distributedjob.audit.AuditLog;
 import io.distributedjob.record.RecordService;
 import io.distributedjob.record.StoredRecord;
 import io.distributedjob.org.DepartmentScope;
 import io.distributedjob.task.TaskService;
-import io.distributedjob.web.ApiException;
-import io.distributedjob.web.ErrorCode;
+import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.ErrorCode;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;

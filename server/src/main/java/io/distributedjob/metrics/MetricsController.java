@@ -6,7 +6,7 @@ import java.security.MessageDigest;
 import io.distributedjob.auth.BearerToken;
 import io.distributedjob.auth.PublicEndpoint;
 import io.distributedjob.config.MetricsSettings;
-import io.distributedjob.web.ApiException;
+import io.distributedjob.kernel.ApiException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;

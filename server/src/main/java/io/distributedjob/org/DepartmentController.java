@@ -2,9 +2,9 @@ package io.distributedjob.org;
 
 import java.util.List;
 
-import io.distributedjob.auth.CurrentUser;
-import io.distributedjob.auth.Permissions;
-import io.distributedjob.auth.RequirePermission;
+import io.distributedjob.access.CurrentUser;
+import io.distributedjob.access.Permissions;
+import io.distributedjob.access.RequirePermission;
 import io.distributedjob.web.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.DeleteMapping;

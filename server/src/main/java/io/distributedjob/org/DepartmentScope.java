@@ -2,7 +2,7 @@ package io.distributedjob.org;
 
 import java.util.Set;
 
-import io.distributedjob.auth.CurrentUser;
+import io.distributedjob.access.CurrentUser;
 
 /**
  * Department data scope: a user sees and acts on what belongs to their department and its sub-departments.

@@ -2,8 +2,8 @@ package io.distributedjob.org;
 
 import java.util.Set;
 
-import io.distributedjob.auth.CurrentUser;
-import io.distributedjob.web.ApiException;
+import io.distributedjob.access.CurrentUser;
+import io.distributedjob.kernel.ApiException;
 import org.springframework.stereotype.Service;
 
 /**

@@ -12,9 +12,9 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.distributedjob.audit.AuditLog;
-import io.distributedjob.auth.CurrentUser;
+import io.distributedjob.access.CurrentUser;
 import io.distributedjob.user.UserAccounts;
-import io.distributedjob.web.ApiException;
+import io.distributedjob.kernel.ApiException;
 import org.springframework.stereotype.Service;
 
 /** Departments within the caller's scope: listing, the tree, and changes that keep the hierarchy sound. */

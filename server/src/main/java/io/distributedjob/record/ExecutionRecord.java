@@ -1,5 +1,6 @@
 package io.distributedjob.record;
 
+import io.distributedjob.kernel.TriggerType;
 import java.time.Instant;
 
 /**

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.distributedjob.auth.CurrentUser;
-import io.distributedjob.auth.Permissions;
-import io.distributedjob.auth.RequirePermission;
+import io.distributedjob.access.CurrentUser;
+import io.distributedjob.access.Permissions;
+import io.distributedjob.access.RequirePermission;
 import io.distributedjob.org.DepartmentScope;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;

@@ -3,7 +3,7 @@ package io.distributedjob.record;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
-import io.distributedjob.web.ApiException;
+import io.distributedjob.kernel.ApiException;
 
 /** A range of scheduled times [{@code from}, {@code to}) asked for by a client; an open end is null. */
 record RecordRange(Instant from, Instant to) {

@@ -1,5 +1,6 @@
 package io.distributedjob.record;
 
+import io.distributedjob.kernel.TriggerType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.distributedjob.storage.SqlTime;
-import io.distributedjob.web.PageQuery;
+import io.distributedjob.kernel.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

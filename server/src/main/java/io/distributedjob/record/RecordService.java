@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.distributedjob.web.ApiException;
-import io.distributedjob.web.PageQuery;
-import io.distributedjob.web.PageResult;
+import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.PageQuery;
+import io.distributedjob.kernel.PageResult;
 import org.springframework.stereotype.Service;
 
 /** Reads execution records: lists, single records and monthly statistics, within a department scope. */

@@ -1,5 +1,6 @@
 package io.distributedjob.record;
 
+import io.distributedjob.kernel.TriggerType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;

@@ -11,11 +11,11 @@ import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 import io.distributedjob.audit.AuditLog;
-import io.distributedjob.auth.CurrentUser;
+import io.distributedjob.access.CurrentUser;
 import io.distributedjob.user.UserAccounts;
-import io.distributedjob.web.ApiException;
-import io.distributedjob.web.PageQuery;
-import io.distributedjob.web.PageResult;
+import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.PageQuery;
+import io.distributedjob.kernel.PageResult;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;

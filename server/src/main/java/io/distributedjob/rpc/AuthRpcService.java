@@ -3,8 +3,8 @@ package io.distributedjob.rpc;
 import java.util.Set;
 
 import io.distributedjob.auth.AuthService;
-import io.distributedjob.auth.CurrentUser;
-import io.distributedjob.auth.Permissions;
+import io.distributedjob.access.CurrentUser;
+import io.distributedjob.access.Permissions;
 import io.distributedjob.org.DepartmentScope;
 import io.distributedjob.rpc.proto.auth.AuthServiceGrpc;
 import io.distributedjob.rpc.proto.auth.AuthenticateRequest;
@@ -18,8 +18,8 @@ import io.distributedjob.rpc.proto.auth.ValidateTokenRequest;
 import io.distributedjob.rpc.proto.auth.ValidateTokenResponse;
 import io.distributedjob.user.UserAccounts;
 import io.distributedjob.user.UserAccounts.Account;
-import io.distributedjob.web.ApiException;
-import io.distributedjob.web.ErrorCode;
+import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.ErrorCode;
 import io.grpc.stub.StreamObserver;
 import org.springframework.stereotype.Service;
 

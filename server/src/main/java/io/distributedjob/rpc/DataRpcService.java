@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
-import io.distributedjob.auth.CurrentUser;
-import io.distributedjob.auth.Permissions;
+import io.distributedjob.access.CurrentUser;
+import io.distributedjob.access.Permissions;
 import io.distributedjob.org.DepartmentDirectory;
 import io.distributedjob.org.DepartmentScope;
 import io.distributedjob.org.DepartmentService;
@@ -34,9 +34,9 @@ import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskService;
 import io.distributedjob.user.UserService;
 import io.distributedjob.user.UserView;
-import io.distributedjob.web.ApiException;
-import io.distributedjob.web.PageQuery;
-import io.distributedjob.web.PageResult;
+import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.PageQuery;
+import io.distributedjob.kernel.PageResult;
 import io.grpc.stub.StreamObserver;
 import org.springframework.stereotype.Service;
 

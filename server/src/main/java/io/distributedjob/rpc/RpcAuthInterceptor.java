@@ -5,9 +5,9 @@ import java.net.SocketAddress;
 import java.util.Set;
 
 import io.distributedjob.auth.AuthService;
-import io.distributedjob.auth.CurrentUser;
+import io.distributedjob.access.CurrentUser;
 import io.distributedjob.rpc.proto.auth.AuthServiceGrpc;
-import io.distributedjob.web.ApiException;
+import io.distributedjob.kernel.ApiException;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;

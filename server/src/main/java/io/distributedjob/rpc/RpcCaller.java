@@ -2,8 +2,8 @@ package io.distributedjob.rpc;
 
 import java.util.Arrays;
 
-import io.distributedjob.auth.CurrentUser;
-import io.distributedjob.web.ApiException;
+import io.distributedjob.access.CurrentUser;
+import io.distributedjob.kernel.ApiException;
 import io.grpc.Context;
 
 /**

@@ -1,6 +1,6 @@
 package io.distributedjob.rpc;
 
-import io.distributedjob.web.ApiException;
+import io.distributedjob.kernel.ApiException;
 import io.grpc.Status;
 
 /**

@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-import io.distributedjob.web.ApiException;
+import io.distributedjob.kernel.ApiException;
 
 /**
  * Times in gRPC messages are strings: ISO-8601 with offset going out ({@code 2026-01-01T12:00:00+08:00}, empty

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.distributedjob.auth.CurrentUser;
+import io.distributedjob.access.CurrentUser;
 import io.distributedjob.rpc.proto.scheduler.ScheduleTaskRequest;
 import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskType;
-import io.distributedjob.web.ApiException;
+import io.distributedjob.kernel.ApiException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

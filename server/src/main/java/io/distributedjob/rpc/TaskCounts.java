@@ -1,6 +1,6 @@
 package io.distributedjob.rpc;
 
-import io.distributedjob.auth.CurrentUser;
+import io.distributedjob.access.CurrentUser;
 import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskService;
 import io.distributedjob.task.TaskType;

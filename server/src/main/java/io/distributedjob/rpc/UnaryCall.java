@@ -2,7 +2,7 @@ package io.distributedjob.rpc;
 
 import java.util.function.Supplier;
 
-import io.distributedjob.web.ApiException;
+import io.distributedjob.kernel.ApiException;
 import io.grpc.stub.StreamObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.distributedjob.web.ApiException;
+import io.distributedjob.kernel.ApiException;
 
 /**
  * A CSV text as the rows of a table (RFC 4180: comma-separated, double quotes around fields that hold commas,

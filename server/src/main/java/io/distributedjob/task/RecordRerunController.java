@@ -1,12 +1,12 @@
 package io.distributedjob.task;
 
 import io.distributedjob.audit.AuditLog;
-import io.distributedjob.auth.CurrentUser;
-import io.distributedjob.auth.Permissions;
-import io.distributedjob.auth.RequirePermission;
+import io.distributedjob.access.CurrentUser;
+import io.distributedjob.access.Permissions;
+import io.distributedjob.access.RequirePermission;
 import io.distributedjob.record.RecordService;
 import io.distributedjob.record.StoredRecord;
-import io.distributedjob.record.TriggerType;
+import io.distributedjob.kernel.TriggerType;
 import io.distributedjob.web.ApiResponse;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

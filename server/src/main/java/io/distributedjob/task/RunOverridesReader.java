@@ -3,7 +3,7 @@ package io.distributedjob.task;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.distributedjob.web.ApiException;
+import io.distributedjob.kernel.ApiException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 

@@ -2,7 +2,7 @@ package io.distributedjob.task;
 
 import java.time.Instant;
 
-import io.distributedjob.record.TriggerType;
+import io.distributedjob.kernel.TriggerType;
 
 /** What the task service needs from the scheduling engine of this instance. */
 public interface TaskEngine {

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.distributedjob.audit.AuditLog;
-import io.distributedjob.auth.CurrentUser;
+import io.distributedjob.access.CurrentUser;
 import io.distributedjob.org.DepartmentScope;
-import io.distributedjob.web.ApiException;
+import io.distributedjob.kernel.ApiException;
 import org.springframework.stereotype.Service;
 
 /** Work on tasks beyond one at a time: copies, bulk deletion, export. */

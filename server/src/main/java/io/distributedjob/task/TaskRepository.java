@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.distributedjob.storage.SqlTime;
-import io.distributedjob.web.PageQuery;
+import io.distributedjob.kernel.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;

@@ -1,7 +1,7 @@
 package io.distributedjob.task;
 
-import io.distributedjob.auth.CurrentUser;
-import io.distributedjob.record.TriggerType;
+import io.distributedjob.access.CurrentUser;
+import io.distributedjob.kernel.TriggerType;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

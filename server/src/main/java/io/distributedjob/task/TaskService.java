@@ -9,17 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.distributedjob.auth.CurrentUser;
-import io.distributedjob.auth.Permissions;
+import io.distributedjob.access.CurrentUser;
+import io.distributedjob.access.Permissions;
 import io.distributedjob.cron.InvalidScheduleException;
 import io.distributedjob.cron.Schedule;
 import io.distributedjob.cron.Schedules;
 import io.distributedjob.org.DepartmentScope;
 import io.distributedjob.record.RecordService;
-import io.distributedjob.record.TriggerType;
-import io.distributedjob.web.ApiException;
-import io.distributedjob.web.PageQuery;
-import io.distributedjob.web.PageResult;
+import io.distributedjob.kernel.TriggerType;
+import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.PageQuery;
+import io.distributedjob.kernel.PageResult;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 

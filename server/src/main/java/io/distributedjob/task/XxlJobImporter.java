@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.distributedjob.auth.CurrentUser;
-import io.distributedjob.web.ApiException;
+import io.distributedjob.access.CurrentUser;
+import io.distributedjob.kernel.ApiException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

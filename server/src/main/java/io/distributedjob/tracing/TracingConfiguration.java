@@ -1,7 +1,7 @@
 package io.distributedjob.tracing;
 
 import io.distributedjob.config.TracingSettings;
-import io.distributedjob.execution.InstanceId;
+import io.distributedjob.kernel.InstanceId;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;

@@ -1,11 +1,11 @@
 package io.distributedjob.user;
 
-import io.distributedjob.auth.CurrentUser;
-import io.distributedjob.auth.Permissions;
-import io.distributedjob.auth.RequirePermission;
+import io.distributedjob.access.CurrentUser;
+import io.distributedjob.access.Permissions;
+import io.distributedjob.access.RequirePermission;
 import io.distributedjob.web.ApiResponse;
-import io.distributedjob.web.PageQuery;
-import io.distributedjob.web.PageResult;
+import io.distributedjob.kernel.PageQuery;
+import io.distributedjob.kernel.PageResult;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -8,16 +8,16 @@ import java.util.Set;
 
 import io.distributedjob.audit.AuditEntry.Outcome;
 import io.distributedjob.audit.AuditLog;
-import io.distributedjob.auth.CurrentUser;
+import io.distributedjob.access.CurrentUser;
 import io.distributedjob.auth.PasswordHasher;
 import io.distributedjob.auth.PasswordPolicy;
-import io.distributedjob.auth.Permissions;
+import io.distributedjob.access.Permissions;
 import io.distributedjob.org.DepartmentDirectory;
 import io.distributedjob.org.DepartmentScope;
 import io.distributedjob.role.RoleDirectory;
-import io.distributedjob.web.ApiException;
-import io.distributedjob.web.PageQuery;
-import io.distributedjob.web.PageResult;
+import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.PageQuery;
+import io.distributedjob.kernel.PageResult;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 

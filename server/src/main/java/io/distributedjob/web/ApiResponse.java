@@ -1,5 +1,6 @@
 package io.distributedjob.web;
 
+import io.distributedjob.kernel.ErrorCode;
 /** The envelope of every REST answer: {@code code} 0 and {@code message} "success" when all went well. */
 public record ApiResponse<T>(int code, String message, T data) {
 

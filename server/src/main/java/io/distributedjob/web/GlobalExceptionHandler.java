@@ -1,5 +1,7 @@
 package io.distributedjob.web;
 
+import io.distributedjob.kernel.ErrorCode;
+import io.distributedjob.kernel.ApiException;
 import java.util.UUID;
 import java.util.stream.Collectors;
 

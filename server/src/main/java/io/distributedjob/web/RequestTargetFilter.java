@@ -1,5 +1,6 @@
 package io.distributedjob.web;
 
+import io.distributedjob.kernel.ErrorCode;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.regex.Pattern;

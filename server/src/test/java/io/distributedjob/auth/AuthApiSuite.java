@@ -1,5 +1,6 @@
 package io.distributedjob.auth;
 
+import io.distributedjob.access.Permissions;
 import static io.distributedjob.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.distributedjob.DistributedJobApplication;
-import io.distributedjob.execution.InstanceId;
+import io.distributedjob.kernel.InstanceId;
 import io.distributedjob.support.EtcdServer;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 
-import io.distributedjob.auth.Permissions;
+import io.distributedjob.access.Permissions;
 import io.distributedjob.storage.SqlTime;
 import io.distributedjob.support.ApiClient;
 import io.distributedjob.support.ApiResult;

@@ -10,7 +10,7 @@ import io.distributedjob.metrics.MicrometerSchedulerMetrics;
 import io.distributedjob.record.ExecutionRecord;
 import io.distributedjob.record.RecordTables;
 import io.distributedjob.record.RecordWriter;
-import io.distributedjob.record.TriggerType;
+import io.distributedjob.kernel.TriggerType;
 import io.distributedjob.support.EngineDatabase;
 import io.distributedjob.support.TestTasks;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

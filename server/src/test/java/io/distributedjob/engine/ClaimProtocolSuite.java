@@ -23,7 +23,7 @@ import io.distributedjob.engine.FirePlan.PlannedFire;
 import io.distributedjob.execution.Fire;
 import io.distributedjob.record.ExecutionRecord;
 import io.distributedjob.record.RecordTables;
-import io.distributedjob.record.TriggerType;
+import io.distributedjob.kernel.TriggerType;
 import io.distributedjob.storage.SqlTime;
 import io.distributedjob.support.EngineDatabase;
 import io.distributedjob.support.MutableClock;

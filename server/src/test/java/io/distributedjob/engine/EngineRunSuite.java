@@ -100,7 +100,7 @@ interface EngineRunSuite {
             int whileStopped = target().calls(PATH).size();
             running.engine.start();
             await().atMost(Duration.ofSeconds(10)).until(() -> target().calls(PATH).size() >= whileStopped + 2);
-            assertThat(running.engine.runNow(EngineFixture.task(jdbc, id), io.distributedjob.record.TriggerType.MANUAL)
+            assertThat(running.engine.runNow(EngineFixture.task(jdbc, id), io.distributedjob.kernel.TriggerType.MANUAL)
                     .fireId()).startsWith(id + ":");
             disable(jdbc, id);
             running.engine.taskChanged(EngineFixture.task(jdbc, id));

@@ -8,7 +8,7 @@ import io.distributedjob.cluster.Cluster;
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.execution.FireExecutor;
 import io.distributedjob.execution.HttpTaskExecutor;
-import io.distributedjob.execution.InstanceId;
+import io.distributedjob.kernel.InstanceId;
 import io.distributedjob.execution.TaskExecutors;
 import io.distributedjob.metrics.MicrometerSchedulerMetrics;
 import io.distributedjob.org.OrgDirectories;

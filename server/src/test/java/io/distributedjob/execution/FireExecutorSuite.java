@@ -1,5 +1,6 @@
 package io.distributedjob.execution;
 
+import io.distributedjob.kernel.InstanceId;
 import io.distributedjob.metrics.MicrometerSchedulerMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,7 @@ import io.distributedjob.execution.RetryWithFallback.Attempt;
 import io.distributedjob.execution.RetryWithFallback.Target;
 import io.distributedjob.record.RecordTables;
 import io.distributedjob.record.RecordWriter;
-import io.distributedjob.record.TriggerType;
+import io.distributedjob.kernel.TriggerType;
 import io.distributedjob.support.EngineDatabase;
 import io.distributedjob.support.TargetServer;
 import io.distributedjob.support.TestTasks;

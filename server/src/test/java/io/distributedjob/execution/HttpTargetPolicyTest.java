@@ -9,7 +9,7 @@ import java.util.List;
 import io.distributedjob.config.TargetSettings;
 import io.distributedjob.execution.RetryWithFallback.Attempt;
 import io.distributedjob.execution.RetryWithFallback.Target;
-import io.distributedjob.record.TriggerType;
+import io.distributedjob.kernel.TriggerType;
 import io.distributedjob.support.TargetServer;
 import io.distributedjob.support.TestTasks;
 import io.distributedjob.targets.TargetPolicy;

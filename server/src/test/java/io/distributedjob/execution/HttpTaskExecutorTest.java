@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.distributedjob.execution.RetryWithFallback.Attempt;
 import io.distributedjob.execution.RetryWithFallback.Target;
-import io.distributedjob.record.TriggerType;
+import io.distributedjob.kernel.TriggerType;
 import io.distributedjob.support.TargetServer;
 import io.distributedjob.support.TestTasks;
 import io.distributedjob.task.Task;

@@ -13,7 +13,7 @@ import io.distributedjob.execution.RetryWithFallback.Attempt;
 import io.distributedjob.execution.RetryWithFallback.Target;
 import io.distributedjob.execution.Fire;
 import io.distributedjob.execution.HttpTaskExecutor;
-import io.distributedjob.record.TriggerType;
+import io.distributedjob.kernel.TriggerType;
 import io.distributedjob.support.TargetServer;
 import io.distributedjob.support.TestTasks;
 

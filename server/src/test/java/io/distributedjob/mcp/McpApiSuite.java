@@ -18,7 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.distributedjob.auth.Permissions;
+import io.distributedjob.access.Permissions;
 import io.distributedjob.support.ApiClient;
 import io.distributedjob.support.OrgFixture;
 import io.distributedjob.support.ServerUnderTest;

@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
-import io.distributedjob.auth.Permissions;
+import io.distributedjob.access.Permissions;
 import io.distributedjob.support.ApiClient;
 import io.distributedjob.support.ApiResult;
 import io.distributedjob.support.OrgFixture;

@@ -1,5 +1,6 @@
 package io.distributedjob.record;
 
+import io.distributedjob.kernel.TriggerType;
 import io.distributedjob.metrics.MicrometerSchedulerMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -17,7 +17,7 @@ import java.util.Map;
 import auth.Auth;
 import com.google.protobuf.ByteString;
 import data.Data;
-import io.distributedjob.auth.Permissions;
+import io.distributedjob.access.Permissions;
 import io.distributedjob.support.ApiClient;
 import io.distributedjob.support.ApiResult;
 import io.distributedjob.support.OrgFixture;

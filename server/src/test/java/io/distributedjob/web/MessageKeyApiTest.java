@@ -3,7 +3,7 @@ package io.distributedjob.web;
 import static io.distributedjob.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.distributedjob.auth.Permissions;
+import io.distributedjob.access.Permissions;
 import io.distributedjob.support.ApiClient;
 import io.distributedjob.support.ApiResult;
 import io.distributedjob.support.H2ServerTest;

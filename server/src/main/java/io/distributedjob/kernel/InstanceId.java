@@ -1,4 +1,4 @@
-package io.distributedjob.execution;
+package io.distributedjob.kernel;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package io.distributedjob.web;
+package io.distributedjob.kernel;
 
 /**
  * Paging parameters of a list request: {@code page} counts from 1, {@code size} is capped so one request

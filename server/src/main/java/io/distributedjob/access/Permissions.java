@@ -1,4 +1,4 @@
-package io.distributedjob.auth;
+package io.distributedjob.access;
 
 /** The spec's eight permission codes. */
 public final class Permissions {

@@ -1,4 +1,4 @@
-package io.distributedjob.auth;
+package io.distributedjob.access;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package io.distributedjob.web;
+package io.distributedjob.kernel;
 
 import java.util.List;
 import java.util.function.Function;

@@ -36,6 +36,17 @@ final class Scenario {
     /** Each poll claims two seconds of fires per task: half the claim writes of the default one-second poll. */
     private static final int POLL_INTERVAL_MS = Integer.getInteger("bench.pollIntervalMs", 2000);
     private static final int LOOKAHEAD_MS = Integer.getInteger("bench.lookaheadMs", 4000);
+    /** A large single instance: wide pools and batches, the poll and look-ahead above. */
+    private static final String TUNED_SETTINGS = "--database.maxConn=20 --job.workers=512 --job.httpWorkers=512"
+            + " --job.queueSize=50000 --job.claimBatchSize=1000 --job.recordBatchSize=1000 --job.recordFlushIntervalMs=200"
+            + " --job.pollIntervalMs=" + POLL_INTERVAL_MS + " --job.lookaheadMs=" + LOOKAHEAD_MS;
+    /**
+     * The server's settings, space separated {@code --key=value}: admission and batching are measured with the
+     * settings a user runs, so they are an option of the run; {@code defaults} runs the server's own (embedded
+     * defaults: 5 workers, 3 HTTP workers, queue of 100); empty runs {@link #TUNED_SETTINGS}.
+     */
+    private static final String SERVER_SETTINGS = System.getProperty("bench.serverSettings", "").isBlank()
+            ? TUNED_SETTINGS : System.getProperty("bench.serverSettings").strip();
     /** Extra JVM options for the server process, space separated (a flight recording, say). */
     private static final String SERVER_JVM_OPTIONS = System.getProperty("bench.serverJvmOptions", "");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -154,10 +165,10 @@ final class Scenario {
         }
         command.addAll(List.of("-jar", serverJar.toString(),
                 "--server.port=" + port, "--rpc.port=0", "--log.path=" + dir.resolve("log"), "--log.level=WARN",
-                "--auth.adminPassword=" + ADMIN_PASSWORD, "--auth.jwtSecret=" + JWT_SECRET,
-                "--database.maxConn=20", "--job.workers=512", "--job.httpWorkers=512", "--job.queueSize=50000",
-                "--job.claimBatchSize=1000", "--job.recordBatchSize=1000", "--job.recordFlushIntervalMs=200",
-                "--job.pollIntervalMs=" + POLL_INTERVAL_MS, "--job.lookaheadMs=" + LOOKAHEAD_MS));
+                "--auth.adminPassword=" + ADMIN_PASSWORD, "--auth.jwtSecret=" + JWT_SECRET));
+        if (!SERVER_SETTINGS.equals("defaults")) {
+            command.addAll(List.of(SERVER_SETTINGS.split("\\s+")));
+        }
         if (schema == null) {
             command.add("--database.url=");
             command.add("--database.embeddedPath=" + dir.resolve("data"));
@@ -167,7 +178,7 @@ final class Scenario {
             command.add("--database.password=" + Local.MARIADB_PASSWORD);
             command.add("--database.schema=" + schema);
         }
-        log("starting the server on port " + port + " over " + database);
+        log("starting the server on port " + port + " over " + database + ", settings: " + SERVER_SETTINGS);
         return new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(dir.resolve("server.out").toFile())
                 .redirectErrorStream(true)

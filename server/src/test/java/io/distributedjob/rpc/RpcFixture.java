@@ -1,6 +1,5 @@
 package io.distributedjob.rpc;
 
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

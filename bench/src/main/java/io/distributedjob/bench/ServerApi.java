@@ -23,8 +23,11 @@ final class ServerApi {
 
     static final String ADMIN_PASSWORD = "Bench-admin-password-1";
     static final String JWT_SECRET = "bench-jwt-secret-of-at-least-32-bytes-long";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /** Generous: on a shared, loaded machine a server has been seen to take minutes to start. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
     private static final int CREATE_CONCURRENCY = 8;
+    private static final int CREATE_ATTEMPTS = 3;
+    private static final int INTERNAL_ERROR = 5000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -77,7 +80,7 @@ final class ServerApi {
                 permits.acquire();
                 created.add(threads.submit(() -> {
                     try {
-                        return post(base + "/tasks/http", token, task);
+                        return createTask(base, token, task);
                     } finally {
                         permits.release();
                     }
@@ -90,6 +93,19 @@ final class ServerApi {
                 }
             }
         }
+    }
+
+    /**
+     * Creates one task, asking again after an internal error: on a loaded machine a server with the default pool
+     * may find no database connection in time, and then it created nothing.
+     */
+    private static JsonNode createTask(String base, String token, String task) throws Exception {
+        JsonNode answer = post(base + "/tasks/http", token, task);
+        for (int attempt = 1; attempt < CREATE_ATTEMPTS && answer.get("code").asInt() == INTERNAL_ERROR; attempt++) {
+            Thread.sleep(1_000);
+            answer = post(base + "/tasks/http", token, task);
+        }
+        return answer;
     }
 
     static JsonNode post(String url, String token, String body) throws Exception {

@@ -6,16 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import io.distributedjob.cluster.Cluster;
 import io.distributedjob.config.JobSettings;
@@ -25,13 +21,12 @@ import io.distributedjob.dispatch.KafkaFireConsumer;
 import io.distributedjob.dispatch.KafkaFirePublisher;
 import io.distributedjob.dispatch.LocalFireDispatch;
 import io.distributedjob.dispatch.TaskFireExecutor;
+import io.distributedjob.engine.EverySecondTasks.Record;
 import io.distributedjob.record.RecordTables;
-import io.distributedjob.storage.SqlTime;
 import io.distributedjob.support.EngineDatabase;
 import io.distributedjob.support.KafkaBroker;
 import io.distributedjob.support.TargetServer;
 import io.distributedjob.support.TestTasks;
-import io.distributedjob.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,10 +40,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class KafkaDispatchEngineTest {
 
-    private static final Clock CLOCK = Clock.system(ZoneOffset.UTC);
+    private static final Clock CLOCK = EverySecondTasks.CLOCK;
     private static final JobSettings SETTINGS = TestTasks.engineSettings(200, 1000, 5);
     private static final Duration FLOW = Duration.ofSeconds(40);
-    private static final String PATH = "/tick";
     private static final int TASKS = 6;
     private static final AtomicInteger topics = new AtomicInteger();
     private static KafkaBroker kafka;
@@ -56,6 +50,7 @@ class KafkaDispatchEngineTest {
     private final List<AutoCloseable> open = new ArrayList<>();
     private EngineDatabase db;
     private TargetServer target;
+    private EverySecondTasks tasks;
     private KafkaSettings claiming;
     private KafkaSettings executing;
 
@@ -73,6 +68,7 @@ class KafkaDispatchEngineTest {
     void open() {
         db = EngineDatabase.h2();
         target = new TargetServer();
+        tasks = new EverySecondTasks(db, target, TASKS);
         claiming = kafka.topic("engine-fires-" + topics.incrementAndGet(), 3, KafkaSettings.Role.CLAIMER);
         executing = withRole(claiming, KafkaSettings.Role.EXECUTOR);
     }
@@ -88,30 +84,30 @@ class KafkaDispatchEngineTest {
 
     @Test
     void firesFlowFromClaimerThroughKafkaToExecutorAndAreRecordedOnce() {
-        Instant start = nextSecond().plusSeconds(1);
-        insertTasks(start);
+        Instant start = EverySecondTasks.nextSecond().plusSeconds(1);
+        tasks.insert(start);
         Executor executor = executor();
         claimer();
 
         Instant end = start.plusSeconds(5);
-        await().atMost(FLOW).until(() -> recordedUpTo(end));
+        await().atMost(FLOW).until(() -> tasks.recordedAt(end));
 
-        Map<Long, List<Record>> byTask = records(start, end);
+        Map<Long, List<Record>> byTask = tasks.records(start, end);
         assertThat(byTask).hasSize(TASKS);
         byTask.values().forEach(records -> assertThat(records).hasSize(6)
                 .allSatisfy(record -> assertThat(record.executor()).isEqualTo(executor.id())));
-        assertCalledOnceEach(byTask);
+        tasks.assertCalledOnceEach(byTask);
     }
 
     @Test
     void anExecutorKilledMidBatchLosesNothingAndRepeatsNothingRecorded() {
         // calls longer than a second: the executor is always in the middle of a batch when it is stopped
-        target.reply(PATH, 200, "ok", 1500);
-        Instant start = nextSecond().plusSeconds(1);
-        insertTasks(start);
+        tasks.slowTarget(1500);
+        Instant start = EverySecondTasks.nextSecond().plusSeconds(1);
+        tasks.insert(start);
         Executor dying = executor();
         claimer();
-        await().atMost(FLOW).until(() -> recordCount() >= TASKS);
+        await().atMost(FLOW).until(() -> tasks.recordCount() >= TASKS);
 
         dying.consumer().close();
         await().atMost(FLOW).until(() -> dying.engine().executor.running() == 0);
@@ -119,30 +115,30 @@ class KafkaDispatchEngineTest {
         Executor survivor = executor();
 
         Instant end = killed.truncatedTo(ChronoUnit.SECONDS).plusSeconds(3);
-        await().atMost(FLOW).until(() -> recordedUpTo(end));
-        Map<Long, List<Record>> byTask = records(start, end);
+        await().atMost(FLOW).until(() -> tasks.recordedAt(end));
+        Map<Long, List<Record>> byTask = tasks.records(start, end);
         byTask.values().forEach(records -> assertThat(records).extracting(Record::executor)
                 .containsOnly(dying.id(), survivor.id()));
-        assertNoneMissing(byTask, start, end);
-        assertCalledOnceEach(byTask);
+        tasks.assertNoneMissing(byTask, start, end);
+        tasks.assertCalledOnceEach(byTask);
         assertThat(survivor.consumer().alreadyRecorded()).as("redelivered fires found recorded").isPositive();
     }
 
     @Test
     void dispatchSurvivesABrokerRestart() throws Exception {
-        Instant start = nextSecond().plusSeconds(1);
-        insertTasks(start);
+        Instant start = EverySecondTasks.nextSecond().plusSeconds(1);
+        tasks.insert(start);
         executor();
         claimer();
-        await().atMost(FLOW).until(() -> recordCount() >= 2 * TASKS);
+        await().atMost(FLOW).until(() -> tasks.recordCount() >= 2 * TASKS);
 
         kafka.restart();
 
-        Instant end = nextSecond().plusSeconds(3);
-        await().atMost(FLOW).until(() -> recordedUpTo(end));
-        Map<Long, List<Record>> byTask = records(start, end);
-        assertNoneMissing(byTask, start, end);
-        assertCalledOnceEach(byTask);
+        Instant end = EverySecondTasks.nextSecond().plusSeconds(3);
+        await().atMost(FLOW).until(() -> tasks.recordedAt(end));
+        Map<Long, List<Record>> byTask = tasks.records(start, end);
+        tasks.assertNoneMissing(byTask, start, end);
+        tasks.assertCalledOnceEach(byTask);
     }
 
     private void claimer() {
@@ -171,62 +167,6 @@ class KafkaDispatchEngineTest {
         String id() {
             return engine.instanceId.value();
         }
-    }
-
-    private record Record(long taskId, Instant scheduled, String fireId, String executor) {
-    }
-
-    private void insertTasks(Instant first) {
-        JdbcClient jdbc = db.jdbcClient();
-        for (int i = 0; i < TASKS; i++) {
-            long id = EngineFixture.insertTask(jdbc, "* * * * * *", Task.ENABLED, first, first.minusSeconds(1),
-                    "FIRE_ONCE");
-            jdbc.sql("UPDATE task SET url = ? WHERE id = ?").params(target.url(PATH), id).update();
-        }
-    }
-
-    private boolean recordedUpTo(Instant end) {
-        return records(end, end).size() == TASKS;
-    }
-
-    private long recordCount() {
-        Instant now = CLOCK.instant();
-        return records(now.minus(FLOW), now.plus(FLOW)).values().stream().mapToLong(List::size).sum();
-    }
-
-    private Map<Long, List<Record>> records(Instant from, Instant to) {
-        YearMonth month = YearMonth.from(to.atZone(ZoneOffset.UTC));
-        if (!new RecordTables(db.jdbcTemplate(), db.dialect(), CLOCK).exists(month)) {
-            return Map.of();
-        }
-        String table = RecordTables.tableName(month);
-        return db.jdbcClient().sql("SELECT task_id, scheduled_time, fire_id, executor FROM " + table
-                        + " WHERE scheduled_time >= ? AND scheduled_time <= ? ORDER BY scheduled_time")
-                .params(SqlTime.toDb(from), SqlTime.toDb(to))
-                .query((rs, n) -> new Record(rs.getLong("task_id"),
-                        SqlTime.fromDb(rs.getObject("scheduled_time", LocalDateTime.class)),
-                        rs.getString("fire_id"), rs.getString("executor")))
-                .list().stream().collect(Collectors.groupingBy(Record::taskId));
-    }
-
-    /** Every second from {@code start} to {@code end} has its record, for every task. */
-    private static void assertNoneMissing(Map<Long, List<Record>> byTask, Instant start, Instant end) {
-        assertThat(byTask).hasSize(TASKS);
-        long seconds = Duration.between(start, end).toSeconds() + 1;
-        byTask.values().forEach(records -> assertThat(records).extracting(Record::scheduled).doesNotHaveDuplicates()
-                .hasSize((int) seconds));
-    }
-
-    /** The target saw each recorded fire exactly once. */
-    private void assertCalledOnceEach(Map<Long, List<Record>> byTask) {
-        Map<String, Long> calls = target.calls(PATH).stream()
-                .collect(Collectors.groupingBy(call -> call.header("X-DJ-Fire-Id"), Collectors.counting()));
-        byTask.values().forEach(records -> records.forEach(record ->
-                assertThat(calls.get(record.fireId())).as("calls of fire %s", record.fireId()).isEqualTo(1L)));
-    }
-
-    private static Instant nextSecond() {
-        return CLOCK.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
     }
 
     private static KafkaSettings withRole(KafkaSettings settings, KafkaSettings.Role role) {

@@ -35,7 +35,7 @@ final class RunningEngine implements AutoCloseable {
     final FireExecutor executor;
     final InstanceId instanceId = new InstanceId();
     private final HttpTaskExecutor http;
-    private final Cluster cluster;
+    final Cluster cluster;
 
     RunningEngine(EngineDatabase db, Clock clock, JobSettings settings) {
         this(db, clock, settings, id -> Cluster.standalone(id.value(), id.host(), clock), LocalFireDispatch::new,

@@ -8,6 +8,7 @@ import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -48,6 +49,16 @@ public final class KafkaBroker implements AutoCloseable {
         }
         return new KafkaSettings(List.of(kafka.bootstrapServers().split(",")), topic, topic + "-group", "PLAINTEXT",
                 "PLAIN", "", "", role);
+    }
+
+    /** The offsets {@code group} has committed, summed over its partitions: how many fires it finished. */
+    public long committed(String group) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values().stream()
+                    .mapToLong(OffsetAndMetadata::offset).sum();
+        } catch (Exception e) {
+            throw new IllegalStateException("offsets of " + group + " not read", e);
+        }
     }
 
     /** Stops the broker and starts it again on the same port and logs. */

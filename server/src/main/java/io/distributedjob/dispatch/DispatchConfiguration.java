@@ -26,7 +26,7 @@ class DispatchConfiguration {
     @Bean
     KafkaExecution kafkaExecution(KafkaSettings kafka, InstanceId instanceId, TaskLookup tasks, FireExecutor executor,
                                   RecordTables tables, JdbcTemplate jdbc, Clock clock) {
-        return new KafkaExecution(kafka, instanceId.value(), new TaskFireExecutor(tasks, executor),
+        return new KafkaExecution(kafka, instanceId.value(), new TaskFireExecutor(tasks, executor, clock),
                 new DatabaseRecordedFires(tables, jdbc, clock));
     }
 }

@@ -17,6 +17,7 @@ import io.distributedjob.cluster.Cluster;
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.config.KafkaSettings;
 import io.distributedjob.dispatch.DatabaseRecordedFires;
+import io.distributedjob.dispatch.DispatchedFire;
 import io.distributedjob.dispatch.KafkaFireConsumer;
 import io.distributedjob.dispatch.KafkaFirePublisher;
 import io.distributedjob.dispatch.LocalFireDispatch;
@@ -102,7 +103,7 @@ class KafkaDispatchEngineTest {
     @Test
     void anExecutorKilledMidBatchLosesNothingAndRepeatsNothingRecorded() {
         // calls longer than a second: the executor is always in the middle of a batch when it is stopped
-        tasks.slowTarget(1500);
+        tasks.slowTarget(1100);
         Instant start = EverySecondTasks.nextSecond().plusSeconds(1);
         tasks.insert(start);
         Executor dying = executor();
@@ -122,6 +123,19 @@ class KafkaDispatchEngineTest {
         tasks.assertNoneMissing(byTask, start, end);
         tasks.assertCalledOnceEach(byTask);
         assertThat(survivor.consumer().alreadyRecorded()).as("redelivered fires found recorded").isPositive();
+    }
+
+    @Test
+    void aFireConsumedBeforeItsInstantRunsAtItsInstant() {
+        Instant early = EverySecondTasks.nextSecond().plusSeconds(2);
+        long task = tasks.insert(early.plusSeconds(3600)).getFirst();
+        executor();
+        try (KafkaFirePublisher publisher = new KafkaFirePublisher(claiming)) {
+            publisher.publish(new DispatchedFire(task, early, "CRON")).join();
+        }
+
+        await().atMost(FLOW).until(() -> tasks.records(early, early).containsKey(task));
+        assertThat(target.calls()).singleElement().satisfies(call -> assertThat(call.arrived()).isAfterOrEqualTo(early));
     }
 
     @Test
@@ -153,7 +167,8 @@ class KafkaDispatchEngineTest {
                 id -> Cluster.executorOnly(id.value(), id.host(), CLOCK), LocalFireDispatch::new, executing);
         open.add(engine);
         JdbcClient jdbc = db.jdbcClient();
-        TaskFireExecutor runs = new TaskFireExecutor(id -> Optional.of(EngineFixture.task(jdbc, id)), engine.executor);
+        TaskFireExecutor runs = new TaskFireExecutor(id -> Optional.of(EngineFixture.task(jdbc, id)), engine.executor,
+                CLOCK);
         KafkaFireConsumer consumer = new KafkaFireConsumer(executing, engine.instanceId.value(), runs,
                 new DatabaseRecordedFires(new RecordTables(db.jdbcTemplate(), db.dialect(), CLOCK), db.jdbcTemplate(),
                         CLOCK), Duration.ofMillis(100));

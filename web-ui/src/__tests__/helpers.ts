@@ -65,6 +65,11 @@ export const ALL_PERMISSIONS = [
   'task:view', 'task:create', 'task:update', 'task:delete', 'record:view', 'department:manage', 'user:manage', 'role:manage',
 ]
 
+/** The server's answer to a cron preview. */
+export function cronPreview(nextFireTimes: string[] = [], cron = '* * * * *') {
+  return { cron, timezone: 'UTC', nextFireTimes, description: '' }
+}
+
 export function page<T>(list: T[], total = list.length, pageNo = 1, size = 10) {
   return { list, total, page: pageNo, size }
 }

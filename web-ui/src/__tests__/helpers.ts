@@ -5,6 +5,7 @@ import ElementPlus from 'element-plus'
 import { mount, flushPromises } from '@vue/test-utils'
 import { defineComponent, h } from 'vue'
 import { createConsoleI18n } from '@/i18n'
+import { setErrorTranslator } from '@/utils/errors'
 import { createConsoleRouter } from '@/router'
 import { useSessionStore } from '@/stores/session'
 import type { Locale } from '@/stores/preferences'
@@ -97,6 +98,8 @@ export async function mountConsole(path: string, options: { locale?: Locale; bef
   options.before?.()
   const router = createConsoleRouter(createMemoryHistory())
   const i18n = createConsoleI18n(options.locale ?? 'en')
+  // as main.ts does: server errors are translated with the console's own texts
+  setErrorTranslator((key, params) => (i18n.global.te(key) ? i18n.global.t(key, params) : null))
   const Root = defineComponent({ render: () => h('div', [h(RouterView)]) })
   await router.push(path)
   await router.isReady()

@@ -82,6 +82,7 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
         ReapingDuty reaping = new ReapingDuty(reaper, store, lease(), cluster.leader());
         List<RoundDuty> round = List.of(
                 new HeartbeatDuty(instances, self, host, held, fence, executor::running),
+                new LeadershipDuty(fence, cluster.leader()),
                 departments,
                 reaping,
                 new RemoteEditsDuty(store, held, pollInterval, clock.instant()),

@@ -1,5 +1,6 @@
 package io.distributedjob.engine;
 
+import io.distributedjob.support.Needs;
 import static io.distributedjob.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +29,7 @@ import io.distributedjob.support.ApiResult;
 import io.distributedjob.support.MariaDb;
 import io.distributedjob.support.ServerProcess;
 import io.distributedjob.support.TargetServer;
+import io.distributedjob.support.TestService;
 import io.distributedjob.support.TestSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
  * started before dying can arrive twice, with the same {@code X-DJ-Fire-Id}. The records hold every fire the
  * endpoint saw.
  */
+@Needs(TestService.MARIADB)
 class ClusterIT {
 
     private static final int TASKS = 200;
@@ -130,10 +133,15 @@ class ClusterIT {
     }
 
     static List<Long> createTasks(ApiClient admin, long department, String url) throws Exception {
+        return createTasks(admin, department, url, TASKS);
+    }
+
+    /** Creates {@code count} enabled HTTP tasks firing every second at {@code url}; returns their ids. */
+    static List<Long> createTasks(ApiClient admin, long department, String url, int count) throws Exception {
         List<Long> ids = new ArrayList<>();
         try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
             List<Future<ApiResult>> created = new ArrayList<>();
-            for (int i = 0; i < TASKS; i++) {
+            for (int i = 0; i < count; i++) {
                 ObjectNode task = ApiClient.mapper().createObjectNode();
                 task.put("name", "cluster-" + i).put("departmentId", department).put("cron", "* * * * * *")
                         .put("url", url).put("httpMethod", "POST").put("body", "{}").put("status", 1);

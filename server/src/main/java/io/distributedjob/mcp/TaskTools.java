@@ -5,20 +5,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.distributedjob.audit.AuditLog;
 import io.distributedjob.access.Permissions;
+import io.distributedjob.audit.AuditLog;
 import io.distributedjob.cron.InvalidScheduleException;
 import io.distributedjob.cron.Schedules;
-import io.distributedjob.mcp.ToolRunner.Definition;
+import io.distributedjob.kernel.PageQuery;
+import io.distributedjob.kernel.TaskType;
 import io.distributedjob.kernel.TriggerType;
+import io.distributedjob.mcp.ToolRunner.Definition;
 import io.distributedjob.task.ConcurrencyPolicy;
 import io.distributedjob.task.MisfirePolicy;
 import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskRuns;
 import io.distributedjob.task.TaskService;
-import io.distributedjob.task.TaskType;
 import io.distributedjob.task.TaskView;
-import io.distributedjob.kernel.PageQuery;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import org.springframework.stereotype.Component;
 

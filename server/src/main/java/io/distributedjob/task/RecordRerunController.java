@@ -1,13 +1,13 @@
 package io.distributedjob.task;
 
-import io.distributedjob.audit.AuditLog;
 import io.distributedjob.access.CurrentUser;
 import io.distributedjob.access.Permissions;
 import io.distributedjob.access.RequirePermission;
+import io.distributedjob.audit.AuditLog;
+import io.distributedjob.kernel.ApiResponse;
+import io.distributedjob.kernel.TriggerType;
 import io.distributedjob.record.RecordService;
 import io.distributedjob.record.StoredRecord;
-import io.distributedjob.kernel.TriggerType;
-import io.distributedjob.web.ApiResponse;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.TaskType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 

@@ -2,6 +2,8 @@ package io.distributedjob.task;
 
 import java.time.Instant;
 
+import io.distributedjob.kernel.TaskType;
+
 /**
  * A scheduled task as stored. {@code nextExecuteTime} is the engine's cursor: the first fire not yet claimed by
  * any instance (fires up to the claim look-ahead may already sit on an instance's timer).

@@ -1,15 +1,16 @@
 package io.distributedjob.task;
 
 
-import io.distributedjob.audit.AuditLog;
 import io.distributedjob.access.CurrentUser;
 import io.distributedjob.access.Permissions;
 import io.distributedjob.access.RequirePermission;
-import io.distributedjob.kernel.TriggerType;
+import io.distributedjob.audit.AuditLog;
 import io.distributedjob.kernel.ApiException;
-import io.distributedjob.web.ApiResponse;
+import io.distributedjob.kernel.ApiResponse;
 import io.distributedjob.kernel.PageQuery;
 import io.distributedjob.kernel.PageResult;
+import io.distributedjob.kernel.TaskType;
+import io.distributedjob.kernel.TriggerType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;

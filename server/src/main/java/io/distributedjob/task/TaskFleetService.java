@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.distributedjob.audit.AuditLog;
 import io.distributedjob.access.CurrentUser;
-import io.distributedjob.org.DepartmentScope;
+import io.distributedjob.access.DepartmentScope;
+import io.distributedjob.audit.AuditLog;
 import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.TaskType;
 import org.springframework.stereotype.Service;
 
 /** Work on tasks beyond one at a time: copies, bulk deletion, export. */

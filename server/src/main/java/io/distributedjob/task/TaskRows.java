@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.distributedjob.kernel.TaskType;
 import io.distributedjob.storage.SqlTime;
 
 /** The task table's columns and the mapping of a row, shared by the task repository and the engine. */

@@ -10,16 +10,17 @@ import java.util.Map;
 import java.util.Set;
 
 import io.distributedjob.access.CurrentUser;
+import io.distributedjob.access.DepartmentScope;
 import io.distributedjob.access.Permissions;
 import io.distributedjob.cron.InvalidScheduleException;
 import io.distributedjob.cron.Schedule;
 import io.distributedjob.cron.Schedules;
-import io.distributedjob.org.DepartmentScope;
-import io.distributedjob.record.RecordService;
-import io.distributedjob.kernel.TriggerType;
 import io.distributedjob.kernel.ApiException;
 import io.distributedjob.kernel.PageQuery;
 import io.distributedjob.kernel.PageResult;
+import io.distributedjob.kernel.TaskType;
+import io.distributedjob.kernel.TriggerType;
+import io.distributedjob.record.RecordService;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 

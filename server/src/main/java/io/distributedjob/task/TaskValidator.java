@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 import io.distributedjob.cron.InvalidScheduleException;
 import io.distributedjob.cron.Schedules;
-import io.distributedjob.targets.GrpcTarget;
 import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.TaskType;
+import io.distributedjob.targets.GrpcTarget;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -43,7 +43,7 @@ class RunOverridesReader {
         }
         if (type == TaskType.GRPC) {
             return new RunOverrides(null, null, null,
-                    validator.jsonObject(f, "grpcParams", TaskValidator.BODY_MAX, false));
+                    validator.jsonObject(f, "grpcParams", TaskLimits.BODY_MAX, false));
         }
         String query = f.string("query", false, QUERY_MAX);
         if (query != null) {
@@ -55,6 +55,6 @@ class RunOverridesReader {
                 throw ApiException.invalid("query: must be name=value pairs joined by &, such as a=1&b=2");
             }
         }
-        return new RunOverrides(f.string("body", false, TaskValidator.BODY_MAX), validator.headers(f), query, null);
+        return new RunOverrides(f.string("body", false, TaskLimits.BODY_MAX), validator.headers(f), query, null);
     }
 }

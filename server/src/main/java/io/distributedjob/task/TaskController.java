@@ -112,8 +112,8 @@ class TaskController {
     @RequirePermission(Permissions.TASK_VIEW)
     ApiResponse<CronPreview> preview(@RequestBody JsonNode body) {
         TaskValidator.Fields fields = new TaskValidator.Fields(body);
-        String cron = fields.string("cron", true, io.distributedjob.cron.Schedules.MAX_LENGTH);
-        String timezone = fields.string("timezone", false, 64);
+        String cron = fields.string("cron", true, TaskLimits.CRON_MAX);
+        String timezone = fields.string("timezone", false, TaskLimits.TIMEZONE_MAX);
         JsonNode count = fields.node("count");
         if (count != null && (!count.isIntegralNumber() || !count.canConvertToInt())) {
             throw ApiException.invalid("count: must be a whole number");

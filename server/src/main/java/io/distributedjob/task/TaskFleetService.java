@@ -47,8 +47,8 @@ class TaskFleetService {
         List<String> candidates = new ArrayList<>();
         for (int n = 1; n <= 20; n++) {
             String suffix = n == 1 ? COPY_SUFFIX : " (copy " + n + ")";
-            String base = name.length() + suffix.length() > TaskValidator.NAME_MAX
-                    ? name.substring(0, TaskValidator.NAME_MAX - suffix.length()) : name;
+            String base = name.length() + suffix.length() > TaskLimits.NAME_MAX
+                    ? name.substring(0, TaskLimits.NAME_MAX - suffix.length()) : name;
             candidates.add(base + suffix);
         }
         Set<String> taken = fleet.namesTaken(candidates);

@@ -92,8 +92,8 @@ public class TaskService {
         if (status != null && (status < Task.DISABLED || status > Task.TEMPORARY)) {
             throw ApiException.invalid("status: must be 0, 1 or 2");
         }
-        if (keyword != null && keyword.length() > TaskValidator.NAME_MAX) {
-            throw ApiException.invalid("keyword: must be at most " + TaskValidator.NAME_MAX + " characters");
+        if (keyword != null && keyword.length() > TaskLimits.NAME_MAX) {
+            throw ApiException.invalid("keyword: must be at most " + TaskLimits.NAME_MAX + " characters");
         }
         if (departments.isEmpty()) {
             return null;

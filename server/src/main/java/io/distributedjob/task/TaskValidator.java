@@ -26,23 +26,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class TaskValidator {
 
-    static final int NAME_MAX = 255;
-    static final int DESCRIPTION_MAX = 2000;
-    static final int URL_MAX = 2048;
-    static final int TIMEOUT_MAX = 86_400;
-    static final int RETRY_COUNT_MAX = 100;
-    static final int RETRY_INTERVAL_MAX = 86_400;
-    static final int HEADERS_MAX = 16_384;
-    static final int BODY_MAX = 1_048_576;
-    static final int GRPC_SERVICE_MAX = 512;
-    static final int GRPC_METHOD_MAX = 255;
     static final int DEFAULT_TIMEOUT = 30;
 
     private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
     /** Headers the HTTP client sets itself and refuses to take from a task. */
     private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host",
             "upgrade", "keep-alive", "transfer-encoding", "te", "trailer");
-    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,256}");
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1," + TaskLimits.HEADER_NAME_MAX + "}");
     private static final Pattern GRPC_METHOD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final JsonMapper json;
@@ -57,13 +47,13 @@ class TaskValidator {
         Fields f = new Fields(body);
         Common common = common(f);
         String url = url(f, "url", true);
-        String method = f.string("httpMethod", true, 16);
+        String method = f.string("httpMethod", true, TaskLimits.HTTP_METHOD_MAX);
         method = method.toUpperCase(Locale.ROOT);
         if (!HTTP_METHODS.contains(method)) {
             throw ApiException.invalid("httpMethod: must be one of GET, POST, PUT, PATCH, DELETE");
         }
         String headers = headers(f);
-        String requestBody = f.string("body", false, BODY_MAX);
+        String requestBody = f.string("body", false, TaskLimits.BODY_MAX);
         String fallbackUrl = url(f, "fallbackUrl", false);
         return common.definition(TaskType.HTTP, url, method, headers, requestBody, fallbackUrl, null, null, null, null, null, false);
     }
@@ -73,7 +63,7 @@ class TaskValidator {
         Common common = common(f);
         String service = grpcService(f, "grpcService", true);
         String method = grpcMethod(f, "grpcMethod", true);
-        String params = jsonObject(f, "grpcParams", BODY_MAX, false);
+        String params = jsonObject(f, "grpcParams", TaskLimits.BODY_MAX, false);
         String fallbackService = grpcService(f, "fallbackGrpcService", false);
         String fallbackMethod = grpcMethod(f, "fallbackGrpcMethod", false);
         if ((fallbackService == null) != (fallbackMethod == null)) {
@@ -90,11 +80,11 @@ class TaskValidator {
     }
 
     private Common common(Fields f) {
-        String name = f.string("name", true, NAME_MAX);
-        String description = f.string("description", false, DESCRIPTION_MAX);
+        String name = f.string("name", true, TaskLimits.NAME_MAX);
+        String description = f.string("description", false, TaskLimits.DESCRIPTION_MAX);
         long departmentId = f.id("departmentId");
-        String cron = f.string("cron", true, Schedules.MAX_LENGTH);
-        String timezoneText = f.string("timezone", false, 64);
+        String cron = f.string("cron", true, TaskLimits.CRON_MAX);
+        String timezoneText = f.string("timezone", false, TaskLimits.TIMEZONE_MAX);
         ZoneId zone;
         try {
             zone = timezoneText == null ? clock.getZone() : Schedules.zone(timezoneText);
@@ -107,9 +97,9 @@ class TaskValidator {
             throw ApiException.invalid("cron: " + e.getMessage());
         }
         int status = f.integer("status", true, 0, Task.DISABLED, Task.TEMPORARY);
-        int timeout = f.integer("timeout", false, DEFAULT_TIMEOUT, 1, TIMEOUT_MAX);
-        int retryCount = f.integer("retryCount", false, 0, 0, RETRY_COUNT_MAX);
-        int retryInterval = f.integer("retryInterval", false, 0, 0, RETRY_INTERVAL_MAX);
+        int timeout = f.integer("timeout", false, DEFAULT_TIMEOUT, 1, TaskLimits.TIMEOUT_MAX);
+        int retryCount = f.integer("retryCount", false, 0, 0, TaskLimits.RETRY_COUNT_MAX);
+        int retryInterval = f.integer("retryInterval", false, 0, 0, TaskLimits.RETRY_INTERVAL_MAX);
         MisfirePolicy misfire = f.enumeration("misfirePolicy", MisfirePolicy.class, MisfirePolicy.FIRE_ONCE);
         ConcurrencyPolicy concurrency = f.enumeration("concurrencyPolicy", ConcurrencyPolicy.class, ConcurrencyPolicy.ALLOW);
         return new Common(name, description, departmentId, cron.strip(), zone.getId(), status, timeout, retryCount,
@@ -117,7 +107,7 @@ class TaskValidator {
     }
 
     private static String url(Fields f, String field, boolean required) {
-        String text = f.string(field, required, URL_MAX);
+        String text = f.string(field, required, TaskLimits.URL_MAX);
         if (text == null) {
             return null;
         }
@@ -137,7 +127,7 @@ class TaskValidator {
     }
 
     String headers(Fields f) {
-        String text = jsonObject(f, "headers", HEADERS_MAX, true);
+        String text = jsonObject(f, "headers", TaskLimits.HEADERS_MAX, true);
         if (text == null) {
             return null;
         }
@@ -195,7 +185,7 @@ class TaskValidator {
     }
 
     private static String grpcService(Fields f, String field, boolean required) {
-        String text = f.string(field, required, GRPC_SERVICE_MAX);
+        String text = f.string(field, required, TaskLimits.GRPC_SERVICE_MAX);
         if (text == null) {
             return null;
         }
@@ -208,7 +198,7 @@ class TaskValidator {
     }
 
     private static String grpcMethod(Fields f, String field, boolean required) {
-        String text = f.string(field, required, GRPC_METHOD_MAX);
+        String text = f.string(field, required, TaskLimits.GRPC_METHOD_MAX);
         if (text == null) {
             return null;
         }
@@ -309,7 +299,7 @@ class TaskValidator {
         }
 
         <E extends Enum<E>> E enumeration(String field, Class<E> type, E defaultValue) {
-            String text = string(field, false, 32);
+            String text = string(field, false, TaskLimits.ENUM_NAME_MAX);
             if (text == null) {
                 return defaultValue;
             }

@@ -26,15 +26,12 @@ class TaskFleetService {
     private final TaskRepository repository;
     private final TaskFleetRepository fleet;
     private final DepartmentScope scope;
-    private final AuditLog audit;
 
-    TaskFleetService(TaskService tasks, TaskRepository repository, TaskFleetRepository fleet, DepartmentScope scope,
-                     AuditLog audit) {
+    TaskFleetService(TaskService tasks, TaskRepository repository, TaskFleetRepository fleet, DepartmentScope scope) {
         this.tasks = tasks;
         this.repository = repository;
         this.fleet = fleet;
         this.scope = scope;
-        this.audit = audit;
     }
 
     /** A new disabled task with the definition of task {@code id} and a name no task carries yet. */
@@ -79,7 +76,7 @@ class TaskFleetService {
                 continue;
             }
             long id = task.get().id();
-            audit.track(user, AuditLog.DELETE, AuditLog.TASK, id, () -> tasks.delete(user, id));
+            tasks.delete(user, AuditLog.currentClientAddress(), id);
         }
         int i = 0;
         for (Long id : distinct) {

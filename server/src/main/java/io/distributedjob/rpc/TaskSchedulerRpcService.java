@@ -150,11 +150,7 @@ class TaskSchedulerRpcService extends TaskSchedulerGrpc.TaskSchedulerImplBase {
 
     private TaskView schedule(CurrentUser user, ScheduleTaskRequest request) {
         TaskForm form = requests.form(user, request);
-        try {
-            return tasks.create(user, RpcCaller.clientAddress(), form.type(), form.body());
-        } catch (ApiException e) {
-            throw form.renamed(e);
-        }
+        return tasks.create(user, RpcCaller.clientAddress(), form.type(), form.body(), form::renamed);
     }
 
     /** One task of a batch: its failure is its own result, and the others go on. */

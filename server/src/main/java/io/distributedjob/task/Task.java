@@ -52,4 +52,22 @@ public record Task(
     public boolean sameScheduleAs(Task other) {
         return cron.equals(other.cron) && timezone.equals(other.timezone) && status == other.status;
     }
+
+    /** This task with another definition; id, cursor and stamps stay. */
+    Task withDefinition(TaskDefinition d) {
+        return new Task(id, d.name(), d.description(), d.departmentId(), d.taskType(), d.cron(), d.timezone(),
+                d.status(), d.timeout(), d.retryCount(), d.retryInterval(), d.url(), d.httpMethod(), d.headers(),
+                d.body(), d.fallbackUrl(), d.grpcService(), d.grpcMethod(), d.grpcParams(), d.fallbackGrpcService(),
+                d.fallbackGrpcMethod(), d.grpcTls(), d.misfirePolicy(), d.concurrencyPolicy(), nextExecuteTime, version,
+                creatorId, createTime, updateTime);
+    }
+
+    /** This task with another status. */
+    Task withStatus(int status) {
+        return new Task(id, name, description, departmentId, taskType, cron, timezone,
+                status, timeout, retryCount, retryInterval, url, httpMethod, headers, body,
+                fallbackUrl, grpcService, grpcMethod, grpcParams, fallbackGrpcService,
+                fallbackGrpcMethod, grpcTls, misfirePolicy, concurrencyPolicy, nextExecuteTime, version,
+                creatorId, createTime, updateTime);
+    }
 }

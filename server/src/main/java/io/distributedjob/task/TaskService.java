@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import io.distributedjob.access.CurrentUser;
 import io.distributedjob.access.DepartmentScope;
@@ -113,8 +114,22 @@ public class TaskService {
      * audited as coming from {@code clientAddress}, whichever client sent it.
      */
     public TaskView create(CurrentUser user, String clientAddress, TaskType type, JsonNode body) {
-        return audit.trackCreate(user, clientAddress, AuditLog.TASK, TaskView::id,
-                () -> create(user, definition(type, body)));
+        return create(user, clientAddress, type, body, UnaryOperator.identity());
+    }
+
+    /**
+     * Like {@link #create(CurrentUser, String, TaskType, JsonNode)}, with a refusal put in the client's own terms
+     * (the field names of its request) before it is audited and thrown.
+     */
+    public TaskView create(CurrentUser user, String clientAddress, TaskType type, JsonNode body,
+                           UnaryOperator<ApiException> inClientTerms) {
+        return audit.trackCreate(user, clientAddress, AuditLog.TASK, TaskView::id, () -> {
+            try {
+                return create(user, definition(type, body));
+            } catch (ApiException e) {
+                throw inClientTerms.apply(e);
+            }
+        });
     }
 
     /** Replaces a task's definition given in the form of the REST update body, audited. */
@@ -134,7 +149,7 @@ public class TaskService {
         }
         scope.requirePlacement(user, definition.departmentId(), "departmentId");
         TaskDefinition stored = definition.withHeaders(secretHeaders.restore(definition.headers(), current.headers()));
-        Task draft = withDefinition(current, stored);
+        Task draft = current.withDefinition(stored);
         Instant now = now();
         boolean rescheduled = !current.sameScheduleAs(draft);
         Instant next = rescheduled && draft.scheduled() ? firstFire(draft, now) : null;
@@ -182,7 +197,7 @@ public class TaskService {
     private Task applyStatus(Task current, int status) {
         long id = current.id();
         Instant now = now();
-        Task draft = withStatus(current, status);
+        Task draft = current.withStatus(status);
         Instant next = draft.scheduled() ? firstFire(draft, now) : null;
         repository.updateStatus(id, status, next, now);
         Task updated = repository.find(id).orElseThrow();
@@ -278,21 +293,5 @@ public class TaskService {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static Task withDefinition(Task t, TaskDefinition d) {
-        return new Task(t.id(), d.name(), d.description(), d.departmentId(), d.taskType(), d.cron(), d.timezone(),
-                d.status(), d.timeout(), d.retryCount(), d.retryInterval(), d.url(), d.httpMethod(), d.headers(),
-                d.body(), d.fallbackUrl(), d.grpcService(), d.grpcMethod(), d.grpcParams(), d.fallbackGrpcService(),
-                d.fallbackGrpcMethod(), d.grpcTls(), d.misfirePolicy(), d.concurrencyPolicy(), t.nextExecuteTime(), t.version(),
-                t.creatorId(), t.createTime(), t.updateTime());
-    }
-
-    private static Task withStatus(Task t, int status) {
-        return new Task(t.id(), t.name(), t.description(), t.departmentId(), t.taskType(), t.cron(), t.timezone(),
-                status, t.timeout(), t.retryCount(), t.retryInterval(), t.url(), t.httpMethod(), t.headers(), t.body(),
-                t.fallbackUrl(), t.grpcService(), t.grpcMethod(), t.grpcParams(), t.fallbackGrpcService(),
-                t.fallbackGrpcMethod(), t.grpcTls(), t.misfirePolicy(), t.concurrencyPolicy(), t.nextExecuteTime(), t.version(),
-                t.creatorId(), t.createTime(), t.updateTime());
     }
 }

@@ -73,10 +73,7 @@ public class AuditLog {
 
     /** Like {@link #track}, for a change without a result. */
     public void track(CurrentUser actor, String action, String targetType, Long targetId, Runnable change) {
-        track(actor, action, targetType, targetId, () -> {
-            change.run();
-            return null;
-        });
+        track(actor, currentClientAddress(), action, targetType, targetId, change);
     }
 
     /** Runs the creation of an object and records it with the id the result carries. */
@@ -88,6 +85,15 @@ public class AuditLog {
     public <T> T track(CurrentUser actor, String clientAddress, String action, String targetType, Long targetId,
                        Supplier<T> change) {
         return run(actor, clientAddress, action, targetType, result -> targetId, targetId, change);
+    }
+
+    /** Like {@link #track(CurrentUser, String, String, String, Long, Supplier)}, for a change without a result. */
+    public void track(CurrentUser actor, String clientAddress, String action, String targetType, Long targetId,
+                      Runnable change) {
+        track(actor, clientAddress, action, targetType, targetId, () -> {
+            change.run();
+            return null;
+        });
     }
 
     /** Like {@link #trackCreate}, for a creation requested outside an HTTP request: the client address is given. */

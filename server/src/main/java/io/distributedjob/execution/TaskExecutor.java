@@ -2,8 +2,8 @@ package io.distributedjob.execution;
 
 import io.distributedjob.execution.RetryWithFallback.Attempt;
 import io.distributedjob.execution.RetryWithFallback.Target;
+import io.distributedjob.kernel.TaskType;
 import io.distributedjob.task.Task;
-import io.distributedjob.task.TaskType;
 
 /**
  * Makes the calls of one task type. Blocking is fine: each call runs on a virtual thread of its own, and the

@@ -13,8 +13,6 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.distributedjob.alert.FinishedFire;
-import io.distributedjob.alert.FireOutcomes;
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.metrics.SchedulerMetrics;
 import io.distributedjob.record.RecordQueue.Pending;

@@ -1,5 +1,7 @@
 package io.distributedjob.task;
 
+import io.distributedjob.kernel.TaskType;
+
 /** A validated task definition as a client sent it, with defaults filled in, ready to store. */
 record TaskDefinition(
         String name,

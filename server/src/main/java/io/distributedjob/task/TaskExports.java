@@ -3,6 +3,8 @@ package io.distributedjob.task;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.distributedjob.kernel.TaskType;
+
 /** A stored task in the form of the create body, the form export writes and import reads. */
 final class TaskExports {
 

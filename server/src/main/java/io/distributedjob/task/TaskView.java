@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
+import io.distributedjob.kernel.TaskType;
+
 /**
  * A task as the REST API shows it; {@code retryCount} is the stored {@code max_retry}, {@code headers} as the
  * viewer may see them (secret values masked for those who cannot change the task).

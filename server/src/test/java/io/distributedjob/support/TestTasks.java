@@ -3,10 +3,10 @@ package io.distributedjob.support;
 import java.time.Instant;
 
 import io.distributedjob.config.JobSettings;
+import io.distributedjob.kernel.TaskType;
 import io.distributedjob.task.ConcurrencyPolicy;
 import io.distributedjob.task.MisfirePolicy;
 import io.distributedjob.task.Task;
-import io.distributedjob.task.TaskType;
 
 /** Task definitions and engine settings for tests that run the execution parts without a server. */
 public final class TestTasks {

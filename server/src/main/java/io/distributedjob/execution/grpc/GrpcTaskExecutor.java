@@ -9,8 +9,8 @@ import io.distributedjob.execution.HttpTaskExecutor;
 import io.distributedjob.execution.RetryWithFallback.Attempt;
 import io.distributedjob.execution.RetryWithFallback.Target;
 import io.distributedjob.execution.TaskExecutor;
+import io.distributedjob.kernel.TaskType;
 import io.distributedjob.task.Task;
-import io.distributedjob.task.TaskType;
 import io.grpc.Status;
 import org.springframework.stereotype.Component;
 

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import data.Data;
+import io.distributedjob.rpc.RpcClient;
+import io.distributedjob.rpc.proto.data.TaskHistoryRecord;
 import io.distributedjob.support.ApiClient;
 import io.distributedjob.support.ApiResult;
 import io.distributedjob.support.GreeterServer;
@@ -17,10 +20,12 @@ import io.distributedjob.support.OrgFixture;
 import io.distributedjob.support.OtlpReceiver;
 import io.distributedjob.support.OtlpReceiver.ReceivedSpan;
 import io.distributedjob.support.TargetServer;
+import io.distributedjob.support.TestSettings;
 import io.grpc.Status;
 import io.opentelemetry.proto.trace.v1.Span.Event;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -29,12 +34,17 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * With {@code tracing.endpoint} set, each fire is a span at a real OTLP receiver with a child span per call and
  * events for its retries and fallback; the targets receive the call's {@code traceparent}, and the record holds
- * the trace id, its link and every attempt.
+ * the trace id (also in the gRPC history), its link and every attempt.
  */
 class FireTracingTest extends H2ServerTest {
 
     private static final OtlpReceiver RECEIVER = OtlpReceiver.start();
     private static final String UI = "http://jaeger.test:16686/trace/";
+
+    private static final int TRACE_ID_FIELD = TaskHistoryRecord.TRACE_ID_FIELD_NUMBER;
+
+    @Value("${local.grpc.port}")
+    private int grpcPort;
 
     @DynamicPropertySource
     static void tracing(DynamicPropertyRegistry registry) {
@@ -114,6 +124,13 @@ class FireTracingTest extends H2ServerTest {
 
             ReceivedSpan fire = awaitFireSpan(traceId, 2);
             assertThat(fire.span().getEventsList().stream().map(Event::getName)).containsExactly("fallback");
+
+            // a client built from the spec's data.proto, which has no trace_id, reads it as field 10
+            Data.TaskHistoryResponse history = RpcClient.onPort(grpcPort)
+                    .login(TestSettings.ADMIN_USERNAME, TestSettings.ADMIN_PASSWORD).data().getTaskHistory(
+                            Data.TaskHistoryRequest.newBuilder().setTaskId(created.data().get("id").asLong()).build());
+            assertThat(history.getRecordsList()).singleElement().satisfies(shown -> assertThat(shown.getUnknownFields()
+                    .getField(TRACE_ID_FIELD).getLengthDelimitedList().getFirst().toStringUtf8()).isEqualTo(traceId));
         }
     }
 

@@ -138,7 +138,7 @@ class RecordWritingTest {
     }
 
     @Test
-    default void theTraceIdAndEveryAttemptAreStoredAndReadBack() {
+    void theTraceIdAndEveryAttemptAreStoredAndReadBack() {
         List<ExecutionAttempt> attempts = List.of(FAILED_CALL,
                 new ExecutionAttempt(2, false, "http://primary.test/run", null, 5000, "timed out after 5 s"),
                 new ExecutionAttempt(3, true, "http://fallback.test/run", 200, 12, null));
@@ -155,19 +155,19 @@ class RecordWritingTest {
     }
 
     @Test
-    default void anAttemptKeepsTheStartOfALongError() {
+    void anAttemptKeepsTheStartOfALongError() {
         ExecutionAttempt attempt = new ExecutionAttempt(1, false, "http://t.test", 500, 1, "e".repeat(2000));
         assertThat(attempt.error()).hasSize(ExecutionAttempt.ERROR_KEPT);
     }
 
-    String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
-    ExecutionAttempt FAILED_CALL = new ExecutionAttempt(1, false, "http://primary.test/run", 503, 7, "HTTP 503");
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private static final ExecutionAttempt FAILED_CALL = new ExecutionAttempt(1, false, "http://primary.test/run", 503, 7, "HTTP 503");
 
     private ExecutionRecord stored(long taskId) {
-        RecordTables tables = new RecordTables(db().jdbcTemplate(), db().dialect(), CLOCK);
-        long id = db().jdbcClient().sql("SELECT id FROM " + TABLE + " WHERE task_id = ?").param(taskId)
+        RecordTables tables = new RecordTables(db.jdbcTemplate(), db.dialect(), CLOCK);
+        long id = db.jdbcClient().sql("SELECT id FROM " + TABLE + " WHERE task_id = ?").param(taskId)
                 .query(Long.class).single();
-        return new RecordRepository(db().jdbcClient(), tables).find(YearMonth.of(2091, 5), id).orElseThrow().record();
+        return new RecordRepository(db.jdbcClient(), tables).find(YearMonth.of(2091, 5), id).orElseThrow().record();
     }
 
     private static ExecutionRecord traced(ExecutionRecord r, List<ExecutionAttempt> attempts) {

@@ -31,11 +31,16 @@ if (!existsSync(options.chromium)) {
   process.exit(1)
 }
 
-const server = await startServer({ jar: options.jar, launcher: options.launcher, adminPassword: admin.password })
+// The job endpoint is up first: it is also where the server sends its spans, so that fires carry a trace id.
+const endpoint = await startEndpoint()
+const traceUi = 'http://traces.e2e.test/trace/'
+const server = await startServer({
+  jar: options.jar, launcher: options.launcher, adminPassword: admin.password,
+  options: [`--tracing.endpoint=${endpoint.origin}`, `--tracing.uiUrlTemplate=${traceUi}{traceId}`],
+})
 console.log(`Server up at ${server.origin} (data in ${server.workDir})`)
 let exitCode = 1
 let browser
-let endpoint
 try {
   const api = new Api(server.origin)
   const capabilities = await api.capabilities()
@@ -46,7 +51,6 @@ try {
   }
 
   const harness = new Harness({ screenshots: options.screenshots, capabilities, requireAll: options['require-all'] })
-  endpoint = await startEndpoint()
   browser = await chromium.launch({
     executablePath: options.chromium,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -57,7 +61,7 @@ try {
   const page = harness.watch(await context.newPage())
   const newPage = async (extra) => harness.watch(await (await browser.newContext({ ...contextOptions, ...extra })).newPage())
   const ui = new Console(page, server.origin)
-  const world = { ui, harness, api, endpoint, admin, browser, newPage, origin: server.origin, state: {} }
+  const world = { ui, harness, api, endpoint, traceUi, admin, browser, newPage, origin: server.origin, state: {} }
 
   const plan = [
     ['console served with SPA fallback and cache headers', [], scenarios.consoleServed],
@@ -88,7 +92,7 @@ try {
   console.error(`Server output:\n${server.log()}`)
 } finally {
   await browser?.close().catch(() => {})
-  await endpoint?.stop().catch(() => {})
+  await endpoint.stop().catch(() => {})
   await server.stop()
 }
 process.exit(exitCode)

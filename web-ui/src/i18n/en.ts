@@ -87,6 +87,8 @@ const en: MessageSchema = {
     request: 'Request', response: 'Response', error: 'Error', detail: 'Execution details', taskConfig: "Task's current configuration",
     triggerCRON: 'Schedule', triggerMANUAL: 'Manual', triggerAPI: 'API', triggerRETRY: 'Retry', triggerMISFIRE: 'Misfire',
     taskPlaceholder: 'Filter by task', autoRefresh: 'Auto refresh',
+    traceId: 'Trace', openTrace: 'Open the trace', attempts: 'Attempts', attemptNo: '#', attemptTarget: 'Target',
+    attemptPrimary: 'Primary', attemptFallback: 'Fallback', attemptDuration: 'Duration', noAttempts: 'No call was made',
   },
   alert: {
     addChannel: 'New alert channel', editChannel: 'Edit alert channel', type: 'Type', target: 'Sends to', url: 'URL',

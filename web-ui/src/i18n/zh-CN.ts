@@ -83,6 +83,8 @@ const zhCN = {
     request: '请求', response: '响应', error: '错误', detail: '执行详情', taskConfig: '任务当前配置',
     triggerCRON: '定时', triggerMANUAL: '手动', triggerAPI: 'API', triggerRETRY: '重试', triggerMISFIRE: '补偿',
     taskPlaceholder: '按任务筛选', autoRefresh: '自动刷新',
+    traceId: '链路追踪', openTrace: '查看链路', attempts: '调用明细', attemptNo: '#', attemptTarget: '目标',
+    attemptPrimary: '主地址', attemptFallback: '备用地址', attemptDuration: '耗时', noAttempts: '未发起调用',
   },
   alert: {
     addChannel: '新建告警通道', editChannel: '编辑告警通道', type: '类型', target: '发送到', url: 'URL', secret: '签名密钥',

@@ -210,6 +210,7 @@ class DataRpcService extends DataServiceGrpc.DataServiceImplBase {
                 .setCostTime((int) Math.min(record.costTime(), Integer.MAX_VALUE))
                 .setExecuteTime(RpcTimes.format(record.startTime() != null ? record.startTime() : record.scheduledTime()))
                 .setRetryTimes(record.retryTimes())
+                .setTraceId(record.traceId() == null ? "" : record.traceId())
                 .build();
     }
 

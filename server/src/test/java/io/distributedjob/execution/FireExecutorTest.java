@@ -389,6 +389,11 @@ class FireExecutorTest {
             }
 
             @Override
+            public String address(Task task, Target target) {
+                return task.url();
+            }
+
+            @Override
             public Attempt call(Fire fire, Target target) throws InterruptedException {
                 return call.call(fire, target);
             }
@@ -401,7 +406,7 @@ class FireExecutorTest {
         records.start();
         closing.add(records::stop);
         FireExecutor executor = new FireExecutor(new TaskExecutors(List.of(taskExecutor)), records, clock, settings,
-                new InstanceId(), new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));
+                new InstanceId(), new MicrometerSchedulerMetrics(new SimpleMeterRegistry()), FireTracing.off());
         closing.add(executor);
         return executor;
     }

@@ -31,6 +31,7 @@ public record Task(
         boolean grpcTls,
         MisfirePolicy misfirePolicy,
         ConcurrencyPolicy concurrencyPolicy,
+        CrashPolicy crashPolicy,
         Instant nextExecuteTime,
         long version,
         long creatorId,

@@ -57,9 +57,9 @@ class TaskFleetRepository {
             template.batchUpdate("INSERT INTO task (name, description, department_id, task_type, cron_expression,"
                     + " timezone, status, timeout, max_retry, retry_interval, url, http_method, headers, body,"
                     + " fallback_url, grpc_service, grpc_method, grpc_params, fallback_grpc_service,"
-                    + " fallback_grpc_method, misfire_policy, concurrency_policy, next_execute_time, version,"
+                    + " fallback_grpc_method, misfire_policy, concurrency_policy, crash_policy, next_execute_time, version,"
                     + " creator_id, create_time, update_time)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
                     chunk, chunk.size(), (statement, row) -> bind(statement, row, creatorId, now));
         }
     }
@@ -69,7 +69,7 @@ class TaskFleetRepository {
         Object[] values = {d.name(), d.description(), d.departmentId(), d.taskType().name(), d.cron(), d.timezone(),
                 d.status(), d.timeout(), d.retryCount(), d.retryInterval(), d.url(), d.httpMethod(), d.headers(),
                 d.body(), d.fallbackUrl(), d.grpcService(), d.grpcMethod(), d.grpcParams(), d.fallbackGrpcService(),
-                d.fallbackGrpcMethod(), d.misfirePolicy().name(), d.concurrencyPolicy().name(),
+                d.fallbackGrpcMethod(), d.misfirePolicy().name(), d.concurrencyPolicy().name(), d.crashPolicy().name(),
                 SqlTime.toDb(row.next()), creatorId, SqlTime.toDb(now), SqlTime.toDb(now)};
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null) {

@@ -35,13 +35,13 @@ class TaskRepository {
         jdbc.sql("INSERT INTO task (name, description, department_id, task_type, cron_expression, timezone, status,"
                         + " timeout, max_retry, retry_interval, url, http_method, headers, body, fallback_url, grpc_service,"
                         + " grpc_method, grpc_params, fallback_grpc_service, fallback_grpc_method, grpc_tls,"
-                        + " misfire_policy, concurrency_policy, next_execute_time, version, creator_id, create_time, update_time)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
+                        + " misfire_policy, concurrency_policy, crash_policy, next_execute_time, version, creator_id, create_time, update_time)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
                 .params(d.name(), d.description(), d.departmentId(), d.taskType().name(), d.cron(), d.timezone(),
                         d.status(), d.timeout(), d.retryCount(), d.retryInterval(), d.url(), d.httpMethod(), d.headers(),
                         d.body(), d.fallbackUrl(), d.grpcService(), d.grpcMethod(), d.grpcParams(),
                         d.fallbackGrpcService(), d.fallbackGrpcMethod(), d.grpcTls(), d.misfirePolicy().name(),
-                        d.concurrencyPolicy().name(), SqlTime.toDb(next), creatorId, SqlTime.toDb(now), SqlTime.toDb(now))
+                        d.concurrencyPolicy().name(), d.crashPolicy().name(), SqlTime.toDb(next), creatorId, SqlTime.toDb(now), SqlTime.toDb(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -56,7 +56,7 @@ class TaskRepository {
                 d.taskType().name(), d.cron(), d.timezone(), d.status(), d.timeout(), d.retryCount(), d.retryInterval(),
                 d.url(), d.httpMethod(), d.headers(), d.body(), d.fallbackUrl(), d.grpcService(), d.grpcMethod(),
                 d.grpcParams(), d.fallbackGrpcService(), d.fallbackGrpcMethod(), d.grpcTls(), d.misfirePolicy().name(),
-                d.concurrencyPolicy().name(), SqlTime.toDb(now)));
+                d.concurrencyPolicy().name(), d.crashPolicy().name(), SqlTime.toDb(now)));
         if (rescheduled) {
             params.add(SqlTime.toDb(next));
         }
@@ -64,7 +64,7 @@ class TaskRepository {
         return jdbc.sql("UPDATE task SET name = ?, description = ?, department_id = ?, task_type = ?, cron_expression = ?,"
                         + " timezone = ?, status = ?, timeout = ?, max_retry = ?, retry_interval = ?, url = ?, http_method = ?,"
                         + " headers = ?, body = ?, fallback_url = ?, grpc_service = ?, grpc_method = ?, grpc_params = ?,"
-                        + " fallback_grpc_service = ?, fallback_grpc_method = ?, grpc_tls = ?, misfire_policy = ?, concurrency_policy = ?,"
+                        + " fallback_grpc_service = ?, fallback_grpc_method = ?, grpc_tls = ?, misfire_policy = ?, concurrency_policy = ?, crash_policy = ?,"
                         + " update_time = ?, version = version + 1" + schedule + " WHERE id = ?")
                 .params(params).update() == 1;
     }

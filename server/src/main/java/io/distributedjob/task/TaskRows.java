@@ -15,7 +15,7 @@ public final class TaskRows {
             "id", "name", "description", "department_id", "task_type", "cron_expression", "timezone", "status",
             "timeout", "max_retry", "retry_interval", "url", "http_method", "headers", "body", "fallback_url",
             "grpc_service", "grpc_method", "grpc_params", "fallback_grpc_service", "fallback_grpc_method",
-            "grpc_tls", "misfire_policy", "concurrency_policy", "next_execute_time", "version", "creator_id", "create_time",
+            "grpc_tls", "misfire_policy", "concurrency_policy", "crash_policy", "next_execute_time", "version", "creator_id", "create_time",
             "update_time");
 
     private TaskRows() {
@@ -52,6 +52,7 @@ public final class TaskRows {
                 rs.getBoolean("grpc_tls"),
                 MisfirePolicy.valueOf(rs.getString("misfire_policy")),
                 ConcurrencyPolicy.valueOf(rs.getString("concurrency_policy")),
+                CrashPolicy.valueOf(rs.getString("crash_policy")),
                 SqlTime.fromDb(rs.getObject("next_execute_time", LocalDateTime.class)),
                 rs.getLong("version"),
                 rs.getLong("creator_id"),

@@ -282,7 +282,7 @@ public class TaskService {
         return new Task(t.id(), d.name(), d.description(), d.departmentId(), d.taskType(), d.cron(), d.timezone(),
                 d.status(), d.timeout(), d.retryCount(), d.retryInterval(), d.url(), d.httpMethod(), d.headers(),
                 d.body(), d.fallbackUrl(), d.grpcService(), d.grpcMethod(), d.grpcParams(), d.fallbackGrpcService(),
-                d.fallbackGrpcMethod(), d.grpcTls(), d.misfirePolicy(), d.concurrencyPolicy(), t.nextExecuteTime(), t.version(),
+                d.fallbackGrpcMethod(), d.grpcTls(), d.misfirePolicy(), d.concurrencyPolicy(), d.crashPolicy(), t.nextExecuteTime(), t.version(),
                 t.creatorId(), t.createTime(), t.updateTime());
     }
 
@@ -290,7 +290,7 @@ public class TaskService {
         return new Task(t.id(), t.name(), t.description(), t.departmentId(), t.taskType(), t.cron(), t.timezone(),
                 status, t.timeout(), t.retryCount(), t.retryInterval(), t.url(), t.httpMethod(), t.headers(), t.body(),
                 t.fallbackUrl(), t.grpcService(), t.grpcMethod(), t.grpcParams(), t.fallbackGrpcService(),
-                t.fallbackGrpcMethod(), t.grpcTls(), t.misfirePolicy(), t.concurrencyPolicy(), t.nextExecuteTime(), t.version(),
+                t.fallbackGrpcMethod(), t.grpcTls(), t.misfirePolicy(), t.concurrencyPolicy(), t.crashPolicy(), t.nextExecuteTime(), t.version(),
                 t.creatorId(), t.createTime(), t.updateTime());
     }
 }

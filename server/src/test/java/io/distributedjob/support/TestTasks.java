@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.task.ConcurrencyPolicy;
+import io.distributedjob.task.CrashPolicy;
 import io.distributedjob.task.MisfirePolicy;
 import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskType;
@@ -50,6 +51,7 @@ public final class TestTasks {
         private int retryInterval;
         private ConcurrencyPolicy concurrency = ConcurrencyPolicy.ALLOW;
         private MisfirePolicy misfire = MisfirePolicy.FIRE_ONCE;
+        private CrashPolicy crash = CrashPolicy.RERUN;
 
         private Builder(long id, String url) {
             this.id = id;
@@ -97,6 +99,11 @@ public final class TestTasks {
             return this;
         }
 
+        public Builder crash(CrashPolicy policy) {
+            crash = policy;
+            return this;
+        }
+
         public Builder forbidConcurrentRuns() {
             concurrency = ConcurrencyPolicy.FORBID;
             return this;
@@ -105,7 +112,7 @@ public final class TestTasks {
         public Task build() {
             return new Task(id, "task-" + id, null, departmentId, TaskType.HTTP, "* * * * * *", "UTC", Task.ENABLED,
                     timeout, retryCount, retryInterval, url, method, headers, body, fallbackUrl, null, null, null, null,
-                    null, false, misfire, concurrency, null, 0, 1, CREATED, CREATED);
+                    null, false, misfire, concurrency, crash, null, 0, 1, CREATED, CREATED);
         }
     }
 }

@@ -150,6 +150,8 @@ const en: MessageSchema = {
       roleInUse: 'The role is still held by users', departmentNameTaken: 'A department named {name} already exists there',
       departmentHasChildren: 'The department still has sub-departments', departmentHasUsers: 'The department still has users',
       departmentHasTasks: 'The department still has tasks', copyNamesTaken: 'Every copy name of {name} is taken; rename a copy first',
+      fireNotRunning: 'Fire {fireId} is not running: it has ended already',
+      fireRunsElsewhere: 'Fire {fireId} runs on instance {instance}: cancel it there',
     },
   },
   permission: {

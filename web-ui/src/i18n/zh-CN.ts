@@ -144,6 +144,8 @@ const zhCN = {
       roleInUse: '该角色仍有用户在使用', departmentNameTaken: '该位置已存在名为 {name} 的部门',
       departmentHasChildren: '该部门仍有子部门', departmentHasUsers: '该部门仍有用户',
       departmentHasTasks: '该部门仍有任务', copyNamesTaken: '{name} 的副本名称均已被占用，请先重命名一个副本',
+      fireNotRunning: '触发 {fireId} 未在运行：已经结束',
+      fireRunsElsewhere: '触发 {fireId} 在实例 {instance} 上运行：请在该实例上取消',
     },
   },
   permission: {

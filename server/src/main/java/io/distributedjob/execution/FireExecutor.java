@@ -115,6 +115,20 @@ public class FireExecutor implements AutoCloseable {
         return busyTasks.containsKey(taskId);
     }
 
+    /**
+     * Ends the fire {@code fireId} held here, recording {@code reason} as its error: its call is interrupted and
+     * its worker goes to the next fire at once. False when no such fire is held here (or it has just ended).
+     */
+    public boolean cancel(String fireId, String reason) {
+        for (FireRun run : active) {
+            if (run.fire.fireId().equals(fireId) && end(run, run.delivery.cutShort(reason))) {
+                interrupt(run.worker());
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Workers whose call went on past its fire's deadline, ignoring the interrupt. */
     public int stuckWorkers() {
         return deadlines.stuckWorkers();

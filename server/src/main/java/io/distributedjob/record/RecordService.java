@@ -9,10 +9,12 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.distributedjob.kernel.ApiException;
@@ -115,6 +117,38 @@ public class RecordService {
         List<Long> missing = taskIds.stream().filter(id -> !last.containsKey(id)).toList();
         last.putAll(repository.lastStartTimes(current.minusMonths(1), missing));
         return last;
+    }
+
+    /**
+     * The running records of {@code departments}, oldest start first. A fire runs at most a day (the longest
+     * timeout with its retries stays well under a month), so the current and the previous month hold them all.
+     */
+    public PageResult<RecordView> running(Set<Long> departments, PageQuery page) {
+        YearMonth current = YearMonth.now(clock);
+        List<YearMonth> months = departments.isEmpty() ? List.of()
+                : List.of(current.minusMonths(1), current).stream().filter(tables::exists).toList();
+        long wanted = page.offset() + page.size();
+        List<StoredRecord> found = new ArrayList<>();
+        long total = 0;
+        for (YearMonth month : months) {
+            found.addAll(repository.running(month, departments, wanted));
+            total += repository.countRunning(month, departments);
+        }
+        List<RecordView> list = found.stream()
+                .sorted(Comparator.comparing((StoredRecord r) -> r.record().startTime(),
+                        Comparator.nullsLast(Comparator.naturalOrder())))
+                .skip(page.offset()).limit(page.size())
+                .map(stored -> RecordView.of(stored, clock.getZone())).toList();
+        return PageResult.of(list, total, page);
+    }
+
+    /** The record of the fire {@code fireId} ({@link ExecutionRecord#fireId}), or 404 if none was written. */
+    public StoredRecord fire(String fireId) {
+        FireKey key = FireKey.parse(fireId);
+        YearMonth month = YearMonth.from(key.scheduledTime().atZone(clock.getZone()));
+        return (tables.exists(month) ? repository.fire(month, key.taskId(), key.scheduledTime())
+                : Optional.<StoredRecord>empty())
+                .orElseThrow(() -> ApiException.notFound("fire " + fireId + " has no record"));
     }
 
     /** The scheduled instants of {@code taskId}'s records in [{@code from}, {@code to}). */

@@ -5,22 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.execution.RetryWithFallback.Attempt;
 import io.distributedjob.metrics.SchedulerMetrics;
 import io.distributedjob.record.RecordWriter;
 import io.distributedjob.kernel.TriggerType;
-import io.distributedjob.task.ConcurrencyPolicy;
 import io.distributedjob.task.MisfirePolicy;
-import io.distributedjob.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -48,11 +40,8 @@ public class FireExecutor implements AutoCloseable {
     private final RetryTimer retries;
     private final DeadlineWatch deadlines;
 
-    /** Fires taken and not yet ended. */
-    private final Set<FireRun> active = ConcurrentHashMap.newKeySet();
-    private final Map<Long, Integer> busyTasks = new ConcurrentHashMap<>();
-    private final ReentrantLock idleLock = new ReentrantLock();
-    private final Condition idle = idleLock.newCondition();
+    private final ActiveFires active = new ActiveFires();
+    private final TaskAdmission admission = new TaskAdmission();
     private volatile boolean accepting = true;
     private volatile Runnable onWorkerTaken = () -> { };
 
@@ -82,7 +71,7 @@ public class FireExecutor implements AutoCloseable {
             recordNotRun(fire, "not run: the server was shutting down", afterRecorded);
             return;
         }
-        if (!admit(fire.task())) {
+        if (!admission.admit(fire.task())) {
             recordNotRun(fire, "skipped: the previous run of this task was still going (concurrencyPolicy FORBID)",
                     afterRecorded);
             return;
@@ -112,7 +101,7 @@ public class FireExecutor implements AutoCloseable {
 
     /** Whether fires of {@code taskId} are running or waiting on this instance. */
     public boolean busy(long taskId) {
-        return busyTasks.containsKey(taskId);
+        return admission.busy(taskId);
     }
 
     /**
@@ -151,24 +140,12 @@ public class FireExecutor implements AutoCloseable {
      * had not stays claimed and unrecorded, for another instance to take over. Never waits past the deadline.
      */
     public boolean awaitIdle(Instant deadline) throws InterruptedException {
-        idleLock.lock();
-        try {
-            while (!active.isEmpty()) {
-                long millis = Duration.between(clock.instant(), deadline).toMillis();
-                if (millis <= 0) {
-                    break;
-                }
-                idle.await(millis, TimeUnit.MILLISECONDS);
-            }
-        } finally {
-            idleLock.unlock();
-        }
-        if (active.isEmpty()) {
+        if (active.awaitNone(clock, deadline)) {
             return true;
         }
         pool.dispatching(false);
         int left = 0;
-        for (FireRun run : List.copyOf(active)) {
+        for (FireRun run : active.snapshot()) {
             if (run.started() == null && run.fire.claimed()) {
                 left += end(run, null) ? 1 : 0;
             } else if (end(run, run.delivery.cutShort(run.started() == null ? "not run: the server shut down first"
@@ -186,15 +163,6 @@ public class FireExecutor implements AutoCloseable {
     @Override
     public void close() {
         timers.shutdownNow();
-    }
-
-    /** Counts the fire as the task's; false (not counted) when it must be skipped under FORBID. */
-    private boolean admit(Task task) {
-        if (task.concurrencyPolicy() == ConcurrencyPolicy.FORBID) {
-            return busyTasks.putIfAbsent(task.id(), 1) == null;
-        }
-        busyTasks.merge(task.id(), 1, Integer::sum);
-        return true;
     }
 
     private void start(List<FireRun> runs) {
@@ -286,34 +254,20 @@ public class FireExecutor implements AutoCloseable {
             retries.takeOff(run);
             pool.withdraw(run);
             giveWorkerBack(run);
-            busyTasks.computeIfPresent(run.task().id(), (id, count) -> count == 1 ? null : count - 1);
+            admission.left(run.task());
             Instant end = clock.instant();
             Instant start = run.started() == null ? end : run.started();
             if (outcome != null) {
-                records.write(FireRun.record(run.fire, run.trigger(), start, end, outcome, instanceId),
+                records.write(FireRecords.of(run.fire, run.trigger(), start, end, outcome, instanceId),
                         run.afterRecorded);
             }
         } finally {
             active.remove(run);
-            if (active.isEmpty()) {
-                signalIdle();
-            }
         }
         return true;
     }
 
     private void recordNotRun(Fire fire, String reason, Runnable afterRecorded) {
-        Instant now = clock.instant();
-        records.write(FireRun.record(fire, fire.trigger(), now, now, ExecutionOutcome.failure(reason), instanceId),
-                afterRecorded);
-    }
-
-    private void signalIdle() {
-        idleLock.lock();
-        try {
-            idle.signalAll();
-        } finally {
-            idleLock.unlock();
-        }
+        records.write(FireRecords.notRun(fire, clock.instant(), reason, instanceId), afterRecorded);
     }
 }

@@ -1,11 +1,9 @@
 package io.distributedjob.execution;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.distributedjob.record.ExecutionRecord;
 import io.distributedjob.kernel.TriggerType;
 import io.distributedjob.task.Task;
 
@@ -114,15 +112,5 @@ final class FireRun {
         if (timer != null) {
             timer.cancel(false);
         }
-    }
-
-    /** The execution record of a fire, as this instance ran it (or did not). */
-    static ExecutionRecord record(Fire fire, TriggerType trigger, Instant start, Instant end, ExecutionOutcome outcome,
-                                  String instanceId) {
-        Task task = fire.task();
-        return new ExecutionRecord(task.id(), task.name(), task.taskType().name(), task.departmentId(), fire.fireId(),
-                fire.scheduledTime(), start, end, Duration.between(start, end).toMillis(), outcome.success(),
-                outcome.success() ? ExecutionRecord.SUCCEEDED : ExecutionRecord.FAILED, outcome.statusCode(),
-                outcome.response(), outcome.error(), outcome.retryTimes(), outcome.usedFallback(), trigger, instanceId);
     }
 }

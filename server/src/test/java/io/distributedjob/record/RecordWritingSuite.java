@@ -58,7 +58,7 @@ interface RecordWritingSuite {
         RecordWriter writer = writer(4096);
         for (int task = 1; task <= 5; task++) {
             // a name longer than the column holds: the database refuses the record as it is
-            String name = task == 3 ? "n".repeat(RecordTables.NAME_LENGTH + 45) : "task-" + task;
+            String name = task == 3 ? "n".repeat(RecordColumns.NAME_LENGTH + 45) : "task-" + task;
             writer.write(record(task, SCHEDULED, name, "ok " + task));
         }
         assertThat(writer.flush(CLOCK.instant().plusSeconds(30))).isTrue();
@@ -66,7 +66,7 @@ interface RecordWritingSuite {
         assertThat(jdbc.sql("SELECT task_id FROM " + TABLE + " WHERE error IS NULL ORDER BY task_id")
                 .query(Long.class).list()).containsExactly(1L, 2L, 4L, 5L);
         assertThat(jdbc.sql("SELECT task_name FROM " + TABLE + " WHERE task_id = 3").query(String.class).single())
-                .hasSize(RecordTables.NAME_LENGTH);
+                .hasSize(RecordColumns.NAME_LENGTH);
         assertThat(jdbc.sql("SELECT error FROM " + TABLE + " WHERE task_id = 3").query(String.class).single())
                 .contains("stored cut down: the database refused the full record");
         assertThat(response(3)).isEqualTo("ok 3");

@@ -109,7 +109,7 @@ public class FireExecutor implements AutoCloseable {
      * its worker goes to the next fire at once. False when no such fire is held here (or it has just ended).
      */
     public boolean cancel(String fireId, String reason) {
-        for (FireRun run : active) {
+        for (FireRun run : active.snapshot()) {
             if (run.fire.fireId().equals(fireId) && end(run, run.delivery.cutShort(reason))) {
                 interrupt(run.worker());
                 return true;
@@ -191,8 +191,11 @@ public class FireExecutor implements AutoCloseable {
         }
     }
 
-    /** The first turn: the misfire rule, then the deadline starts. False when the fire ends here. */
-    private boolean begin(FireRun run) {
+    /**
+     * The first turn: the misfire rule, then the deadline starts and the running record is written (the call waits
+     * for it, so that a takeover knows the call was under way). False when the fire ends here.
+     */
+    private boolean begin(FireRun run) throws InterruptedException {
         Instant now = clock.instant();
         run.started(now);
         if (run.executor == null) {
@@ -210,6 +213,7 @@ public class FireExecutor implements AutoCloseable {
             run.trigger(TriggerType.MISFIRE);
         }
         deadlines.watch(run, run.delivery.budget());
+        records.started(FireRecords.running(run.fire, run.trigger(), now, instanceId));
         return true;
     }
 

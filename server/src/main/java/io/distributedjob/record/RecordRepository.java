@@ -147,14 +147,33 @@ class RecordRepository {
                 .params(taskId, SqlTime.toDb(scheduled)).query((rs, n) -> map(rs)).optional();
     }
 
-    /** The scheduled instants of the records of {@code taskId} in [{@code from}, {@code to}) within one month. */
+    /**
+     * Completes the running records of {@code taskId} in [{@code from}, {@code to}) within one month that
+     * {@code executor} left behind, as failed with {@code error}: nobody knows what their calls did.
+     */
+    int recordUnknown(YearMonth month, long taskId, String executor, Instant from, Instant to, String error,
+                      Instant now) {
+        if (!tables.exists(month)) {
+            return 0;
+        }
+        return jdbc.sql("UPDATE " + RecordTables.tableName(month) + " SET status = " + ExecutionRecord.FAILED
+                        + ", success = 0, end_time = ?, error = ? WHERE task_id = ? AND scheduled_time >= ?"
+                        + " AND scheduled_time < ? AND status = " + ExecutionRecord.RUNNING + " AND executor = ?")
+                .params(SqlTime.toDb(now), error, taskId, SqlTime.toDb(from), SqlTime.toDb(to), executor).update();
+    }
+
+    /**
+     * The scheduled instants of the finished records of {@code taskId} in [{@code from}, {@code to}) within one
+     * month.
+     */
     Set<Instant> scheduledTimes(YearMonth month, long taskId, Instant from, Instant to) {
         Set<Instant> times = new HashSet<>();
         if (!tables.exists(month)) {
             return times;
         }
         jdbc.sql("SELECT scheduled_time FROM " + RecordTables.tableName(month)
-                        + " WHERE task_id = ? AND scheduled_time >= ? AND scheduled_time < ?")
+                        + " WHERE task_id = ? AND scheduled_time >= ? AND scheduled_time < ? AND status <> "
+                        + ExecutionRecord.RUNNING)
                 .params(taskId, SqlTime.toDb(from), SqlTime.toDb(to))
                 .query(rs -> {
                     times.add(SqlTime.fromDb(rs.getObject("scheduled_time", LocalDateTime.class)));

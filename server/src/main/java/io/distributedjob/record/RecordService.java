@@ -151,14 +151,37 @@ public class RecordService {
                 .orElseThrow(() -> ApiException.notFound("fire " + fireId + " has no record"));
     }
 
-    /** The scheduled instants of {@code taskId}'s records in [{@code from}, {@code to}). */
+    /**
+     * The scheduled instants of {@code taskId}'s finished records in [{@code from}, {@code to}): a running record
+     * is a fire whose outcome is still to come.
+     */
     public Set<Instant> recordedScheduledTimes(long taskId, Instant from, Instant to) {
         Set<Instant> times = new HashSet<>();
-        YearMonth last = YearMonth.from(to.atZone(clock.getZone()));
-        for (YearMonth month = YearMonth.from(from.atZone(clock.getZone())); !month.isAfter(last); month = month.plusMonths(1)) {
+        for (YearMonth month : monthsSpanned(from, to)) {
             times.addAll(repository.scheduledTimes(month, taskId, from, to));
         }
         return times;
+    }
+
+    /**
+     * Completes the running records {@code executor} left of {@code taskId}'s fires in [{@code from}, {@code to})
+     * as of unknown outcome, with {@code error} saying so; returns how many.
+     */
+    public int recordUnknown(long taskId, String executor, Instant from, Instant to, String error) {
+        int completed = 0;
+        for (YearMonth month : monthsSpanned(from, to)) {
+            completed += repository.recordUnknown(month, taskId, executor, from, to, error, clock.instant());
+        }
+        return completed;
+    }
+
+    private List<YearMonth> monthsSpanned(Instant from, Instant to) {
+        List<YearMonth> months = new ArrayList<>();
+        YearMonth last = YearMonth.from(to.atZone(clock.getZone()));
+        for (YearMonth month = YearMonth.from(from.atZone(clock.getZone())); !month.isAfter(last); month = month.plusMonths(1)) {
+            months.add(month);
+        }
+        return months;
     }
 
     /**

@@ -90,6 +90,9 @@ const en: MessageSchema = {
     request: 'Request', response: 'Response', error: 'Error', detail: 'Execution details', taskConfig: "Task's current configuration",
     triggerCRON: 'Schedule', triggerMANUAL: 'Manual', triggerAPI: 'API', triggerRETRY: 'Retry', triggerMISFIRE: 'Misfire',
     taskPlaceholder: 'Filter by task', autoRefresh: 'Auto refresh',
+    viewAll: 'All', viewRunning: 'Running now', runningFor: 'Running for', runningTotal: '{total} running',
+    cancel: 'Cancel', cancelConfirm: 'Cancel the running execution of “{name}”? Its call is interrupted.',
+    cancelled: 'Fire {fireId} cancelled',
   },
   alert: {
     addChannel: 'New alert channel', editChannel: 'Edit alert channel', type: 'Type', target: 'Sends to', url: 'URL',

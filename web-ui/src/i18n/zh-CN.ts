@@ -86,6 +86,9 @@ const zhCN = {
     request: '请求', response: '响应', error: '错误', detail: '执行详情', taskConfig: '任务当前配置',
     triggerCRON: '定时', triggerMANUAL: '手动', triggerAPI: 'API', triggerRETRY: '重试', triggerMISFIRE: '补偿',
     taskPlaceholder: '按任务筛选', autoRefresh: '自动刷新',
+    viewAll: '全部', viewRunning: '正在运行', runningFor: '已运行', runningTotal: '{total} 个正在运行',
+    cancel: '取消', cancelConfirm: '取消“{name}”正在进行的执行？其调用将被中断。',
+    cancelled: '触发 {fireId} 已取消',
   },
   alert: {
     addChannel: '新建告警通道', editChannel: '编辑告警通道', type: '类型', target: '发送到', url: 'URL', secret: '签名密钥',

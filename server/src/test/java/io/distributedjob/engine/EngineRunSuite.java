@@ -262,10 +262,15 @@ interface EngineRunSuite {
         jdbc.sql("UPDATE task SET url = ?, crash_policy = ?, timeout = 60 WHERE id = ?")
                 .params(target().url(STALLING), policy.name(), id).update();
         RunningEngine crashing = new RunningEngine(db(), CLOCK, TestTasks.engineSettings(200, 1000, 2));
-        await().atMost(Duration.ofSeconds(10)).until(() -> target().calls(STALLING).size() == 1);
-        String fireId = ExecutionRecord.fireId(id, first);
-        CrashedCall crashed = new CrashedCall(id, first, fireId, crashing.instanceId.value(), crashing, release, db());
-        await().atMost(Duration.ofSeconds(10)).until(() -> recordOf(crashed).status() == ExecutionRecord.RUNNING);
+        CrashedCall crashed = new CrashedCall(id, first, ExecutionRecord.fireId(id, first),
+                crashing.instanceId.value(), crashing, release, db());
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> target().calls(STALLING).size() == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> recordOf(crashed).status() == ExecutionRecord.RUNNING);
+        } catch (RuntimeException | Error e) {
+            crashed.end();
+            throw e;
+        }
         crashing.engine.stopAccepting();
         return crashed;
     }

@@ -39,8 +39,10 @@ public interface LiveExecutionApiSuite extends ServerUnderTest {
             long department = org.department(OrgFixture.unique("live"), org.rootDepartment());
             ObjectNode task = ApiClient.mapper().createObjectNode();
             task.put("name", OrgFixture.unique("hanging")).put("departmentId", department).put("cron", "0 0 0 1 1 *")
-                    .put("url", target.url("/hang")).put("status", 0).put("timeout", 120);
-            long id = admin().post("/tasks/http", task).data().get("id").asLong();
+                    .put("url", target.url("/hang")).put("httpMethod", "GET").put("status", 0).put("timeout", 120);
+            ApiResult created = admin().post("/tasks/http", task);
+            assertThat(created.status()).as(created.toString()).isEqualTo(200);
+            long id = created.data().get("id").asLong();
             assertThat(admin().post("/tasks/" + id + "/run", null).status()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(20)).until(() -> target.calls("/hang").size() == 1);
 

@@ -93,6 +93,8 @@ const en: MessageSchema = {
     viewAll: 'All', viewRunning: 'Running now', runningFor: 'Running for', runningTotal: '{total} running',
     cancel: 'Cancel', cancelConfirm: 'Cancel the running execution of “{name}”? Its call is interrupted.',
     cancelled: 'Fire {fireId} cancelled',
+    traceId: 'Trace', openTrace: 'Open the trace', attempts: 'Attempts', attemptNo: '#', attemptTarget: 'Target',
+    attemptPrimary: 'Primary', attemptFallback: 'Fallback', attemptDuration: 'Duration', noAttempts: 'No call was made',
   },
   alert: {
     addChannel: 'New alert channel', editChannel: 'Edit alert channel', type: 'Type', target: 'Sends to', url: 'URL',

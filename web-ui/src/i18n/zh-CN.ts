@@ -89,6 +89,8 @@ const zhCN = {
     viewAll: '全部', viewRunning: '正在运行', runningFor: '已运行', runningTotal: '{total} 个正在运行',
     cancel: '取消', cancelConfirm: '取消“{name}”正在进行的执行？其调用将被中断。',
     cancelled: '触发 {fireId} 已取消',
+    traceId: '链路追踪', openTrace: '查看链路', attempts: '调用明细', attemptNo: '#', attemptTarget: '目标',
+    attemptPrimary: '主地址', attemptFallback: '备用地址', attemptDuration: '耗时', noAttempts: '未发起调用',
   },
   alert: {
     addChannel: '新建告警通道', editChannel: '编辑告警通道', type: '类型', target: '发送到', url: 'URL', secret: '签名密钥',

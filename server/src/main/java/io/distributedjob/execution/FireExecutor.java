@@ -39,6 +39,7 @@ public class FireExecutor implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timers;
     private final RetryTimer retries;
     private final DeadlineWatch deadlines;
+    private final FireTracing tracing;
 
     private final ActiveFires active = new ActiveFires();
     private final TaskAdmission admission = new TaskAdmission();
@@ -46,7 +47,8 @@ public class FireExecutor implements AutoCloseable {
     private volatile Runnable onWorkerTaken = () -> { };
 
     public FireExecutor(TaskExecutors executors, RecordWriter records, Clock clock, JobSettings settings,
-                        InstanceId instanceId, SchedulerMetrics metrics) {
+                        InstanceId instanceId, SchedulerMetrics metrics, FireTracing tracing) {
+        this.tracing = tracing;
         this.executors = executors;
         this.records = records;
         this.clock = clock;
@@ -212,6 +214,7 @@ public class FireExecutor implements AutoCloseable {
             }
             run.trigger(TriggerType.MISFIRE);
         }
+        run.trace(tracing.begin(run.fire, run.trigger(), now));
         deadlines.watch(run, run.delivery.budget());
         records.started(FireRecords.running(run.fire, run.trigger(), now, instanceId));
         return true;
@@ -219,8 +222,9 @@ public class FireExecutor implements AutoCloseable {
 
     private void call(FireRun run) throws InterruptedException {
         while (!run.ended()) {
-            Attempt attempt = run.executor.call(run.fire, run.delivery.next());
+            Attempt attempt = run.trace().call(run.executor, run.fire, run.delivery.next());
             Duration wait = run.delivery.record(attempt);
+            run.trace().decided(wait, run.delivery.next());
             if (wait == null) {
                 end(run, run.delivery.outcome());
                 return;
@@ -262,8 +266,8 @@ public class FireExecutor implements AutoCloseable {
             Instant end = clock.instant();
             Instant start = run.started() == null ? end : run.started();
             if (outcome != null) {
-                records.write(FireRecords.of(run.fire, run.trigger(), start, end, outcome, instanceId),
-                        run.afterRecorded);
+                records.write(FireRecords.of(run.fire, run.trigger(), start, end, outcome, instanceId,
+                        run.endTrace(outcome)), run.afterRecorded);
             }
         } finally {
             active.remove(run);

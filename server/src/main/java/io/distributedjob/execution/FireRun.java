@@ -29,6 +29,7 @@ final class FireRun {
     private volatile Thread worker;
     private volatile Future<?> retryTimer;
     private volatile Future<?> deadlineTimer;
+    private volatile FireTrace trace;
 
     FireRun(Fire fire, Runnable afterRecorded, TaskExecutor executor) {
         this.fire = fire;
@@ -101,6 +102,24 @@ final class FireRun {
 
     void worker(Thread thread) {
         worker = thread;
+    }
+
+    FireTrace trace() {
+        return trace;
+    }
+
+    void trace(FireTrace value) {
+        trace = value;
+    }
+
+    /** Ends the fire's span, if it began, and gives what the fire leaves for its record. */
+    FireTrail endTrace(ExecutionOutcome outcome) {
+        FireTrace current = trace;
+        if (current == null) {
+            return FireTrail.NONE;
+        }
+        current.end(outcome);
+        return current.trail();
     }
 
     void deadlineTimer(Future<?> timer) {

@@ -16,6 +16,9 @@ public interface TaskExecutor {
     /** Whether {@code task} names a fallback target. */
     boolean hasFallback(Task task);
 
+    /** Where a call to {@code target} goes: a URL, or for gRPC {@code <address>/<package.Service>/<Method>}. */
+    String address(Task task, Target target);
+
     /**
      * One call of {@code fire} to its primary or fallback target, within the task's timeout; never throws for a
      * failure of the target. An interrupt means the fire has ended (its deadline passed, or the server stopped).

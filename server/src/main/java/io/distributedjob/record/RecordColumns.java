@@ -33,6 +33,9 @@ final class RecordColumns {
     static final Column RESPONSE = column("response", dialect -> dialect.largeText() + " NULL",
             ExecutionRecord::response);
 
+    /** Columns later versions added; a month table made before them gets them at its first write. */
+    static final List<String> ADDED = List.of("trace_id", "attempts");
+
     static final List<Column> ALL = List.of(
             column("task_id", "BIGINT NOT NULL", ExecutionRecord::taskId),
             column("task_name", "VARCHAR(" + NAME_LENGTH + ") NOT NULL", ExecutionRecord::taskName),
@@ -52,10 +55,16 @@ final class RecordColumns {
             column("used_fallback", "TINYINT NOT NULL DEFAULT 0", r -> r.usedFallback() ? 1 : 0),
             column("trigger_type", "VARCHAR(16) NOT NULL", r -> r.triggerType().name()),
             column("executor", "VARCHAR(100) NULL", ExecutionRecord::executor),
+            column("trace_id", "VARCHAR(32) NULL", ExecutionRecord::traceId),
+            column("attempts", dialect -> dialect.largeText() + " NULL", r -> AttemptsJson.write(r.attempts())),
             new Column("create_time", dialect -> "DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)",
                     (record, writtenAt) -> SqlTime.toDb(writtenAt)));
 
     private RecordColumns() {
+    }
+
+    static Column named(String name) {
+        return ALL.stream().filter(column -> column.name().equals(name)).findFirst().orElseThrow();
     }
 
     static List<String> names() {

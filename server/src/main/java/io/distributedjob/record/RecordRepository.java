@@ -25,9 +25,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RecordRepository {
 
-    private static final String COLUMNS = "id, task_id, task_name, task_type, department_id, fire_id, scheduled_time,"
-            + " start_time, end_time, cost_time, success, status, status_code, response, error, retry_times,"
-            + " used_fallback, trigger_type, executor, create_time";
+    private static final String COLUMNS = "id, " + String.join(", ", RecordColumns.names());
 
     private final JdbcClient jdbc;
     private final RecordTables tables;
@@ -242,7 +240,7 @@ class RecordRepository {
                 rs.getLong("cost_time"), rs.getInt("success") == 1, rs.getInt("status"), code,
                 rs.getString("response"), rs.getString("error"), rs.getInt("retry_times"),
                 rs.getInt("used_fallback") == 1, TriggerType.valueOf(rs.getString("trigger_type")),
-                rs.getString("executor"));
+                rs.getString("executor"), rs.getString("trace_id"), AttemptsJson.read(rs.getString("attempts")));
         return new StoredRecord(rs.getLong("id"), record, time(rs, "create_time"));
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.distributedjob.config.TracingSettings;
 import io.distributedjob.kernel.ApiException;
 import io.distributedjob.kernel.PageQuery;
 import io.distributedjob.kernel.PageResult;
@@ -32,11 +33,13 @@ public class RecordService {
     private final RecordRepository repository;
     private final RecordTables tables;
     private final Clock clock;
+    private final TracingSettings tracing;
 
-    public RecordService(RecordRepository repository, RecordTables tables, Clock clock) {
+    public RecordService(RecordRepository repository, RecordTables tables, Clock clock, TracingSettings tracing) {
         this.repository = repository;
         this.tables = tables;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /** The month of {@code year}/{@code month}, or 400/4001 naming the bad one. */
@@ -61,7 +64,7 @@ public class RecordService {
             return PageResult.of(List.of(), 0, page);
         }
         List<RecordView> list = repository.page(month, filter, page).stream()
-                .map(stored -> RecordView.of(stored, clock.getZone())).toList();
+                .map(this::view).toList();
         return PageResult.of(list, repository.count(month, filter), page);
     }
 
@@ -80,7 +83,7 @@ public class RecordService {
     }
 
     public RecordView view(StoredRecord stored) {
-        return RecordView.of(stored, clock.getZone());
+        return RecordView.of(stored, clock.getZone(), tracing);
     }
 
     public RecordStats stats(YearMonth month, RecordFilter filter) {
@@ -138,7 +141,7 @@ public class RecordService {
                 .sorted(Comparator.comparing((StoredRecord r) -> r.record().startTime(),
                         Comparator.nullsLast(Comparator.naturalOrder())))
                 .skip(page.offset()).limit(page.size())
-                .map(stored -> RecordView.of(stored, clock.getZone())).toList();
+                .map(stored -> RecordView.of(stored, clock.getZone(), tracing)).toList();
         return PageResult.of(list, total, page);
     }
 
@@ -219,7 +222,7 @@ public class RecordService {
             int wanted = limit - found.size();
             if (wanted > 0) {
                 repository.slice(month, filter, from, to, wanted, skip).stream()
-                        .map(stored -> RecordView.of(stored, clock.getZone()))
+                        .map(this::view)
                         .forEach(found::add);
             }
             skip = 0;

@@ -7,6 +7,7 @@ import java.util.List;
 import io.distributedjob.cluster.Cluster;
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.execution.FireExecutor;
+import io.distributedjob.execution.FireTracing;
 import io.distributedjob.execution.HttpTaskExecutor;
 import io.distributedjob.kernel.InstanceId;
 import io.distributedjob.execution.TaskExecutors;
@@ -32,7 +33,7 @@ final class RunningEngine implements AutoCloseable {
         records = new RecordWriter(tables, db.jdbcTemplate(), db.transactions(), clock, settings, new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));
         http = new HttpTaskExecutor(JsonMapper.builder().build(), settings);
         FireExecutor executor = new FireExecutor(new TaskExecutors(List.of(http)), records, clock, settings, instanceId,
-                new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));
+                new MicrometerSchedulerMetrics(new SimpleMeterRegistry()), FireTracing.off());
         engine = new SchedulingEngine(settings, clock, instanceId, db.jdbcTemplate(), db.transactions(), db.dialect(),
                 executor, records, RecordFixtures.service(db, tables, clock),
                 OrgDirectories.departments(db.jdbcTemplate()), new MicrometerSchedulerMetrics(new SimpleMeterRegistry()),

@@ -381,6 +381,11 @@ abstract class FireExecutorSuite {
             }
 
             @Override
+            public String address(Task task, Target target) {
+                return task.url();
+            }
+
+            @Override
             public Attempt call(Fire fire, Target target) throws InterruptedException {
                 return call.call(fire, target);
             }
@@ -393,7 +398,7 @@ abstract class FireExecutorSuite {
         records.start();
         closing.add(records::stop);
         FireExecutor executor = new FireExecutor(new TaskExecutors(List.of(taskExecutor)), records, clock, settings,
-                new InstanceId(), new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));
+                new InstanceId(), new MicrometerSchedulerMetrics(new SimpleMeterRegistry()), FireTracing.off());
         closing.add(executor);
         return executor;
     }

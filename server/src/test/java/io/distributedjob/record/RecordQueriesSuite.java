@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Set;
 
 import io.distributedjob.support.EngineDatabase;
@@ -116,6 +117,6 @@ interface RecordQueriesSuite {
         return new ExecutionRecord(taskId, "task-" + taskId, "HTTP", departmentId, ExecutionRecord.fireId(taskId, at),
                 at, at, at.plusMillis(costMillis), costMillis, success,
                 success ? ExecutionRecord.SUCCEEDED : ExecutionRecord.FAILED, success ? 200 : 500, "r", null, retries,
-                fallback, TriggerType.CRON, "test");
+                fallback, TriggerType.CRON, "test", null, List.of());
     }
 }

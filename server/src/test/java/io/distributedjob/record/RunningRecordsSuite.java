@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.execution.Fire;
 import io.distributedjob.execution.FireExecutor;
+import io.distributedjob.execution.FireTracing;
 import io.distributedjob.execution.HttpTaskExecutor;
 import io.distributedjob.execution.TaskExecutors;
 import io.distributedjob.kernel.InstanceId;
@@ -172,7 +173,7 @@ abstract class RunningRecordsSuite {
         HttpTaskExecutor http = new HttpTaskExecutor(JsonMapper.builder().build(), settings);
         closing.add(http);
         FireExecutor executor = new FireExecutor(new TaskExecutors(List.of(http)), records, clock, settings, instance,
-                new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));
+                new MicrometerSchedulerMetrics(new SimpleMeterRegistry()), FireTracing.off());
         closing.add(executor);
         return executor;
     }

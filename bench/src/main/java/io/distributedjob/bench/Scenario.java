@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,11 +34,25 @@ final class Scenario {
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(2);
     private static final int CREATE_CONCURRENCY = 8;
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(90);
-    /** Each poll claims two seconds of fires per task: half the claim writes of the default one-second poll. */
+    /**
+     * With roomy pools each poll claims two seconds of fires per task: half the claim writes of the default
+     * one-second poll.
+     */
     private static final int POLL_INTERVAL_MS = Integer.getInteger("bench.pollIntervalMs", 2000);
     private static final int LOOKAHEAD_MS = Integer.getInteger("bench.lookaheadMs", 4000);
     /** Extra JVM options for the server process, space separated (a flight recording, say). */
     private static final String SERVER_JVM_OPTIONS = System.getProperty("bench.serverJvmOptions", "");
+    /**
+     * {@code roomy}: pools and queue large enough that the target, not the scheduler, sets the pace;
+     * {@code defaults}: the server's own settings ({@code job.workers 5}, {@code queueSize 100}), so admission by
+     * room is what is measured.
+     */
+    private static final String POOLS = System.getProperty("bench.pools", "roomy");
+    /** Extra server arguments, space separated ({@code --job.workers=64}); keys the pool preset sets are not allowed. */
+    private static final String SERVER_ARGUMENTS = System.getProperty("bench.serverArgs", "");
+    private static final List<String> ROOMY_POOLS = List.of("--database.maxConn=20", "--job.workers=512",
+            "--job.httpWorkers=512", "--job.queueSize=50000", "--job.claimBatchSize=1000",
+            "--job.recordBatchSize=1000", "--job.recordFlushIntervalMs=200");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** How long the server stays down in the {@code behind} scenario: every task is that far behind at restart. */
@@ -154,10 +169,11 @@ final class Scenario {
         }
         command.addAll(List.of("-jar", serverJar.toString(),
                 "--server.port=" + port, "--rpc.port=0", "--log.path=" + dir.resolve("log"), "--log.level=WARN",
-                "--auth.adminPassword=" + ADMIN_PASSWORD, "--auth.jwtSecret=" + JWT_SECRET,
-                "--database.maxConn=20", "--job.workers=512", "--job.httpWorkers=512", "--job.queueSize=50000",
-                "--job.claimBatchSize=1000", "--job.recordBatchSize=1000", "--job.recordFlushIntervalMs=200",
-                "--job.pollIntervalMs=" + POLL_INTERVAL_MS, "--job.lookaheadMs=" + LOOKAHEAD_MS));
+                "--auth.adminPassword=" + ADMIN_PASSWORD, "--auth.jwtSecret=" + JWT_SECRET));
+        command.addAll(poolArguments());
+        if (!SERVER_ARGUMENTS.isBlank()) {
+            command.addAll(List.of(SERVER_ARGUMENTS.strip().split("\\s+")));
+        }
         if (schema == null) {
             command.add("--database.url=");
             command.add("--database.embeddedPath=" + dir.resolve("data"));
@@ -172,6 +188,15 @@ final class Scenario {
                 .redirectOutput(dir.resolve("server.out").toFile())
                 .redirectErrorStream(true)
                 .start();
+    }
+
+    private static List<String> poolArguments() {
+        return switch (POOLS) {
+            case "roomy" -> Stream.concat(ROOMY_POOLS.stream(), Stream.of("--job.pollIntervalMs=" + POLL_INTERVAL_MS,
+                    "--job.lookaheadMs=" + LOOKAHEAD_MS)).toList();
+            case "defaults" -> List.of();
+            default -> throw new IllegalArgumentException("bench.pools must be roomy or defaults, not " + POOLS);
+        };
     }
 
     private void awaitHealthy(String base, Process server) throws Exception {

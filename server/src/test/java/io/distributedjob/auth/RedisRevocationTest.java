@@ -1,5 +1,7 @@
 package io.distributedjob.auth;
 
+import io.distributedjob.support.Needs;
+import io.distributedjob.support.Redis;
 import static io.distributedjob.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -20,6 +22,7 @@ import io.distributedjob.support.ApiResult;
 import io.distributedjob.support.MariaDb;
 import io.distributedjob.support.OrgFixture;
 import io.distributedjob.support.ServerInstance;
+import io.distributedjob.support.TestService;
 import io.distributedjob.support.TestSettings;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -33,10 +36,9 @@ import tools.jackson.databind.JsonNode;
  * Two server instances sharing a MariaDB schema, the machine's real Redis (127.0.0.1:6379) and one jwtSecret: a
  * token revoked through one is refused by the other. Keys carry a prefix unique to this run.
  */
+@Needs({TestService.MARIADB, TestService.REDIS})
 class RedisRevocationTest {
 
-    private static final String REDIS_HOST = System.getenv().getOrDefault("DJ_TEST_REDIS_HOST", "127.0.0.1");
-    private static final int REDIS_PORT = Integer.parseInt(System.getenv().getOrDefault("DJ_TEST_REDIS_PORT", "6379"));
     private static final String PREFIX = "dj-test-" + UUID.randomUUID() + ":";
     private static final int REFRESH_HOURS = 3;
     private static final int SKEW_SECONDS = 30;
@@ -59,11 +61,11 @@ class RedisRevocationTest {
                 "auth.jwtExpireHours", REFRESH_HOURS,
                 "auth.clockSkewSeconds", SKEW_SECONDS,
                 "auth.revoker", "redis",
-                "auth.redis.host", REDIS_HOST,
-                "auth.redis.port", REDIS_PORT);
+                "auth.redis.host", Redis.host(),
+                "auth.redis.port", Redis.port());
         first = ServerInstance.start(withDataDirectory(shared, "first"));
         second = ServerInstance.start(withDataDirectory(shared, "second"));
-        redisClient = RedisClient.create("redis://" + REDIS_HOST + ":" + REDIS_PORT);
+        redisClient = RedisClient.create("redis://" + Redis.hostPort());
         redis = redisClient.connect();
     }
 

@@ -1,5 +1,6 @@
 package io.distributedjob.cluster;
 
+import io.distributedjob.support.Needs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,6 +12,7 @@ import java.util.UUID;
 import io.distributedjob.DistributedJobApplication;
 import io.distributedjob.kernel.InstanceId;
 import io.distributedjob.support.EtcdServer;
+import io.distributedjob.support.TestService;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.options.GetOption;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+@Needs(TestService.ETCD)
 /** A server configured with etcd registers itself there on start and leaves at once when it stops. */
 class ClusterStartupTest {
 

@@ -17,6 +17,7 @@ import io.distributedjob.support.ServerUnderTest;
 import io.distributedjob.support.TargetServer;
 import io.distributedjob.task.TaskApiSuite;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,7 +25,11 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code GET /v1/instances} on every database: the instances of the cluster as their heartbeats describe them. */
 interface InstancesApiSuite extends ServerUnderTest {
 
-    JdbcClient jdbc();
+    ApplicationContext context();
+
+    default JdbcClient jdbc() {
+        return context().getBean(JdbcClient.class);
+    }
 
     @Test
     default void listsTheAnsweringInstanceAsHealthy() {

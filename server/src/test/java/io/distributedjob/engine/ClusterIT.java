@@ -1,5 +1,6 @@
 package io.distributedjob.engine;
 
+import io.distributedjob.support.Needs;
 import static io.distributedjob.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +29,7 @@ import io.distributedjob.support.ApiResult;
 import io.distributedjob.support.MariaDb;
 import io.distributedjob.support.ServerProcess;
 import io.distributedjob.support.TargetServer;
+import io.distributedjob.support.TestService;
 import io.distributedjob.support.TestSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
  * started before dying can arrive twice, with the same {@code X-DJ-Fire-Id}. The records hold every fire the
  * endpoint saw.
  */
+@Needs(TestService.MARIADB)
 class ClusterIT {
 
     private static final int TASKS = 200;

@@ -1,5 +1,6 @@
 package io.distributedjob.engine;
 
+import io.distributedjob.support.Needs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import io.distributedjob.support.EtcdServer;
 import io.distributedjob.support.MariaDb;
 import io.distributedjob.support.ServerProcess;
 import io.distributedjob.support.TargetServer;
+import io.distributedjob.support.TestService;
 import io.distributedjob.support.TestSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * once, well before the database lease ({@code job.leaseSeconds}, 10 s by default) would have let them. No fire is
  * lost; a fire may arrive twice only around the kill.
  */
+@Needs({TestService.MARIADB, TestService.ETCD})
 class EtcdClusterIT {
 
     private static final Duration RUN = Duration.ofSeconds(40);

@@ -1,5 +1,6 @@
 package io.distributedjob.engine;
 
+import io.distributedjob.support.Needs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,6 +21,7 @@ import io.distributedjob.support.EngineDatabase;
 import io.distributedjob.support.MariaDb;
 import io.distributedjob.support.TargetServer;
 import io.distributedjob.support.TcpProxy;
+import io.distributedjob.support.TestService;
 import io.distributedjob.support.TestTasks;
 import io.distributedjob.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ahead and records not yet written, and the second takes its task over. Only a cut-off MariaDB makes this
  * happen, so there is no H2 twin.
  */
+@Needs(TestService.MARIADB)
 class OutageTakeoverMariaDbTest {
 
     private static final Clock CLOCK = Clock.system(ZoneOffset.UTC);

@@ -1,5 +1,6 @@
 package io.distributedjob.health;
 
+import io.distributedjob.support.Needs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,6 +12,7 @@ import io.distributedjob.support.ApiClient;
 import io.distributedjob.support.ApiResult;
 import io.distributedjob.support.MariaDb;
 import io.distributedjob.support.TcpProxy;
+import io.distributedjob.support.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Health follows the real database: down (503) while MariaDB cannot be reached, up again once it can. */
+@Needs(TestService.MARIADB)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"rpc.port=0", "log.path=target/test-logs"})
 class HealthWhenDatabaseUnreachableTest {

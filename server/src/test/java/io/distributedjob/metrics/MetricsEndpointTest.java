@@ -11,13 +11,9 @@ import io.distributedjob.support.H2ServerTest;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthGrpc;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
 /** {@code GET /v1/metrics} with no {@code metrics.token}: public Prometheus text with the usual series. */
 class MetricsEndpointTest extends H2ServerTest {
-
-    @Value("${local.grpc.port}")
-    private int grpcPort;
 
     @Test
     void servesPrometheusTextWithoutAToken() throws Exception {
@@ -42,7 +38,7 @@ class MetricsEndpointTest extends H2ServerTest {
 
     @Test
     void countsGrpcCallsByServiceAndMethod() throws Exception {
-        HealthGrpc.newBlockingStub(RpcClient.onPort(grpcPort).channel()).check(HealthCheckRequest.getDefaultInstance());
+        HealthGrpc.newBlockingStub(RpcClient.onPort(grpcPort()).channel()).check(HealthCheckRequest.getDefaultInstance());
 
         String exposition = scrape(api().baseUrl(), null).body();
 

@@ -12,6 +12,7 @@ import io.distributedjob.support.OrgFixture;
 import io.distributedjob.support.ServerUnderTest;
 import io.distributedjob.task.TaskApiSuite;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -19,7 +20,11 @@ import tools.jackson.databind.JsonNode;
 public interface DepartmentApiSuite extends ServerUnderTest {
 
     /** Direct database access, only to plant rows another feature owns (tasks). */
-    JdbcTemplate jdbc();
+    ApplicationContext context();
+
+    default JdbcTemplate jdbc() {
+        return context().getBean(JdbcTemplate.class);
+    }
 
     @Test
     default void createdDepartmentsAppearInTheListTheTreeAndByIdAndCanBeChanged() {

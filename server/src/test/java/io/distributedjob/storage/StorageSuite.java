@@ -10,14 +10,21 @@ import java.util.List;
 
 import io.distributedjob.record.RecordTables;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What every database must do the same way: migrations, seed data, UTC instants and month tables. */
 interface StorageSuite {
 
-    JdbcTemplate jdbc();
+    ApplicationContext context();
 
-    RecordTables recordTables();
+    default JdbcTemplate jdbc() {
+        return context().getBean(JdbcTemplate.class);
+    }
+
+    default RecordTables recordTables() {
+        return context().getBean(RecordTables.class);
+    }
 
     @Test
     default void migrationsCreateTheSpecTables() {

@@ -30,6 +30,7 @@ public final class EtcdServer implements AutoCloseable {
     }
 
     public static EtcdServer start(Path dir) {
+        TestService.ETCD.assume();
         EtcdServer server = new EtcdServer(dir.resolve("etcd"));
         server.resume();
         return server;

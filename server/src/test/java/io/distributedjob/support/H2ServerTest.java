@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -13,22 +12,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * test JVM, shared by the test classes that reuse this Spring context).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class H2ServerTest implements ServerUnderTest {
+public abstract class H2ServerTest extends ServerTest {
 
     private static final Path DATA = Path.of("target", "test-data", "h2-" + UUID.randomUUID());
-
-    @LocalServerPort
-    private int port;
 
     @DynamicPropertySource
     static void embeddedDatabase(DynamicPropertyRegistry registry) {
         TestSettings.common(registry);
         registry.add("database.url", () -> "");
         registry.add("database.embeddedPath", () -> DATA.toAbsolutePath().toString());
-    }
-
-    @Override
-    public ApiClient api() {
-        return ApiClient.onPort(port);
     }
 }

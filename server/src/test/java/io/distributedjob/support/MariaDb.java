@@ -8,8 +8,9 @@ import java.util.UUID;
 
 /**
  * The machine's real MariaDB (or MySQL) for storage tests: each call to {@link #freshSchema()} creates an empty
- * database that is dropped when the test JVM exits. Reached at {@code DJ_TEST_MARIADB} (default
- * {@code 127.0.0.1:3306}) as {@code DJ_TEST_MARIADB_USER}/{@code DJ_TEST_MARIADB_PASSWORD} (default root, empty).
+ * database that is dropped when the test JVM exits. Reached at {@code -Ddj.test.mariadb.address} or
+ * {@code DJ_TEST_MARIADB} (default {@code 127.0.0.1:3306}) as {@code DJ_TEST_MARIADB_USER}/{@code
+ * DJ_TEST_MARIADB_PASSWORD} (default root, empty). Tests that use it skip without it: see {@link TestService}.
  */
 public final class MariaDb {
 
@@ -17,19 +18,20 @@ public final class MariaDb {
     }
 
     public static String hostPort() {
-        return env("DJ_TEST_MARIADB", "127.0.0.1:3306");
+        return TestEnvironment.setting("dj.test.mariadb.address", "DJ_TEST_MARIADB", "127.0.0.1:3306");
     }
 
     public static String username() {
-        return env("DJ_TEST_MARIADB_USER", "root");
+        return TestEnvironment.setting("dj.test.mariadb.user", "DJ_TEST_MARIADB_USER", "root");
     }
 
     public static String password() {
-        return env("DJ_TEST_MARIADB_PASSWORD", "");
+        return TestEnvironment.setting("dj.test.mariadb.password", "DJ_TEST_MARIADB_PASSWORD", "");
     }
 
     /** Creates an empty schema with a unique name and returns that name. */
     public static String freshSchema() {
+        TestService.MARIADB.assume();
         String schema = "dj_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -53,10 +55,5 @@ public final class MariaDb {
         } catch (SQLException e) {
             throw new IllegalStateException("MariaDB at " + hostPort() + " is needed for storage tests: " + e.getMessage(), e);
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

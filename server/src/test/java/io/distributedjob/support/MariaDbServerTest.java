@@ -3,7 +3,6 @@ package io.distributedjob.support;
 import java.nio.file.Path;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -11,14 +10,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of tests that run the whole server on a random port over the machine's real MariaDB, in a fresh schema
  * created for this test JVM.
  */
+@Needs(TestService.MARIADB)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class MariaDbServerTest implements ServerUnderTest {
+public abstract class MariaDbServerTest extends ServerTest {
 
     private static final String SCHEMA = MariaDb.freshSchema();
     private static final Path DATA = Path.of("target", "test-data", "mariadb-" + SCHEMA);
-
-    @LocalServerPort
-    private int port;
 
     @DynamicPropertySource
     static void mariaDb(DynamicPropertyRegistry registry) {
@@ -33,10 +30,5 @@ public abstract class MariaDbServerTest implements ServerUnderTest {
 
     public static String schema() {
         return SCHEMA;
-    }
-
-    @Override
-    public ApiClient api() {
-        return ApiClient.onPort(port);
     }
 }

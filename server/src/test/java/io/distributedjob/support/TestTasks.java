@@ -52,6 +52,9 @@ public final class TestTasks {
         private ConcurrencyPolicy concurrency = ConcurrencyPolicy.ALLOW;
         private MisfirePolicy misfire = MisfirePolicy.FIRE_ONCE;
         private CrashPolicy crash = CrashPolicy.RERUN;
+        private String cron = "* * * * * *";
+        private int status = Task.ENABLED;
+        private Instant nextExecuteTime;
 
         private Builder(long id, String url) {
             this.id = id;
@@ -60,6 +63,18 @@ public final class TestTasks {
 
         public Builder department(long id) {
             departmentId = id;
+            return this;
+        }
+
+        /** The schedule (every second unless set) and the engine's cursor on it. */
+        public Builder schedule(String expression, Instant next) {
+            cron = expression;
+            nextExecuteTime = next;
+            return this;
+        }
+
+        public Builder temporary() {
+            status = Task.TEMPORARY;
             return this;
         }
 
@@ -110,9 +125,9 @@ public final class TestTasks {
         }
 
         public Task build() {
-            return new Task(id, "task-" + id, null, departmentId, TaskType.HTTP, "* * * * * *", "UTC", Task.ENABLED,
+            return new Task(id, "task-" + id, null, departmentId, TaskType.HTTP, cron, "UTC", status,
                     timeout, retryCount, retryInterval, url, method, headers, body, fallbackUrl, null, null, null, null,
-                    null, false, misfire, concurrency, crash, null, 0, 1, CREATED, CREATED);
+                    null, false, misfire, concurrency, crash, nextExecuteTime, 0, 1, CREATED, CREATED);
         }
     }
 }

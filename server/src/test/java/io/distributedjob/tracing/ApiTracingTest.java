@@ -23,7 +23,6 @@ import io.grpc.stub.MetadataUtils;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,9 +32,6 @@ class ApiTracingTest extends H2ServerTest {
     private static final OtlpReceiver RECEIVER = OtlpReceiver.start();
     private static final String CALLER_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String CALLER_SPAN = "00f067aa0ba902b7";
-
-    @Value("${local.grpc.port}")
-    private int grpcPort;
 
     @DynamicPropertySource
     static void tracing(DynamicPropertyRegistry registry) {
@@ -70,7 +66,7 @@ class ApiTracingTest extends H2ServerTest {
         String trace = "0af7651916cd43dd8448eb211c80319c";
         metadata.put(Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER),
                 "00-" + trace + "-b7ad6b7169203331-01");
-        HealthGrpc.newBlockingStub(RpcClient.onPort(grpcPort).channel())
+        HealthGrpc.newBlockingStub(RpcClient.onPort(grpcPort()).channel())
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata))
                 .withDeadlineAfter(30, TimeUnit.SECONDS).check(HealthCheckRequest.getDefaultInstance());
 

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Endpoints that exist only for {@link ErrorPathsTest}, to reach each error path of the envelope. */
+/** Endpoints that exist only for {@link ErrorPathsTest} and {@link ErrorEnvelopeWebMvcTest}, to reach each error path of the envelope. */
 @RestController
 @PublicEndpoint
 @Profile(ErrorPathsTest.PROFILE)

@@ -1,5 +1,6 @@
 package io.distributedjob.cluster.etcd;
 
+import io.distributedjob.support.Needs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,6 +19,7 @@ import io.distributedjob.cluster.Member;
 import io.distributedjob.cluster.MemberGone;
 import io.distributedjob.config.ClusterSettings;
 import io.distributedjob.support.EtcdServer;
+import io.distributedjob.support.TestService;
 import io.etcd.jetcd.Client;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Needs(TestService.ETCD)
 /** Membership, leader election and fencing against a real etcd process, with several members in this JVM. */
 class EtcdClusterTest {
 

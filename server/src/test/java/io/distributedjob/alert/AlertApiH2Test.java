@@ -1,6 +1,0 @@
-package io.distributedjob.alert;
-
-import io.distributedjob.support.H2ServerTest;
-
-class AlertApiH2Test extends H2ServerTest implements AlertApiSuite {
-}

@@ -1,6 +1,0 @@
-package io.distributedjob.mcp;
-
-import io.distributedjob.support.H2ServerTest;
-
-class McpApiH2Test extends H2ServerTest implements McpApiSuite {
-}

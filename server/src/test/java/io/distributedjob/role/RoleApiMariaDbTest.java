@@ -1,6 +1,0 @@
-package io.distributedjob.role;
-
-import io.distributedjob.support.MariaDbServerTest;
-
-class RoleApiMariaDbTest extends MariaDbServerTest implements RoleApiSuite {
-}

@@ -9,6 +9,7 @@ import { Harness } from './harness.mjs'
 import { Console } from './ui.mjs'
 import * as scenarios from './scenarios.mjs'
 import { alertChannelAndRules } from './alerts.mjs'
+import { runningExecutionCancelled } from './running.mjs'
 import { eventually } from './expect.mjs'
 
 const root = resolve(import.meta.dirname, '..', '..')
@@ -79,6 +80,7 @@ try {
     ['audit log page filters by actor, action and time range', ['auth', 'auditLogs'], scenarios.auditLogPage],
     ['phone-width layout', ['auth', 'tasks'], scenarios.phoneLayout],
     ['alert channel with a test alert, a failure rule on a task and its alert', ['auth', 'tasks', 'alerts'], alertChannelAndRules],
+    ['a hanging execution is shown running and cancelled', ['auth', 'tasks', 'records', 'running'], runningExecutionCancelled],
   ]
   const only = options.only ? new RegExp(options.only) : null
   for (const [name, needs, run] of plan) {

@@ -69,6 +69,7 @@ export interface Task {
   grpcTls?: boolean
   misfirePolicy?: string | null
   concurrencyPolicy?: string | null
+  crashPolicy?: string | null
   lastExecuteTime?: string | null
   nextExecuteTime?: string | null
   creatorId?: number | null

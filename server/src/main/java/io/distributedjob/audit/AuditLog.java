@@ -32,6 +32,7 @@ public class AuditLog {
     public static final String CHANGE_PASSWORD = "CHANGE_PASSWORD";
     /** A task fired now by a person or an API client, outside its schedule. */
     public static final String RUN = "RUN";
+    public static final String CANCEL = "CANCEL";
 
     public static final String USER = "USER";
     public static final String ROLE = "ROLE";

@@ -106,6 +106,20 @@ public class FireExecutor implements AutoCloseable {
         return admission.busy(taskId);
     }
 
+    /**
+     * Ends the fire {@code fireId} held here, recording {@code reason} as its error: its call is interrupted and
+     * its worker goes to the next fire at once. False when no such fire is held here (or it has just ended).
+     */
+    public boolean cancel(String fireId, String reason) {
+        for (FireRun run : active.snapshot()) {
+            if (run.fire.fireId().equals(fireId) && end(run, run.delivery.cutShort(reason))) {
+                interrupt(run.worker());
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Workers whose call went on past its fire's deadline, ignoring the interrupt. */
     public int stuckWorkers() {
         return deadlines.stuckWorkers();
@@ -179,8 +193,11 @@ public class FireExecutor implements AutoCloseable {
         }
     }
 
-    /** The first turn: the misfire rule, then the deadline starts. False when the fire ends here. */
-    private boolean begin(FireRun run) {
+    /**
+     * The first turn: the misfire rule, then the deadline starts and the running record is written (the call waits
+     * for it, so that a takeover knows the call was under way). False when the fire ends here.
+     */
+    private boolean begin(FireRun run) throws InterruptedException {
         Instant now = clock.instant();
         run.started(now);
         if (run.executor == null) {
@@ -199,6 +216,7 @@ public class FireExecutor implements AutoCloseable {
         }
         run.trace(tracing.begin(run.fire, run.trigger(), now));
         deadlines.watch(run, run.delivery.budget());
+        records.started(FireRecords.running(run.fire, run.trigger(), now, instanceId));
         return true;
     }
 

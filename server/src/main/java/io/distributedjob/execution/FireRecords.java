@@ -24,6 +24,14 @@ public final class FireRecords {
                 trail.traceId(), trail.attempts());
     }
 
+    /** The running record of {@code fire}, started at {@code start} on {@code instanceId}: no outcome yet. */
+    public static ExecutionRecord running(Fire fire, TriggerType trigger, Instant start, String instanceId) {
+        Task task = fire.task();
+        return new ExecutionRecord(task.id(), task.name(), task.taskType().name(), task.departmentId(), fire.fireId(),
+                fire.scheduledTime(), start, null, 0, false, ExecutionRecord.RUNNING, null, null, null, 0, false,
+                trigger, instanceId, FireTrail.NONE.traceId(), FireTrail.NONE.attempts());
+    }
+
     /** The record of {@code fire} that did not run, for {@code reason}, decided at {@code now}. */
     public static ExecutionRecord notRun(Fire fire, Instant now, String reason, String instanceId) {
         return of(fire, fire.trigger(), now, now, ExecutionOutcome.failure(reason), instanceId, FireTrail.NONE);

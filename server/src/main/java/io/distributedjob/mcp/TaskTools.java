@@ -14,6 +14,7 @@ import io.distributedjob.kernel.TaskType;
 import io.distributedjob.kernel.TriggerType;
 import io.distributedjob.mcp.ToolRunner.Definition;
 import io.distributedjob.task.ConcurrencyPolicy;
+import io.distributedjob.task.CrashPolicy;
 import io.distributedjob.task.MisfirePolicy;
 import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskRuns;
@@ -146,7 +147,9 @@ class TaskTools {
                 .integer("retryInterval", "seconds between retries")
                 .oneOf("misfirePolicy", "what to do about fires missed while no server ran", MisfirePolicy.class)
                 .oneOf("concurrencyPolicy", "what to do when a fire is due while the last still runs",
-                        ConcurrencyPolicy.class);
+                        ConcurrencyPolicy.class)
+                .oneOf("crashPolicy", "what a takeover does with a call under way when its server stopped:"
+                        + " call again (RERUN) or record the outcome as unknown (RECORD_UNKNOWN)", CrashPolicy.class);
         if (type == TaskType.HTTP) {
             return input.string("url", "http:// or https:// URL to call")
                     .oneOf("httpMethod", "HTTP method", "GET", "POST", "PUT", "PATCH", "DELETE")

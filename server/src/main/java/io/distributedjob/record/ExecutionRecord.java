@@ -8,7 +8,7 @@ import java.util.List;
  * The outcome of one fire, as written to the month table of its scheduled time.
  *
  * @param fireId       {@code <taskId>:<scheduled instant>}, also sent to the target as {@code X-DJ-Fire-Id}
- * @param status       {@link #SUCCEEDED} or {@link #FAILED} ({@link #RUNNING} is never written by the engine)
+ * @param status       {@link #RUNNING} from the first call until the outcome, then {@link #SUCCEEDED} or {@link #FAILED}
  * @param statusCode   HTTP status or gRPC code of the last call, null when no call got an answer
  * @param retryTimes   retries made after the first call (the fallback not counted)
  * @param executor     instance id of the server that ran the fire

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import io.distributedjob.storage.SqlTime;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -66,23 +70,60 @@ final class RecordInserter {
         }
     }
 
-    /** Inserts the records in one transaction; returns how many were already recorded and left as they were. */
+    /**
+     * Inserts the records in one transaction, completing the running records of their fires; returns how many
+     * were already recorded and left as they were. The running records are completed first, so that the insert
+     * then skips them like any fire already recorded.
+     */
     private int insert(List<ExecutionRecord> records) {
         Instant writtenAt = clock.instant();
-        Map<String, List<Object[]>> byTable = new LinkedHashMap<>();
-        for (ExecutionRecord record : records) {
-            byTable.computeIfAbsent(table(record), t -> new ArrayList<>()).add(RecordColumns.values(record, writtenAt));
-        }
+        Map<String, List<Object[]>> inserts = byTable(records, r -> RecordColumns.values(r, writtenAt));
+        Map<String, List<Object[]>> completions = byTable(records, r -> withFire(RecordColumns.values(r, writtenAt), r));
         Integer repeated = transactions.execute(status -> {
             int already = 0;
-            for (Map.Entry<String, List<Object[]>> table : byTable.entrySet()) {
-                for (int count : jdbc.batchUpdate(tables.insert(table.getKey()), table.getValue())) {
-                    already += count == 0 ? 1 : 0;
+            for (Map.Entry<String, List<Object[]>> table : inserts.entrySet()) {
+                int[] completed = jdbc.batchUpdate(tables.complete(table.getKey()), completions.get(table.getKey()));
+                int[] inserted = jdbc.batchUpdate(tables.insert(table.getKey()), table.getValue());
+                for (int i = 0; i < inserted.length; i++) {
+                    already += inserted[i] == 0 && completed[i] == 0 ? 1 : 0;
                 }
             }
             return already;
         });
         return repeated == null ? 0 : repeated;
+    }
+
+    /**
+     * Writes the running records of fires about to make their first call, in one transaction. A fire running
+     * again after a takeover has its running record handed to this instance; a finished record stays as it is.
+     */
+    void markRunning(List<ExecutionRecord> running) {
+        Instant writtenAt = clock.instant();
+        Map<String, List<Object[]>> inserts = byTable(running, r -> RecordColumns.values(r, writtenAt));
+        Map<String, List<Object[]>> restarts = byTable(running,
+                r -> withFire(new Object[] {SqlTime.toDb(r.startTime()), r.executor()}, r));
+        transactions.executeWithoutResult(status -> {
+            for (Map.Entry<String, List<Object[]>> table : inserts.entrySet()) {
+                jdbc.batchUpdate(tables.restart(table.getKey()), restarts.get(table.getKey()));
+                jdbc.batchUpdate(tables.insert(table.getKey()), table.getValue());
+            }
+        });
+    }
+
+    private Map<String, List<Object[]>> byTable(List<ExecutionRecord> records, Function<ExecutionRecord, Object[]> row) {
+        Map<String, List<Object[]>> byTable = new LinkedHashMap<>();
+        for (ExecutionRecord record : records) {
+            byTable.computeIfAbsent(table(record), t -> new ArrayList<>()).add(row.apply(record));
+        }
+        return byTable;
+    }
+
+    /** {@code values} followed by the fire's key, as the updates of {@link RecordTables} bind them. */
+    private static Object[] withFire(Object[] values, ExecutionRecord record) {
+        Object[] bound = Arrays.copyOf(values, values.length + 2);
+        bound[values.length] = record.taskId();
+        bound[values.length + 1] = SqlTime.toDb(record.scheduledTime());
+        return bound;
     }
 
     private String table(ExecutionRecord record) {

@@ -93,6 +93,27 @@ public class RecordTables {
         return dialect.insertIgnoringDuplicate(table, RecordColumns.names());
     }
 
+    /**
+     * The update that completes a fire's running record with its outcome: every column, bound as for
+     * {@link #insert}, then the fire's task id and scheduled time. A finished record is left as it is.
+     */
+    String complete(String table) {
+        return "UPDATE " + table + " SET " + String.join(" = ?, ", RecordColumns.names()) + " = ?"
+                + WHERE_FIRE_RUNNING;
+    }
+
+    /**
+     * The update that hands a fire's running record to the instance running it again after a takeover: start time
+     * and executor, then the fire's task id and scheduled time.
+     */
+    String restart(String table) {
+        return "UPDATE " + table + " SET start_time = ?, executor = ?" + WHERE_FIRE_RUNNING;
+    }
+
+    /** The updates above touch a record only while it is running: a finished record never changes. */
+    private static final String WHERE_FIRE_RUNNING = " WHERE task_id = ? AND scheduled_time = ? AND status = "
+            + ExecutionRecord.RUNNING;
+
     /** Whether a month's table exists, without creating it: a query for a month with no table finds nothing. */
     public boolean exists(YearMonth month) {
         return known.contains(month) || months().contains(month);

@@ -37,6 +37,7 @@ public class RecordWriter implements SmartLifecycle {
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final RecordInserter inserter;
+    private final RunningMarks marks;
     private final Clock clock;
     private final int batchSize;
     private final int responseMaxBytes;
@@ -65,6 +66,7 @@ public class RecordWriter implements SmartLifecycle {
         this.responseMaxBytes = settings.responseMaxBytes();
         this.flushIntervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.recordFlushIntervalMs());
         this.queue = new RecordQueue(batchSize);
+        this.marks = new RunningMarks(inserter, batchSize);
         this.metrics = metrics;
         this.fires = new FireRecordMetrics(metrics);
         metrics.watchRecordsPending(queue::size);
@@ -78,6 +80,14 @@ public class RecordWriter implements SmartLifecycle {
     public void write(ExecutionRecord record, Runnable afterCommit) {
         queue.add(new Pending(record.withResponseCut(responseMaxBytes), afterCommit));
         fires.recorded(record);
+    }
+
+    /**
+     * Writes {@code running} (a fire about to make its first call, status {@link ExecutionRecord#RUNNING}) and
+     * returns once it is in the database; the fire's own record later completes it.
+     */
+    public void started(ExecutionRecord running) throws InterruptedException {
+        marks.write(running.withResponseCut(responseMaxBytes));
     }
 
     /** Writes everything queued so far before returning, or gives up at the default stop wait. */
@@ -117,12 +127,14 @@ public class RecordWriter implements SmartLifecycle {
         running = true;
         queue.open();
         flusher = Thread.ofPlatform().name("record-writer").daemon(true).start(this::run);
+        marks.start();
     }
 
     @Override
     public void stop() {
         Instant deadline = clock.instant().plus(STOP_WAIT);
         running = false;
+        marks.stop();
         queue.close();
         if (flusher != null) {
             try {

@@ -33,6 +33,7 @@ public record Task(
         boolean grpcTls,
         MisfirePolicy misfirePolicy,
         ConcurrencyPolicy concurrencyPolicy,
+        CrashPolicy crashPolicy,
         Instant nextExecuteTime,
         long version,
         long creatorId,
@@ -58,7 +59,7 @@ public record Task(
         return new Task(id, d.name(), d.description(), d.departmentId(), d.taskType(), d.cron(), d.timezone(),
                 d.status(), d.timeout(), d.retryCount(), d.retryInterval(), d.url(), d.httpMethod(), d.headers(),
                 d.body(), d.fallbackUrl(), d.grpcService(), d.grpcMethod(), d.grpcParams(), d.fallbackGrpcService(),
-                d.fallbackGrpcMethod(), d.grpcTls(), d.misfirePolicy(), d.concurrencyPolicy(), nextExecuteTime, version,
+                d.fallbackGrpcMethod(), d.grpcTls(), d.misfirePolicy(), d.concurrencyPolicy(), d.crashPolicy(), nextExecuteTime, version,
                 creatorId, createTime, updateTime);
     }
 
@@ -67,7 +68,7 @@ public record Task(
         return new Task(id, name, description, departmentId, taskType, cron, timezone,
                 status, timeout, retryCount, retryInterval, url, httpMethod, headers, body,
                 fallbackUrl, grpcService, grpcMethod, grpcParams, fallbackGrpcService,
-                fallbackGrpcMethod, grpcTls, misfirePolicy, concurrencyPolicy, nextExecuteTime, version,
+                fallbackGrpcMethod, grpcTls, misfirePolicy, concurrencyPolicy, crashPolicy, nextExecuteTime, version,
                 creatorId, createTime, updateTime);
     }
 }

@@ -32,7 +32,7 @@ public final class TaskRows {
             "name", "description", "department_id", "task_type", "cron_expression", "timezone", "status",
             "timeout", "max_retry", "retry_interval", "url", "http_method", "headers", "body", "fallback_url",
             "grpc_service", "grpc_method", "grpc_params", "fallback_grpc_service", "fallback_grpc_method",
-            "grpc_tls", "misfire_policy", "concurrency_policy");
+            "grpc_tls", "misfire_policy", "concurrency_policy", "crash_policy");
 
     private static final List<String> COLUMNS = Stream.of(List.of("id"), DEFINITION_COLUMNS,
             List.of("next_execute_time", "version", "creator_id", "create_time", "update_time"))
@@ -61,7 +61,7 @@ public final class TaskRows {
                 d.cron(), d.timezone(), d.status(), d.timeout(), d.retryCount(), d.retryInterval(), d.url(),
                 d.httpMethod(), d.headers(), d.body(), d.fallbackUrl(), d.grpcService(), d.grpcMethod(),
                 d.grpcParams(), d.fallbackGrpcService(), d.fallbackGrpcMethod(), d.grpcTls(),
-                d.misfirePolicy().name(), d.concurrencyPolicy().name()));
+                d.misfirePolicy().name(), d.concurrencyPolicy().name(), d.crashPolicy().name()));
     }
 
     /** The values of {@link #INSERT}. */
@@ -97,6 +97,7 @@ public final class TaskRows {
                 rs.getBoolean("grpc_tls"),
                 MisfirePolicy.valueOf(rs.getString("misfire_policy")),
                 ConcurrencyPolicy.valueOf(rs.getString("concurrency_policy")),
+                CrashPolicy.valueOf(rs.getString("crash_policy")),
                 SqlTime.fromDb(rs.getObject("next_execute_time", LocalDateTime.class)),
                 rs.getLong("version"),
                 rs.getLong("creator_id"),

@@ -88,20 +88,21 @@ class TaskValidator {
         int retryInterval = f.integer("retryInterval", false, 0, 0, TaskLimits.RETRY_INTERVAL_MAX);
         MisfirePolicy misfire = f.enumeration("misfirePolicy", MisfirePolicy.class, MisfirePolicy.FIRE_ONCE);
         ConcurrencyPolicy concurrency = f.enumeration("concurrencyPolicy", ConcurrencyPolicy.class, ConcurrencyPolicy.ALLOW);
+        CrashPolicy crash = f.enumeration("crashPolicy", CrashPolicy.class, CrashPolicy.RERUN);
         return new Common(name, description, departmentId, cron.strip(), zone.getId(), status, timeout, retryCount,
-                retryInterval, misfire, concurrency);
+                retryInterval, misfire, concurrency, crash);
     }
 
     private record Common(String name, String description, long departmentId, String cron, String timezone,
                           int status, int timeout, int retryCount, int retryInterval, MisfirePolicy misfire,
-                          ConcurrencyPolicy concurrency) {
+                          ConcurrencyPolicy concurrency, CrashPolicy crash) {
 
         TaskDefinition definition(TaskType type, String url, String httpMethod, String headers, String body,
                                   String fallbackUrl, String grpcService, String grpcMethod, String grpcParams,
                                   String fallbackGrpcService, String fallbackGrpcMethod, boolean grpcTls) {
             return new TaskDefinition(name, description, departmentId, type, cron, timezone, status, timeout,
                     retryCount, retryInterval, url, httpMethod, headers, body, fallbackUrl, grpcService, grpcMethod,
-                    grpcParams, fallbackGrpcService, fallbackGrpcMethod, grpcTls, misfire, concurrency);
+                    grpcParams, fallbackGrpcService, fallbackGrpcMethod, grpcTls, misfire, concurrency, crash);
         }
     }
 }

@@ -160,8 +160,8 @@ class RecordWritingTest {
         assertThat(attempt.error()).hasSize(ExecutionAttempt.ERROR_KEPT);
     }
 
-    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
-    private static final ExecutionAttempt FAILED_CALL = new ExecutionAttempt(1, false, "http://primary.test/run", 503, 7, "HTTP 503");
+    static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    static final ExecutionAttempt FAILED_CALL = new ExecutionAttempt(1, false, "http://primary.test/run", 503, 7, "HTTP 503");
 
     private ExecutionRecord stored(long taskId) {
         RecordTables tables = new RecordTables(db.jdbcTemplate(), db.dialect(), CLOCK);

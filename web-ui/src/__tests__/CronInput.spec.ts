@@ -3,7 +3,7 @@ import { mount, flushPromises } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { createConsoleI18n } from '@/i18n'
 import CronInput from '@/components/CronInput.vue'
-import { mockApi, settle } from './helpers'
+import { mockApi, settle, cronPreview } from './helpers'
 
 function mountCron(props: Record<string, unknown>, locale: 'en' | 'zh-CN' = 'en') {
   return mount(CronInput, {
@@ -15,7 +15,7 @@ function mountCron(props: Record<string, unknown>, locale: 'en' | 'zh-CN' = 'en'
 describe('CronInput', () => {
   it('describes the expression and lists the next five fires from the server', async () => {
     const times = ['2026-01-01T00:00:00Z', '2026-01-01T00:05:00Z', '2026-01-01T00:10:00Z', '2026-01-01T00:15:00Z', '2026-01-01T00:20:00Z']
-    const { calls } = mockApi({ 'POST /tasks/cron/preview': { data: times } })
+    const { calls } = mockApi({ 'POST /tasks/cron/preview': { data: cronPreview(times) } })
 
     const wrapper = mountCron({ modelValue: '*/5 * * * *', timezone: 'Asia/Shanghai' })
     await settle(5)
@@ -48,7 +48,7 @@ describe('CronInput', () => {
 
   it('previews again when the expression changes, and only the latest answer counts', async () => {
     const { calls } = mockApi({
-      'POST /tasks/cron/preview': (call) => ({ data: [(call.body as { cron: string }).cron === '@hourly' ? '2026-01-01T01:00:00Z' : '2026-01-01T00:01:00Z'] }),
+      'POST /tasks/cron/preview': (call) => ({ data: cronPreview([(call.body as { cron: string }).cron === '@hourly' ? '2026-01-01T01:00:00Z' : '2026-01-01T00:01:00Z']) }),
     })
     const wrapper = mountCron({ modelValue: '* * * * *', count: 1 })
     await settle(5)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '@/api/http'
 import { createConsoleI18n } from '@/i18n'
-import { errorText, setErrorTranslator } from '@/utils/errors'
+import { errorText, fieldErrorsOf, setErrorTranslator } from '@/utils/errors'
 
 function useLanguage(locale: 'zh-CN' | 'en') {
   const i18n = createConsoleI18n(locale).global
@@ -25,5 +25,22 @@ describe('error texts', () => {
     expect(errorText(new ApiError(400, 4001, 'cron: never fires', { messageKey: 'validation.unheardOf', params: {} })))
       .toBe('cron: never fires')
     expect(errorText(new ApiError(404, 4004, 'task 7 not found'))).toBe('task 7 not found')
+  })
+
+  it('puts a keyed error under the field it names, in the chosen language', () => {
+    useLanguage('en')
+    expect(fieldErrorsOf(tooLong)).toEqual({ name: 'name: at most 255 characters' })
+    expect(fieldErrorsOf(new ApiError(400, 4001, 'cron: never fires', { messageKey: 'task.cron.invalid', params: {} })))
+      .toEqual({ cron: 'Cron: not a valid expression' })
+    expect(fieldErrorsOf(new ApiError(400, 4001, 'cron: never fires; url: bad'))).toEqual({ cron: 'never fires', url: 'bad' })
+  })
+
+  it('has a text in both languages for every task rule and conflict the console can meet', () => {
+    for (const key of ['task.cron.invalid', 'task.url.invalid', 'task.headers.reserved', 'conflict.rootDepartment', 'conflict.roleInUse']) {
+      for (const locale of ['zh-CN', 'en'] as const) {
+        useLanguage(locale)
+        expect(errorText(new ApiError(400, 4001, 'server text', { messageKey: key, params: { name: 'X-A' } }))).not.toBe('server text')
+      }
+    }
   })
 })

@@ -5,6 +5,7 @@ import ElementPlus from 'element-plus'
 import { mount, flushPromises } from '@vue/test-utils'
 import { defineComponent, h } from 'vue'
 import { createConsoleI18n } from '@/i18n'
+import { setErrorTranslator } from '@/utils/errors'
 import { createConsoleRouter } from '@/router'
 import { useSessionStore } from '@/stores/session'
 import type { Locale } from '@/stores/preferences'
@@ -65,6 +66,11 @@ export const ALL_PERMISSIONS = [
   'task:view', 'task:create', 'task:update', 'task:delete', 'record:view', 'department:manage', 'user:manage', 'role:manage',
 ]
 
+/** The server's answer to a cron preview. */
+export function cronPreview(nextFireTimes: string[] = [], cron = '* * * * *') {
+  return { cron, timezone: 'UTC', nextFireTimes, description: '' }
+}
+
 export function page<T>(list: T[], total = list.length, pageNo = 1, size = 10) {
   return { list, total, page: pageNo, size }
 }
@@ -92,6 +98,8 @@ export async function mountConsole(path: string, options: { locale?: Locale; bef
   options.before?.()
   const router = createConsoleRouter(createMemoryHistory())
   const i18n = createConsoleI18n(options.locale ?? 'en')
+  // as main.ts does: server errors are translated with the console's own texts
+  setErrorTranslator((key, params) => (i18n.global.te(key) ? i18n.global.t(key, params) : null))
   const Root = defineComponent({ render: () => h('div', [h(RouterView)]) })
   await router.push(path)
   await router.isReady()

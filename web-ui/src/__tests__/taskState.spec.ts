@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ElMessageBox } from 'element-plus'
-import { mockApi, mountConsole, page, settle, signIn } from './helpers'
+import { mockApi, mountConsole, page, settle, signIn, cronPreview } from './helpers'
 
 const task = {
   id: 7, name: 'nightly-report', departmentId: 1, departmentName: '总部', taskType: 'HTTP', cron: '0 2 * * *', timezone: 'UTC', status: 0,
@@ -127,7 +127,7 @@ describe('task list at a glance', () => {
 
 describe('task form policies', () => {
   it('explains the misfire and concurrency policies in plain words', async () => {
-    mockApi({ 'POST /tasks/cron/preview': { data: [] } })
+    mockApi({ 'POST /tasks/cron/preview': { data: cronPreview() } })
     const { wrapper } = await mountConsole('/tasks/new?type=HTTP', { locale: 'zh-CN', before: () => signIn() })
 
     expect(wrapper.get('[data-testid="misfire-hint"]').text()).toContain('合并为一次立即补跑')

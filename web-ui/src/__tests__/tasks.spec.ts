@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mockApi, mountConsole, page, settle, signIn } from './helpers'
+import { mockApi, mountConsole, page, settle, signIn, cronPreview } from './helpers'
 
 const task = {
   id: 7, name: 'nightly-report', departmentId: 1, departmentName: '总部', taskType: 'HTTP', cron: '0 2 * * *', timezone: 'UTC', status: 1,
@@ -98,7 +98,7 @@ describe('bulk actions', () => {
 describe('task form', () => {
   it("shows the server's validation messages under the fields they name", async () => {
     mockApi({
-      'POST /tasks/cron/preview': { data: [] },
+      'POST /tasks/cron/preview': { data: cronPreview() },
       'POST /tasks/http': { status: 400, code: 4001, message: 'cron: invalid cron expression; url: must be an http or https URL' },
     })
     const { wrapper } = await mountConsole('/tasks/new?type=HTTP', { before: () => signIn() })
@@ -116,9 +116,29 @@ describe('task form', () => {
     expect(wrapper.get('[data-testid="form-error"]').text()).toContain('invalid cron expression')
   })
 
+  it("shows a keyed validation error in the console's language under its field", async () => {
+    mockApi({
+      'POST /tasks/cron/preview': { data: cronPreview() },
+      'POST /tasks/http': {
+        status: 400, code: 4001, message: 'url: this address is not allowed',
+        data: { messageKey: 'task.url.blocked', params: {} },
+      },
+    })
+    const { wrapper } = await mountConsole('/tasks/new?type=HTTP', { locale: 'zh-CN', before: () => signIn() })
+
+    await wrapper.get('input[data-testid="task-name-input"]').setValue('ping')
+    await wrapper.get('input[data-testid="cron-input"]').setValue('* * * * *')
+    await wrapper.get('input[data-testid="task-url"]').setValue('http://169.254.169.254')
+    await wrapper.get('[data-testid="task-form"]').trigger('submit')
+    await settle(250)
+
+    expect(wrapper.findAll('.el-form-item__error').map((e) => e.text())).toContain('URL：不允许以该地址为目标')
+    expect(wrapper.get('[data-testid="form-error"]').text()).toBe('URL：不允许以该地址为目标')
+  })
+
   it('sends the fields of an HTTP task', async () => {
     const { calls } = mockApi({
-      'POST /tasks/cron/preview': { data: [] },
+      'POST /tasks/cron/preview': { data: cronPreview() },
       'POST /tasks/http': { data: { ...task, id: 8 } },
       'GET /tasks': { data: page([]) },
     })
@@ -138,7 +158,7 @@ describe('task form', () => {
 
   it('sends the TLS choice of a gRPC task', async () => {
     const { calls } = mockApi({
-      'POST /tasks/cron/preview': { data: [] },
+      'POST /tasks/cron/preview': { data: cronPreview() },
       'POST /tasks/grpc': { data: { ...task, id: 9, taskType: 'GRPC' } },
       'GET /tasks': { data: page([]) },
     })

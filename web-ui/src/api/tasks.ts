@@ -1,4 +1,12 @@
 import { http } from './http'
+
+/** The next fire times of a cron expression in a time zone (ISO date-times with offset), and its description. */
+export interface CronPreview {
+  cron: string
+  timezone: string
+  nextFireTimes: string[]
+  description: string
+}
 import type { Page, RunOverrides, StartedFire, Task, TaskInput, TaskQuery, TaskStatus, TaskType } from './types'
 
 const kindPath = (type: TaskType) => (type === 'GRPC' ? 'grpc' : 'http')
@@ -15,18 +23,6 @@ export const tasksApi = {
   /** One outcome per id: DELETED, or NOT_FOUND for a task gone or out of the caller's scope. */
   removeMany: (ids: number[]) => http.post<Array<{ id: number; outcome: string }>>('/tasks/batch-delete', { ids }),
   previewCron: (cron: string, timezone: string | undefined, count: number) =>
-    http.post<unknown>('/tasks/cron/preview', { cron, timezone: timezone || undefined, count }),
+    http.post<CronPreview>('/tasks/cron/preview', { cron, timezone: timezone || undefined, count }),
 }
 
-/**
- * The fire times of a preview: the server answers {cron, timezone, nextFireTimes, description}; a bare list is
- * read too.
- */
-export function previewTimes(data: unknown): string[] {
-  if (Array.isArray(data)) return data.map(String)
-  if (data && typeof data === 'object') {
-    const list = (data as { nextFireTimes?: unknown }).nextFireTimes
-    if (Array.isArray(list)) return list.map(String)
-  }
-  return []
-}

@@ -22,13 +22,31 @@ export function setErrorTranslator(translate: ErrorTranslator): void {
   translator = translate
 }
 
+function translatedText(error: ApiError): string | null {
+  return error.key ? translator(`errors.${error.key.messageKey}`, error.key.params) : null
+}
+
 /** The text of an error in the console's language when the server sent a key it knows, else the server's text. */
 export function errorText(error: unknown): string {
-  if (error instanceof ApiError && error.key) {
-    const translated = translator(`errors.${error.key.messageKey}`, error.key.params)
-    if (translated) return translated
-  }
+  const translated = error instanceof ApiError ? translatedText(error) : null
+  if (translated) return translated
   return error instanceof Error ? error.message : String(error)
+}
+
+/**
+ * The field a keyed error is about: named in its values (`validation.*`) or in the key itself (`task.<field>.<rule>`).
+ */
+function keyedField(error: ApiError): string | null {
+  if (!error.key) return null
+  if (typeof error.key.params.field === 'string') return error.key.params.field
+  return /^task\.(\w+)\.\w+$/.exec(error.key.messageKey)?.[1] ?? null
+}
+
+/** The message per form field in the console's language when the server sent a key it knows, else the server's. */
+export function fieldErrorsOf(error: ApiError): Record<string, string> {
+  const field = keyedField(error)
+  const translated = translatedText(error)
+  return field && translated ? { [field]: translated } : error.fieldErrors
 }
 
 /**

@@ -3,10 +3,6 @@ package io.distributedjob.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,24 +11,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** One benchmark run on one database: start the target and the server, create the tasks, measure, stop. */
 final class Scenario {
 
-    private static final String ADMIN_PASSWORD = "Bench-admin-password-1";
-    private static final String JWT_SECRET = "bench-jwt-secret-of-at-least-32-bytes-long";
     /** Lets the JIT, the pools and the backlog left by creating the tasks under load settle before measuring. */
     private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmUpSeconds", 30));
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(2);
-    private static final int CREATE_CONCURRENCY = 8;
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(90);
     /**
      * With roomy pools each poll claims two seconds of fires per task: half the claim writes of the default
@@ -53,7 +41,6 @@ final class Scenario {
     private static final List<String> ROOMY_POOLS = List.of("--database.maxConn=20", "--job.workers=512",
             "--job.httpWorkers=512", "--job.queueSize=50000", "--job.claimBatchSize=1000",
             "--job.recordBatchSize=1000", "--job.recordFlushIntervalMs=200");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** How long the server stays down in the {@code behind} scenario: every task is that far behind at restart. */
     private static final Duration DOWN = Duration.ofSeconds(Integer.getInteger("bench.downSeconds", 20));
@@ -68,9 +55,6 @@ final class Scenario {
     private final int tasks;
     private final int seconds;
     private final String cron;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final String javaCommand = ProcessHandle.current().info().command().orElse("java");
 
     Scenario(Kind kind, Path serverJar, Path dir, String database, int tasks, int seconds, String cron) {
         this.kind = kind;
@@ -86,19 +70,19 @@ final class Scenario {
         Local.deleteRecursively(dir);
         Files.createDirectories(dir);
         String schema = database.equals("mariadb") ? Local.createSchema() : null;
-        Process target = startTarget();
+        Process target = startTarget(dir);
         int targetPort = readPort(target);
         int port = Local.freePort();
         Process server = startServer(port, schema);
         try {
-            String base = "http://127.0.0.1:" + port + "/v1";
-            awaitHealthy(base, server);
-            String token = login(base);
+            String base = ServerApi.base(port);
+            ServerApi.awaitHealthy(base, server, dir.resolve("server.out"));
+            String token = ServerApi.login(base);
             log("creating " + tasks + " tasks");
-            createTasks(base, token, "http://127.0.0.1:" + targetPort + "/fire", tasks, "bench-", 10);
+            ServerApi.createTasks(base, token, "http://127.0.0.1:" + targetPort + "/fire", cron, tasks, "bench-", 10);
             if (kind == Kind.STALL) {
                 log("creating " + STALLED_TASKS + " tasks on an endpoint that stalls after its headers");
-                createTasks(base, token, "http://127.0.0.1:" + targetPort + "/stall", STALLED_TASKS,
+                ServerApi.createTasks(base, token, "http://127.0.0.1:" + targetPort + "/stall", cron, STALLED_TASKS,
                         RecordScan.STALLED_PREFIX, STALLED_TIMEOUT_SECONDS);
             }
             log("warming up for " + WARM_UP.toSeconds() + " s");
@@ -110,7 +94,7 @@ final class Scenario {
                 log("server stopped; starting it again in " + DOWN.toSeconds() + " s, every task then due");
                 Thread.sleep(DOWN);
                 server = startServer(port, schema);
-                awaitHealthy(base, server);
+                ServerApi.awaitHealthy(base, server, dir.resolve("server.out"));
             } else {
                 from = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
             }
@@ -127,7 +111,7 @@ final class Scenario {
             sampler.sample();
             // let the last fires of the window finish (or time out) and their records go in
             Thread.sleep(Duration.ofSeconds(3 + (kind == Kind.STALL ? STALLED_TIMEOUT_SECONDS : 0)));
-            JsonNode arrivals = get("http://127.0.0.1:" + targetPort + "/stats?from=" + from.toEpochMilli()
+            JsonNode arrivals = ServerApi.get("http://127.0.0.1:" + targetPort + "/stats?from=" + from.toEpochMilli()
                     + "&to=" + to.toEpochMilli());
             shutdown(port, server);
             RecordScan scan = scanRecords(schema, from, to);
@@ -147,14 +131,14 @@ final class Scenario {
         }
     }
 
-    private Process startTarget() throws IOException {
+    static Process startTarget(Path dir) throws IOException {
         String classpath = System.getProperty("java.class.path");
-        return new ProcessBuilder(javaCommand, "-Xmx512m", "-cp", classpath, TargetMain.class.getName())
+        return new ProcessBuilder(javaCommand(), "-Xmx512m", "-cp", classpath, TargetMain.class.getName())
                 .redirectError(dir.resolve("target.err").toFile())
                 .start();
     }
 
-    private static int readPort(Process target) throws IOException {
+    static int readPort(Process target) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(target.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         if (line == null || !line.startsWith("PORT ")) {
@@ -164,13 +148,13 @@ final class Scenario {
     }
 
     private Process startServer(int port, String schema) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaCommand, "-Xms1g", "-Xmx2g"));
+        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xms1g", "-Xmx2g"));
         if (!SERVER_JVM_OPTIONS.isBlank()) {
             command.addAll(List.of(SERVER_JVM_OPTIONS.strip().split("\\s+")));
         }
         command.addAll(List.of("-jar", serverJar.toString(),
                 "--server.port=" + port, "--rpc.port=0", "--log.path=" + dir.resolve("log"), "--log.level=WARN",
-                "--auth.adminPassword=" + ADMIN_PASSWORD, "--auth.jwtSecret=" + JWT_SECRET));
+                "--auth.adminPassword=" + ServerApi.ADMIN_PASSWORD, "--auth.jwtSecret=" + ServerApi.JWT_SECRET));
         command.addAll(poolArguments());
         if (!SERVER_ARGUMENTS.isBlank()) {
             command.addAll(List.of(SERVER_ARGUMENTS.strip().split("\\s+")));
@@ -200,63 +184,8 @@ final class Scenario {
         };
     }
 
-    private void awaitHealthy(String base, Process server) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("the server exited: see " + dir.resolve("server.out"));
-            }
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the server did not become healthy");
-    }
-
-    private String login(String base) throws Exception {
-        JsonNode body = post(base + "/auth/login", null, "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
-        return body.get("data").get("token").asString();
-    }
-
-    private void createTasks(String base, String token, String targetUrl, int count, String namePrefix, int timeout)
-            throws Exception {
-        JsonNode me = get(base + "/auth/userinfo", token);
-        long department = me.get("data").get("departmentId").asLong();
-        Semaphore permits = new Semaphore(CREATE_CONCURRENCY);
-        List<Future<JsonNode>> created = new ArrayList<>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < count; i++) {
-                String task = JSON.writeValueAsString(JSON.createObjectNode()
-                        .put("name", namePrefix + i).put("departmentId", department).put("cron", cron)
-                        .put("url", targetUrl).put("httpMethod", "POST").put("body", "{\"bench\":true}")
-                        .put("timeout", timeout).put("status", 1));
-                permits.acquire();
-                created.add(threads.submit(() -> {
-                    try {
-                        return post(base + "/tasks/http", token, task);
-                    } finally {
-                        permits.release();
-                    }
-                }));
-            }
-            for (Future<JsonNode> future : created) {
-                JsonNode answer = future.get();
-                if (answer.get("code").asInt() != 0) {
-                    throw new IllegalStateException("task creation failed: " + answer);
-                }
-            }
-        }
-    }
-
     private void shutdown(int port, Process server) throws Exception {
-        get("http://127.0.0.1:" + port + "/v1/shutdown?wait=10");
+        ServerApi.get(ServerApi.base(port) + "/shutdown?wait=10");
         if (!server.waitFor(SHUTDOWN_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
             log("the server did not exit within " + SHUTDOWN_WAIT.toSeconds() + " s of /shutdown: killing it");
             server.destroyForcibly().waitFor();
@@ -272,25 +201,8 @@ final class Scenario {
                 : RecordScan.read(url, Local.MARIADB_USER, Local.MARIADB_PASSWORD, from, to);
     }
 
-    private JsonNode post(String url, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return JSON.readTree(http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
-    }
-
-    private JsonNode get(String url) throws Exception {
-        return get(url, null);
-    }
-
-    private JsonNode get(String url, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return JSON.readTree(http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
+    static String javaCommand() {
+        return ProcessHandle.current().info().command().orElse("java");
     }
 
     private void log(String message) {

@@ -21,7 +21,8 @@ import java.util.Map;
  * it notes each call's {@code X-DJ-Fire-Id} and arrival and answers 200 at once. A call to {@code /stall} gets
  * its headers at once and then never the body it announces, as a target that hangs mid-answer; it is not counted.
  * {@code GET /stats?from=&to=}
- * (epoch milliseconds, by scheduled instant) reports calls, distinct fires and arrival lateness as JSON.
+ * (epoch milliseconds, by scheduled instant) reports calls, distinct fires and arrival lateness as JSON;
+ * {@code GET /duplicates?from=&to=} lists the fires delivered more than once with the instant of each delivery.
  */
 public final class TargetMain {
 
@@ -88,9 +89,9 @@ public final class TargetMain {
                 break;
             }
             if (request.target.startsWith("/stats")) {
-                byte[] body = stats(request.target).getBytes(StandardCharsets.UTF_8);
-                out.put(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII)).put(body);
+                out = json(out, stats(request.target));
+            } else if (request.target.startsWith("/duplicates")) {
+                out = json(out, duplicates(request.target));
             } else if (request.target.startsWith("/stall")) {
                 out.put(STALLED);
             } else {
@@ -107,14 +108,50 @@ public final class TargetMain {
         }
     }
 
-    private String stats(String target) {
+    private static ByteBuffer json(ByteBuffer out, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer roomy = out.remaining() >= head.length + body.length ? out
+                : ByteBuffer.allocate(out.position() + head.length + body.length + BUFFER).put(out.flip());
+        return roomy.put(head).put(body);
+    }
+
+    /** Every fire delivered more than once, with the instants (epoch ms) of all its deliveries. */
+    private String duplicates(String target) {
+        long[] window = window(target);
+        Map<String, List<Long>> deliveries = new HashMap<>();
+        for (int i = 0; i < fireIds.size(); i++) {
+            String fireId = fireIds.get(i);
+            long scheduled = Instant.parse(fireId.substring(fireId.indexOf(':') + 1)).toEpochMilli();
+            if (scheduled >= window[0] && scheduled < window[1]) {
+                deliveries.computeIfAbsent(fireId, id -> new ArrayList<>()).add(arrivals.get(i));
+            }
+        }
+        StringBuilder json = new StringBuilder("{\"fires\":[");
+        deliveries.forEach((fireId, at) -> {
+            if (at.size() > 1) {
+                json.append(json.charAt(json.length() - 1) == '[' ? "" : ",").append("{\"id\":\"").append(fireId)
+                        .append("\",\"arrivals\":").append(at).append('}');
+            }
+        });
+        return json.append("]}").toString();
+    }
+
+    /** The {@code from} and {@code to} query parameters: epoch milliseconds of scheduled instants. */
+    private static long[] window(String target) {
         Map<String, String> query = new HashMap<>();
         for (String pair : target.substring(target.indexOf('?') + 1).split("&")) {
             String[] kv = pair.split("=", 2);
             query.put(kv[0], kv[1]);
         }
-        long from = Long.parseLong(query.get("from"));
-        long to = Long.parseLong(query.get("to"));
+        return new long[] {Long.parseLong(query.get("from")), Long.parseLong(query.get("to"))};
+    }
+
+    private String stats(String target) {
+        long[] window = window(target);
+        long from = window[0];
+        long to = window[1];
         Map<String, Integer> seen = new HashMap<>();
         List<Long> lateness = new ArrayList<>();
         for (int i = 0; i < fireIds.size(); i++) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.distributedjob.config.AlertSettings;
+import io.distributedjob.kernel.HousekeepingLeader;
 import io.distributedjob.kernel.PeriodicHousekeeping;
 import io.distributedjob.org.DepartmentDirectory;
 import io.distributedjob.record.ExecutionRecord;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reports fires that have not started by their scheduled instant plus the rule's grace: a task whose engine
- * stopped, or that nobody claims any more, fails silently otherwise. Every instance checks; the claim of the
- * alert (keyed on the missed instant) lets exactly one of them send it, once per missed fire and window.
+ * stopped, or that nobody claims any more, fails silently otherwise. The leader checks; the claim of the alert
+ * (keyed on the missed instant) still lets exactly one instance send it, once per missed fire and window, while
+ * leadership changes hands.
  */
 @Component
 class MissedFireDetector extends PeriodicHousekeeping {
@@ -33,9 +35,10 @@ class MissedFireDetector extends PeriodicHousekeeping {
 
     MissedFireDetector(OverdueTasks overdue, AlertRuleRepository ruleTable, EffectiveRules rules,
                        AlertDispatcher dispatcher, AlertTaskStateRepository states, DepartmentDirectory departments,
-                       Clock clock, AlertSettings settings) {
+                       Clock clock, AlertSettings settings, HousekeepingLeader leader) {
         super("missed-fire-detector", "Could not check for missed fires",
-                Duration.ofSeconds(settings.missedFireCheckSeconds()), Duration.ofSeconds(settings.missedFireCheckSeconds()));
+                Duration.ofSeconds(settings.missedFireCheckSeconds()), Duration.ofSeconds(settings.missedFireCheckSeconds()),
+                leader);
         this.departments = departments;
         this.overdue = overdue;
         this.ruleTable = ruleTable;

@@ -5,14 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.distributedjob.config.AuditSettings;
+import io.distributedjob.kernel.HousekeepingLeader;
 import io.distributedjob.kernel.PeriodicHousekeeping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes audit entries older than {@code audit.retentionDays}, a minute after start-up and then daily, so the
- * trail cannot grow without bound. Every instance may do it: deleting rows that are gone does nothing.
+ * Deletes audit entries older than {@code audit.retentionDays}, a minute after start-up and then daily, on the
+ * leader, so the trail cannot grow without bound. Deleting rows that are gone does nothing.
  */
 @Component
 class AuditRetention extends PeriodicHousekeeping {
@@ -25,8 +26,8 @@ class AuditRetention extends PeriodicHousekeeping {
     private final Clock clock;
     private final int retentionDays;
 
-    AuditRetention(AuditLogRepository repository, Clock clock, AuditSettings settings) {
-        super("audit-retention", "Could not delete expired audit entries", FIRST_RUN_DELAY, PERIOD);
+    AuditRetention(AuditLogRepository repository, Clock clock, AuditSettings settings, HousekeepingLeader leader) {
+        super("audit-retention", "Could not delete expired audit entries", FIRST_RUN_DELAY, PERIOD, leader);
         this.repository = repository;
         this.clock = clock;
         this.retentionDays = settings.retentionDays();

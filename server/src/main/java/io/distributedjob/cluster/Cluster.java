@@ -18,12 +18,17 @@ public final class Cluster implements AutoCloseable {
     private final LeaderElection leader;
     private final Fencing fencing;
     private final AutoCloseable resources;
+    private final WorkPartition partition;
+    private final boolean partitioned;
 
-    private Cluster(ClusterMembership membership, LeaderElection leader, Fencing fencing, AutoCloseable resources) {
+    private Cluster(ClusterMembership membership, LeaderElection leader, Fencing fencing, AutoCloseable resources,
+                    boolean partitioned) {
         this.membership = membership;
         this.leader = leader;
         this.fencing = fencing;
         this.resources = resources;
+        this.partition = new WorkPartition(membership);
+        this.partitioned = partitioned;
     }
 
     /** Joins through etcd (registration starts in the background) or stands alone, as the settings say. */
@@ -38,13 +43,22 @@ public final class Cluster implements AutoCloseable {
         return new Cluster(membership, leader, membership, () -> {
             membership.close();
             client.close();
-        });
+        }, true);
     }
 
     /** Coordination through the database alone. */
     public static Cluster standalone(String instanceId, String host, Clock clock) {
-        StandaloneCluster alone = new StandaloneCluster(instanceId, host, clock.instant());
-        return new Cluster(alone, alone, alone, () -> { });
+        StandaloneCluster alone = new StandaloneCluster(instanceId, host, clock.instant(), true);
+        return new Cluster(alone, alone, alone, () -> { }, false);
+    }
+
+    /**
+     * An instance that only executes fires consumed from Kafka: it claims nothing, so it takes no part in the
+     * partitioning, and leaves cluster-wide housekeeping to the claiming instances.
+     */
+    public static Cluster executorOnly(String instanceId, String host, Clock clock) {
+        StandaloneCluster alone = new StandaloneCluster(instanceId, host, clock.instant(), false);
+        return new Cluster(alone, alone, alone, () -> { }, false);
     }
 
     public ClusterMembership membership() {
@@ -57,6 +71,16 @@ public final class Cluster implements AutoCloseable {
 
     public Fencing fencing() {
         return fencing;
+    }
+
+    /** Which tasks this instance claims: its share of the live members' (every task when it stands alone). */
+    public WorkPartition partition() {
+        return partition;
+    }
+
+    /** Whether claims are split over the members (etcd knows them), rather than balanced through the database. */
+    public boolean partitioned() {
+        return partitioned;
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.distributedjob.cluster;
 import java.time.Clock;
 
 import io.distributedjob.config.ClusterSettings;
+import io.distributedjob.config.KafkaSettings;
+import io.distributedjob.kernel.HousekeepingLeader;
 import io.distributedjob.kernel.InstanceId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,12 +17,16 @@ import org.springframework.context.annotation.Configuration;
 class ClusterConfiguration {
 
     @Bean(destroyMethod = "close")
-    Cluster cluster(ClusterSettings settings, Clock clock, InstanceId instanceId) {
+    Cluster cluster(ClusterSettings settings, KafkaSettings kafka, Clock clock, InstanceId instanceId) {
+        if (!kafka.claimsHere()) {
+            return Cluster.executorOnly(instanceId.value(), instanceId.host(), clock);
+        }
         return Cluster.join(settings, clock, instanceId.value(), instanceId.host());
     }
 
+    /** Cluster-wide housekeeping (retention, periodic checks) runs on the leader only. */
     @Bean
-    WorkPartition workPartition(Cluster cluster) {
-        return new WorkPartition(cluster.membership());
+    HousekeepingLeader housekeepingLeader(Cluster cluster) {
+        return () -> cluster.leader().isLeader();
     }
 }

@@ -12,9 +12,12 @@ import java.util.function.Consumer;
 public class StandaloneCluster implements ClusterMembership, LeaderElection, Fencing {
 
     private final Member self;
+    private final boolean leads;
 
-    public StandaloneCluster(String instanceId, String host, Instant started) {
+    /** {@code leads}: whether this instance does its own share of housekeeping (false for an executor only). */
+    public StandaloneCluster(String instanceId, String host, Instant started, boolean leads) {
         this.self = new Member(instanceId, host, started);
+        this.leads = leads;
     }
 
     @Override
@@ -39,7 +42,7 @@ public class StandaloneCluster implements ClusterMembership, LeaderElection, Fen
 
     @Override
     public boolean isLeader() {
-        return true;
+        return leads;
     }
 
     @Override

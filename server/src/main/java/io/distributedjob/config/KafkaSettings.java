@@ -55,6 +55,11 @@ public record KafkaSettings(
         return !brokers.isEmpty();
     }
 
+    /** Whether this instance claims fires: always without Kafka, else unless it only executes. */
+    public boolean claimsHere() {
+        return !enabled() || role.claims();
+    }
+
     public boolean sasl() {
         return securityProtocol.startsWith("SASL_");
     }

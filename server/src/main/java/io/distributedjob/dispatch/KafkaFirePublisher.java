@@ -1,8 +1,10 @@
 package io.distributedjob.dispatch;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import io.distributedjob.config.KafkaSettings;
+import io.distributedjob.execution.Fire;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,7 +20,13 @@ public class KafkaFirePublisher implements FireDispatch, AutoCloseable {
         this.topic = settings.topic();
     }
 
+    /** Publishes the fire for the executors: handed on once the broker has it in all in-sync replicas. */
     @Override
+    public CompletionStage<Void> dispatch(Fire fire) {
+        return publish(new DispatchedFire(fire.task().id(), fire.scheduledTime(), fire.trigger().name()));
+    }
+
+    /** Completes once the broker has the fire safely (all in-sync replicas), fails otherwise. */
     public CompletableFuture<Void> publish(DispatchedFire fire) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         producer.send(new ProducerRecord<>(topic, fire.key(), fire.encode()), (metadata, error) -> {

@@ -2,7 +2,6 @@ package io.distributedjob.engine;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,16 +23,14 @@ final class BalancingDuty implements RoundDuty {
     private final EngineInstances instances;
     private final ClaimStore store;
     private final HeldFires held;
-    private final String self;
     private final Duration lease;
     private final Duration pollInterval;
 
-    BalancingDuty(EngineInstances instances, ClaimStore store, HeldFires held, String self, Duration lease,
+    BalancingDuty(EngineInstances instances, ClaimStore store, HeldFires held, Duration lease,
                   Duration pollInterval) {
         this.instances = instances;
         this.store = store;
         this.held = held;
-        this.self = self;
         this.lease = lease;
         this.pollInterval = pollInterval;
     }
@@ -50,12 +47,9 @@ final class BalancingDuty implements RoundDuty {
         long share = (store.countScheduled() + live - 1) / live;
         long slack = Math.max(1, share / SLACK_DIVISOR);
         leased.markLeaving(leased.size() - share - slack);
-        List<long[]> releasable = leased.releasable(held.outstanding()::holds);
-        if (releasable.isEmpty()) {
-            return;
+        int released = held.releaseLeaving(now.plus(pollInterval.multipliedBy(HAND_OVER_POLLS)));
+        if (released > 0) {
+            log.info("Handed {} tasks over to other instances ({} live, share {})", released, live, share);
         }
-        store.endLeases(releasable, self);
-        leased.handedOver(releasable, now.plus(pollInterval.multipliedBy(HAND_OVER_POLLS)));
-        log.info("Handed {} tasks over to other instances ({} live, share {})", releasable.size(), live, share);
     }
 }

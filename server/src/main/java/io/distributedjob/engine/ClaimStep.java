@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongPredicate;
 
 import io.distributedjob.engine.ClaimStore.InstanceMissingException;
 import io.distributedjob.engine.FirePlan.PlannedFire;
@@ -15,10 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Claims the fires due within the look-ahead, as many as this instance has room for: at most {@code job.queueSize}
- * fires held and not started. Due fires beyond the room stay in the database, where any instance with room takes
- * them. A row whose schedule cannot be evaluated is claimed once to record why, and never blocks the others. A
- * claim whose outcome is unknown (the connection broke around the commit) stays in doubt, its fires counted in
- * the watermark, until a read of the rows says which this instance won.
+ * fires held and not started, of the tasks in its partition (every task without etcd). Due fires beyond the room
+ * stay in the database, where an instance with room takes them. A row whose schedule cannot be evaluated is claimed
+ * once to record why, and never blocks the others. A claim whose outcome is unknown (the connection broke around the
+ * commit) stays in doubt, its fires counted in the watermark, until a read of the rows says which this instance won.
  */
 final class ClaimStep {
 
@@ -33,12 +34,14 @@ final class ClaimStep {
     private final LeasedRows leased;
     private final DisabledDepartments departments;
     private final FireHolder holder;
+    private final LongPredicate ours;
     private List<FirePlan> inDoubt = List.of();
     /** The last claim left due fires in the database for lack of room: freed room is worth a claim at once. */
     private volatile boolean cappedByRoom;
 
     ClaimStep(ClaimStore store, FirePlanner planner, String self, int batchSize, int queueSize,
-              OutstandingFires outstanding, LeasedRows leased, DisabledDepartments departments, FireHolder holder) {
+              OutstandingFires outstanding, LeasedRows leased, DisabledDepartments departments, FireHolder holder,
+              LongPredicate ours) {
         this.store = store;
         this.planner = planner;
         this.self = self;
@@ -48,6 +51,7 @@ final class ClaimStep {
         this.leased = leased;
         this.departments = departments;
         this.holder = holder;
+        this.ours = ours;
     }
 
     /** Claims what is due up to {@code horizon} and fits; returns the plans won. */
@@ -55,19 +59,24 @@ final class ClaimStep {
         List<FirePlan> won = new ArrayList<>(resolveInDoubt());
         cappedByRoom = false;
         int room = queueSize - holder.held();
+        // due rows of other members' partitions stay in the database: each read reaches past the ones seen so far
+        int foreign = 0;
         while (true) {
             if (room <= 0) {
                 cappedByRoom = true;
                 break;
             }
-            int limit = Math.min(batchSize, room);
+            int limit = Math.min(batchSize, room) + foreign;
             List<DueTask> due = store.findDue(self, horizon, limit);
-            List<FirePlan> plans = plan(due, now, horizon, room);
+            List<DueTask> mine = due.stream().filter(row -> ours.test(row.task().id())).toList();
+            List<FirePlan> plans = plan(mine, now, horizon, room);
             List<FirePlan> taken = plans.isEmpty() ? List.of() : claim(plans, now);
             won.addAll(taken);
-            if (due.size() < limit || taken.isEmpty()) {
+            int foreignSeen = due.size() - mine.size();
+            if (due.size() < limit || (taken.isEmpty() && foreignSeen == foreign)) {
                 break;
             }
+            foreign = foreignSeen;
             room = queueSize - holder.held();
         }
         return won;

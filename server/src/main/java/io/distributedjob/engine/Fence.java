@@ -50,6 +50,11 @@ final class Fence {
     }
 
     boolean closed(Instant now) {
-        return now.isAfter(renewed.plus(lease)) || clusterFenceUnsettled || cluster.fenced();
+        return heartbeatLapsed(now) || clusterFenceUnsettled || cluster.fenced();
+    }
+
+    /** No heartbeat was committed for a lease: the database is out of reach, or this instance stalled. */
+    boolean heartbeatLapsed(Instant now) {
+        return now.isAfter(renewed.plus(lease));
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.distributedjob.dispatch.FireDispatch;
 import io.distributedjob.execution.ExecutionOutcome;
 import io.distributedjob.execution.Fire;
 import io.distributedjob.execution.FireExecutor;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The claimed fires this instance holds: on the in-memory timer until their instant, then on the executor until
- * recorded. A fire that comes due while the instance is fenced (its heartbeat not renewed within the lease, so
+ * recorded (or, with Kafka, until the broker has it). A fire that comes due while the instance is fenced (its heartbeat not renewed within the lease, so
  * another instance may be taking its rows over) is not started: it is parked, and handed back to the database
  * once the heartbeat is renewed.
  */
@@ -31,6 +32,7 @@ final class HeldFires implements FireHolder {
     private final String self;
     private final ClaimStore store;
     private final FireExecutor executor;
+    private final FireDispatch dispatch;
     private final RecordWriter records;
     private final Fence fence;
     private final OutstandingFires outstanding = new OutstandingFires();
@@ -38,11 +40,13 @@ final class HeldFires implements FireHolder {
     private final FireTimer timer;
     private final List<Fire> parked = new ArrayList<>();
 
-    HeldFires(Clock clock, String self, ClaimStore store, FireExecutor executor, RecordWriter records, Fence fence) {
+    HeldFires(Clock clock, String self, ClaimStore store, FireExecutor executor, FireDispatch dispatch,
+              RecordWriter records, Fence fence) {
         this.clock = clock;
         this.self = self;
         this.store = store;
         this.executor = executor;
+        this.dispatch = dispatch;
         this.records = records;
         this.fence = fence;
         this.timer = new FireTimer(clock, this::dispatch);
@@ -87,12 +91,24 @@ final class HeldFires implements FireHolder {
             return;
         }
         if (fence.closed(clock.instant())) {
-            synchronized (parked) {
-                parked.add(fire);
-            }
+            park(fire);
             return;
         }
-        executor.submit(fire, () -> outstanding.remove(fire.task().id(), fire.scheduledTime()));
+        dispatch.dispatch(fire).whenComplete((handedOn, error) -> {
+            if (error == null) {
+                outstanding.remove(fire.task().id(), fire.scheduledTime());
+            } else {
+                log.warn("Fire {} could not be handed on ({}): it goes back to the database", fire.fireId(),
+                        error.toString());
+                park(fire);
+            }
+        });
+    }
+
+    private void park(Fire fire) {
+        synchronized (parked) {
+            parked.add(fire);
+        }
     }
 
     /**
@@ -114,7 +130,10 @@ final class HeldFires implements FireHolder {
         leased.forget(taskId);
     }
 
-    /** After the heartbeat was renewed: fires parked while fenced go back to the database, to be claimed again. */
+    /**
+     * After the heartbeat was renewed: fires parked while fenced, or that could not be handed on, go back to the
+     * database, to be claimed again.
+     */
     void handBackParked() {
         List<Fire> fires;
         synchronized (parked) {
@@ -124,7 +143,7 @@ final class HeldFires implements FireHolder {
             fires = new ArrayList<>(parked);
             parked.clear();
         }
-        log.warn("{} fires came due while this instance's lease had lapsed and were not started: handing them back",
+        log.warn("{} fires came due while this instance's lease had lapsed or could not be handed on: handing them back",
                 fires.size());
         handBack(fires);
     }
@@ -171,6 +190,20 @@ final class HeldFires implements FireHolder {
             parked.clear();
         }
         handBack(unstarted);
+    }
+
+    /**
+     * Ends the lease on the leaving rows that have no fire outstanding here any more; the others' claims are left
+     * to them until {@code leftUntil}. Returns how many rows were let go.
+     */
+    int releaseLeaving(Instant leftUntil) {
+        List<long[]> releasable = leased.releasable(outstanding::holds);
+        if (releasable.isEmpty()) {
+            return 0;
+        }
+        store.endLeases(releasable, self);
+        leased.handedOver(releasable, leftUntil);
+        return releasable.size();
     }
 
     /** Fires waiting on the timer (for tests and diagnostics). */

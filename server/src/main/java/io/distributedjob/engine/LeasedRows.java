@@ -62,6 +62,15 @@ final class LeasedRows {
         }
     }
 
+    /** Marks every leased row of a task {@code foreign} says is no longer this instance's as leaving. */
+    void markLeaving(LongPredicate foreign) {
+        for (Long id : versions.keySet()) {
+            if (foreign.test(id)) {
+                leaving.add(id);
+            }
+        }
+    }
+
     int leavingCount() {
         return leaving.size();
     }

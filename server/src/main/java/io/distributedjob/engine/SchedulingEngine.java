@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.distributedjob.cluster.Cluster;
 import io.distributedjob.config.JobSettings;
+import io.distributedjob.config.KafkaSettings;
+import io.distributedjob.dispatch.FireDispatch;
 import io.distributedjob.execution.Fire;
 import io.distributedjob.execution.FireExecutor;
 import io.distributedjob.kernel.InstanceId;
@@ -55,13 +57,14 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
     private final Fence fence;
     private final HeldFires held;
     private final PollLoop loop;
+    private final boolean claims;
     private final AtomicBoolean accepting = new AtomicBoolean(true);
     private volatile boolean running;
 
     public SchedulingEngine(JobSettings settings, Clock clock, InstanceId instanceId, JdbcTemplate jdbc,
                             TransactionTemplate transactions, SqlDialect dialect, FireExecutor executor,
                             RecordWriter records, RecordService recordService, DepartmentDirectory departmentDirectory,
-                            SchedulerMetrics metrics, Cluster cluster) {
+                            SchedulerMetrics metrics, Cluster cluster, FireDispatch dispatch, KafkaSettings kafka) {
         this.settings = settings;
         this.clock = clock;
         this.self = instanceId.value();
@@ -75,20 +78,25 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
         this.records = records;
         DisabledDepartments departments = new DisabledDepartments(departmentDirectory);
         this.fence = new Fence(lease(), clock.instant(), cluster.fencing());
-        this.held = new HeldFires(clock, self, store, executor, records, fence);
+        this.held = new HeldFires(clock, self, store, executor, dispatch, records, fence);
+        this.claims = kafka.claimsHere();
         Duration pollInterval = Duration.ofMillis(settings.pollIntervalMs());
         ClaimStep claim = new ClaimStep(store, planner, self, settings.claimBatchSize(), settings.queueSize(),
-                held.outstanding(), held.leased(), departments, held);
+                held.outstanding(), held.leased(), departments, held, cluster.partition()::owns);
         ReapingDuty reaping = new ReapingDuty(reaper, store, lease(), cluster.leader());
         List<RoundDuty> round = List.of(
                 new HeartbeatDuty(instances, self, host, held, fence, executor::running),
+                new LeadershipDuty(fence, cluster.leader()),
                 departments,
                 reaping,
                 new RemoteEditsDuty(store, held, pollInterval, clock.instant()),
-                new BalancingDuty(instances, store, held, self, lease(), pollInterval));
+                cluster.partitioned() ? new PartitionDuty(cluster.partition(), held)
+                        : new BalancingDuty(instances, store, held, lease(), pollInterval));
         this.loop = new PollLoop(clock, pollInterval, round,
                 new ClaimingDuty(claim, Duration.ofMillis(settings.lookaheadMs()), fence, metrics), metrics);
         cluster.membership().onMemberGone(reaping::memberGone);
+        // a member that joins or goes moves tasks between partitions: the new owners claim them at once
+        cluster.membership().onMembersChanged(loop::wakeUp);
         // a herd larger than the queue is claimed in waves as its first fires start, not one queue per interval
         executor.onWorkerTaken(() -> {
             if (claim.cappedByRoom()) {
@@ -99,12 +107,16 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
 
     @Override
     public void start() {
-        Instant now = clock.instant();
-        instances.register(self, host, held.outstanding().watermark(), now);
-        fence.renewed(now);
         accepting.set(true);
         executor.startAccepting();
         running = true;
+        if (!claims) {
+            log.info("Scheduling engine {} only executes fires consumed from Kafka (kafka.role EXECUTOR)", self);
+            return;
+        }
+        Instant now = clock.instant();
+        instances.register(self, host, held.outstanding().watermark(), now);
+        fence.renewed(now);
         held.start();
         loop.start();
         log.info("Scheduling engine {} started (poll {} ms, look-ahead {} ms, lease {} s)", self,

@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Housekeeping that runs on a thread of its own at a fixed delay while the server runs (retention, periodic
- * checks). A run that fails is logged and the next one goes ahead, so one bad run never ends the work.
+ * Cluster-wide housekeeping that runs on a thread of its own at a fixed delay while the server runs (retention,
+ * periodic checks), on the leader only: a run that finds this instance not leading does nothing. A run that fails
+ * is logged and the next one goes ahead, so one bad run never ends the work.
  */
 public abstract class PeriodicHousekeeping implements SmartLifecycle {
 
@@ -20,10 +21,13 @@ public abstract class PeriodicHousekeeping implements SmartLifecycle {
     private final String failure;
     private final Duration firstDelay;
     private final Duration period;
+    private final HousekeepingLeader leader;
     private ScheduledExecutorService scheduler;
 
     /** {@code failure} starts the warning logged when a run fails ("Could not drop expired record tables"). */
-    protected PeriodicHousekeeping(String threadName, String failure, Duration firstDelay, Duration period) {
+    protected PeriodicHousekeeping(String threadName, String failure, Duration firstDelay, Duration period,
+                                   HousekeepingLeader leader) {
+        this.leader = leader;
         this.threadName = threadName;
         this.failure = failure;
         this.firstDelay = firstDelay;
@@ -42,7 +46,9 @@ public abstract class PeriodicHousekeeping implements SmartLifecycle {
 
     private void runSafely() {
         try {
-            runOnce();
+            if (leader.leads()) {
+                runOnce();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

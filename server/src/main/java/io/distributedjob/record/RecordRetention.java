@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 import io.distributedjob.config.JobSettings;
+import io.distributedjob.kernel.HousekeepingLeader;
 import io.distributedjob.kernel.PeriodicHousekeeping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Drops whole month tables older than {@code job.recordRetentionMonths} (the current month counting as one),
- * at start-up and then daily. Every instance may do it: dropping a table that is gone does nothing.
+ * a minute after start-up and then daily, on the leader. Dropping a table that is gone does nothing.
  */
 @Component
 public class RecordRetention extends PeriodicHousekeeping {
@@ -26,8 +27,8 @@ public class RecordRetention extends PeriodicHousekeeping {
     private final Clock clock;
     private final int retentionMonths;
 
-    public RecordRetention(RecordTables tables, Clock clock, JobSettings settings) {
-        super("record-retention", "Could not drop expired record tables", FIRST_RUN_DELAY, PERIOD);
+    public RecordRetention(RecordTables tables, Clock clock, JobSettings settings, HousekeepingLeader leader) {
+        super("record-retention", "Could not drop expired record tables", FIRST_RUN_DELAY, PERIOD, leader);
         this.tables = tables;
         this.clock = clock;
         this.retentionMonths = settings.recordRetentionMonths();

@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The task table, for the REST API. The engine's claims and leases are in the engine package. */
 @Repository
-class TaskRepository {
+class TaskRepository implements TaskLookup {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -25,7 +25,8 @@ class TaskRepository {
         this.transactions = transactions;
     }
 
-    Optional<Task> find(long id) {
+    @Override
+    public Optional<Task> find(long id) {
         return jdbc.sql("SELECT " + TaskRows.columns("t") + " FROM task t WHERE t.id = ?")
                 .param(id).query((rs, n) -> TaskRows.map(rs)).optional();
     }

@@ -162,7 +162,7 @@ interface AlertingSuite extends ServerUnderTest {
         return new MissedFireDetector(context().getBean(OverdueTasks.class),
                 context().getBean(AlertRuleRepository.class), context().getBean(EffectiveRules.class),
                 context().getBean(AlertDispatcher.class), context().getBean(AlertTaskStateRepository.class),
-                context().getBean(DepartmentDirectory.class), clock, context().getBean(AlertSettings.class));
+                context().getBean(DepartmentDirectory.class), clock, context().getBean(AlertSettings.class), () -> true);
     }
 
     private FinishedFire outcome(long task, boolean success, MutableClock clock) {

@@ -43,7 +43,7 @@ class AuditRetentionTest {
                     "127.0.0.1"), Instant.parse(time));
         }
         MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
-        AuditRetention retention = new AuditRetention(repository, clock, new AuditSettings(180));
+        AuditRetention retention = new AuditRetention(repository, clock, new AuditSettings(180), () -> true);
 
         assertThat(retention.deleteExpired()).isEqualTo(2);
         assertThat(db.jdbcTemplate().queryForList("SELECT detail FROM audit_log ORDER BY create_time", String.class))

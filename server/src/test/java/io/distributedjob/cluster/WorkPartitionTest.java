@@ -49,7 +49,7 @@ class WorkPartitionTest {
 
     @Test
     void aStandaloneInstanceOwnsEveryTask() {
-        WorkPartition partition = new WorkPartition(new StandaloneCluster("solo", "host", java.time.Instant.EPOCH));
+        WorkPartition partition = new WorkPartition(new StandaloneCluster("solo", "host", java.time.Instant.EPOCH, true));
         assertThat(LongStream.rangeClosed(1, 100).allMatch(partition::owns)).isTrue();
     }
 }

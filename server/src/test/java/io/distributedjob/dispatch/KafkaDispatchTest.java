@@ -15,12 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.distributedjob.config.KafkaSettings;
-import kafka.server.BrokerServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
+import io.distributedjob.support.KafkaBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,27 +31,18 @@ class KafkaDispatchTest {
     private static final Duration FLOW = Duration.ofSeconds(30);
     private static final Instant FIRST = Instant.parse("2026-06-01T10:00:00Z");
     private static final AtomicInteger topics = new AtomicInteger();
-    private static KafkaClusterTestKit kafka;
+    private static KafkaBroker kafka;
 
-    private final KafkaSettings settings = settings("fires-" + topics.incrementAndGet());
+    private final KafkaSettings settings = kafka.topic("fires-" + topics.incrementAndGet(), PARTITIONS,
+            KafkaSettings.Role.BOTH);
     private final Map<String, Integer> records = new ConcurrentHashMap<>();
     private final Map<Long, List<Instant>> recordedOrder = new ConcurrentHashMap<>();
     private final RecordedFires recorded = fire -> records.containsKey(fire.fireId());
     private final List<AutoCloseable> open = new ArrayList<>();
 
     @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                // One broker: the internal topics must fit on it; a group forms without waiting for more members.
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        kafka.format();
-        kafka.startup();
-        kafka.waitForReadyBrokers();
+    static void startBroker() {
+        kafka = KafkaBroker.start();
     }
 
     @AfterAll
@@ -121,11 +107,7 @@ class KafkaDispatchTest {
         before.forEach(fire -> publisher.publish(fire).join());
         await().atMost(FLOW).until(() -> records.size() == before.size());
 
-        BrokerServer broker = kafka.brokers().values().iterator().next();
-        broker.shutdown();
-        broker.awaitShutdown();
-        broker.startup();
-        kafka.waitForReadyBrokers();
+        kafka.restart();
 
         List<DispatchedFire> after = fires(2, 5).stream()
                 .map(f -> new DispatchedFire(f.taskId(), f.scheduledTime().plusSeconds(3600), f.trigger())).toList();
@@ -151,11 +133,6 @@ class KafkaDispatchTest {
     }
 
     private KafkaFirePublisher publisher() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(settings.topic(), PARTITIONS, (short) 1))).all().get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
         KafkaFirePublisher publisher = new KafkaFirePublisher(settings);
         open.add(publisher);
         return publisher;
@@ -167,10 +144,5 @@ class KafkaDispatchTest {
         consumer.start();
         open.add(consumer);
         return consumer;
-    }
-
-    private static KafkaSettings settings(String topic) {
-        return new KafkaSettings(List.of(kafka.bootstrapServers().split(",")), topic, topic + "-group",
-                "PLAINTEXT", "PLAIN", "", "", KafkaSettings.Role.BOTH);
     }
 }

@@ -133,10 +133,15 @@ class ClusterIT {
     }
 
     static List<Long> createTasks(ApiClient admin, long department, String url) throws Exception {
+        return createTasks(admin, department, url, TASKS);
+    }
+
+    /** Creates {@code count} enabled HTTP tasks firing every second at {@code url}; returns their ids. */
+    static List<Long> createTasks(ApiClient admin, long department, String url, int count) throws Exception {
         List<Long> ids = new ArrayList<>();
         try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
             List<Future<ApiResult>> created = new ArrayList<>();
-            for (int i = 0; i < TASKS; i++) {
+            for (int i = 0; i < count; i++) {
                 ObjectNode task = ApiClient.mapper().createObjectNode();
                 task.put("name", "cluster-" + i).put("departmentId", department).put("cron", "* * * * * *")
                         .put("url", url).put("httpMethod", "POST").put("body", "{}").put("status", 1);

@@ -79,7 +79,7 @@ final class EngineFixture {
             }
         };
         this.step = new ClaimStep(store, new FirePlanner(MISFIRE_THRESHOLD), id, BATCH, queueSize, outstanding,
-                new LeasedRows(), departments, holder);
+                new LeasedRows(), departments, holder, taskId -> true);
     }
 
     /** One poll of this instance at {@code now} (the engine's own claim step): every fire due up to {@code horizon} that it wins. */

@@ -29,7 +29,7 @@ class RecordRetentionTest {
             tables.ensure(YearMonth.of(2026, month));
         }
         MutableClock clock = new MutableClock(Instant.parse("2026-12-15T10:00:00Z"), ZoneOffset.UTC);
-        RecordRetention retention = new RecordRetention(tables, clock, TestTasks.settings(5, 100, 3));
+        RecordRetention retention = new RecordRetention(tables, clock, TestTasks.settings(5, 100, 3), () -> true);
 
         assertThat(retention.dropExpired()).containsExactly(YearMonth.of(2026, 1), YearMonth.of(2026, 2),
                 YearMonth.of(2026, 3), YearMonth.of(2026, 4), YearMonth.of(2026, 5), YearMonth.of(2026, 6));

@@ -11,6 +11,7 @@ import io.etcd.jetcd.kv.TxnResponse;
 import io.etcd.jetcd.op.Cmp;
 import io.etcd.jetcd.op.CmpTarget;
 import io.etcd.jetcd.op.Op;
+import io.etcd.jetcd.options.DeleteOption;
 import io.etcd.jetcd.options.GetOption;
 import io.etcd.jetcd.options.PutOption;
 import org.slf4j.Logger;
@@ -32,6 +33,7 @@ public class EtcdLeaderElection implements LeaderElection {
     private final Duration timeout;
 
     private volatile long leadingUnder;
+    private volatile boolean steppedDown;
 
     public EtcdLeaderElection(Client client, ClusterSettings.Etcd settings, EtcdMembership membership) {
         this.client = client;
@@ -43,11 +45,42 @@ public class EtcdLeaderElection implements LeaderElection {
 
     @Override
     public boolean isLeader() {
-        return leadingUnder != 0 && leadingUnder == membership.currentLease() && !membership.fenced();
+        return leadingUnder != 0 && leadingUnder == membership.currentLease() && !membership.fenced() && !steppedDown;
+    }
+
+    /**
+     * Deletes the leader key if it still names this instance, so that another member wins the next campaign (within
+     * one renewal) instead of waiting for this instance's lease, which etcd keeps renewing while only the database is
+     * cut off.
+     */
+    @Override
+    public void stepDown() {
+        if (steppedDown) {
+            return;
+        }
+        steppedDown = true;
+        if (leadingUnder == 0) {
+            return;
+        }
+        leadingUnder = 0;
+        log.warn("{} steps down as leader: it cannot do the cluster's housekeeping now", membership.self());
+        try {
+            client.getKVClient().txn()
+                    .If(new Cmp(key, Cmp.Op.EQUAL, CmpTarget.value(EtcdClients.bytes(membership.self()))))
+                    .Then(Op.delete(key, DeleteOption.DEFAULT))
+                    .commit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            log.warn("Could not give the leader key up; it goes with this instance's lease: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void rejoin() {
+        steppedDown = false;
     }
 
     private void campaignUnlessLeading(long lease) {
-        if (lease == 0 || lease == leadingUnder) {
+        if (lease == 0 || lease == leadingUnder || steppedDown) {
             return;
         }
         try {

@@ -96,6 +96,26 @@ class EtcdClusterTest {
     }
 
     @Test
+    void aLeaderThatStepsDownIsReplacedWithinARenewalWhileItsLeaseLivesAndMayLeadAgainAfterRejoining() {
+        Node a = join("a");
+        Node b = join("b");
+        await().atMost(WITHIN_LEASE).until(() -> leaders(a, b).size() == 1);
+        Node leader = leaders(a, b).getFirst();
+        Node other = leader == a ? b : a;
+
+        leader.election.stepDown();
+
+        assertThat(leader.election.isLeader()).isFalse();
+        // one renewal (a third of the lease) and slack, well before the stepped-down member's lease could expire
+        await().atMost(Duration.ofSeconds(2)).until(other.election::isLeader);
+        assertThat(leader.membership.fenced()).isFalse();
+
+        leader.election.rejoin();
+        other.crash();
+        await().atMost(WITHIN_LEASE).until(leader.election::isLeader);
+    }
+
+    @Test
     void anInstanceCutOffFromEtcdIsFencedWithinItsLeaseAndRestoredWhenEtcdIsBack() {
         Node a = join("a");
         Node b = join("b");

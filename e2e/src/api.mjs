@@ -38,7 +38,7 @@ export class Api {
   }
 
   async capabilities() {
-    const [auth, tasks, preview, records, departments, users, roles, instances, auditLogs, alerts] = await Promise.all([
+    const [auth, tasks, preview, records, departments, users, roles, instances, auditLogs, alerts, running] = await Promise.all([
       this.exists('POST', '/auth/login', {}),
       this.exists('GET', '/tasks'),
       this.exists('POST', '/tasks/cron/preview', {}),
@@ -49,7 +49,8 @@ export class Api {
       this.exists('GET', '/instances'),
       this.exists('GET', '/audit-logs'),
       this.exists('GET', '/alert-channels'),
+      this.exists('GET', '/executions/running'),
     ])
-    return { auth, tasks, preview, records, departments, users, roles, instances, auditLogs, alerts }
+    return { auth, tasks, preview, records, departments, users, roles, instances, auditLogs, alerts, running }
   }
 }

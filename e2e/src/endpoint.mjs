@@ -1,13 +1,21 @@
 import { createServer } from 'node:http'
 
-/** A tiny job endpoint: counts the calls it receives and answers a small JSON document. */
+/**
+ * A tiny job endpoint: counts the calls it receives (with their headers) and answers a small JSON document. It is
+ * also the server's OTLP receiver ({@code /v1/traces}), which takes the spans and keeps none.
+ */
 export async function startEndpoint() {
   const hits = []
   const server = createServer((request, response) => {
     let body = ''
     request.on('data', (chunk) => (body += chunk))
     request.on('end', () => {
-      hits.push({ method: request.method, url: request.url, body, at: Date.now() })
+      if (request.url === '/v1/traces') {
+        response.writeHead(200, { 'Content-Type': 'application/x-protobuf' })
+        response.end()
+        return
+      }
+      hits.push({ method: request.method, url: request.url, headers: request.headers, body, at: Date.now() })
       response.writeHead(200, { 'Content-Type': 'application/json' })
       response.end(JSON.stringify({ ok: true, job: 'e2e-ping', hit: hits.length }))
     })
@@ -16,6 +24,7 @@ export async function startEndpoint() {
   const { port } = server.address()
   return {
     url: `http://127.0.0.1:${port}/ping`,
+    origin: `http://127.0.0.1:${port}`,
     hits,
     count: () => hits.length,
     stop: () => new Promise((resolve) => server.close(resolve)),

@@ -9,6 +9,7 @@ import { Harness } from './harness.mjs'
 import { Console } from './ui.mjs'
 import * as scenarios from './scenarios.mjs'
 import { alertChannelAndRules } from './alerts.mjs'
+import { runningExecutionCancelled } from './running.mjs'
 import { eventually } from './expect.mjs'
 
 const root = resolve(import.meta.dirname, '..', '..')
@@ -31,11 +32,16 @@ if (!existsSync(options.chromium)) {
   process.exit(1)
 }
 
-const server = await startServer({ jar: options.jar, launcher: options.launcher, adminPassword: admin.password })
+// The job endpoint is up first: it is also where the server sends its spans, so that fires carry a trace id.
+const endpoint = await startEndpoint()
+const traceUi = 'http://traces.e2e.test/trace/'
+const server = await startServer({
+  jar: options.jar, launcher: options.launcher, adminPassword: admin.password,
+  options: [`--tracing.endpoint=${endpoint.origin}`, `--tracing.uiUrlTemplate=${traceUi}{traceId}`],
+})
 console.log(`Server up at ${server.origin} (data in ${server.workDir})`)
 let exitCode = 1
 let browser
-let endpoint
 try {
   const api = new Api(server.origin)
   const capabilities = await api.capabilities()
@@ -46,7 +52,6 @@ try {
   }
 
   const harness = new Harness({ screenshots: options.screenshots, capabilities, requireAll: options['require-all'] })
-  endpoint = await startEndpoint()
   browser = await chromium.launch({
     executablePath: options.chromium,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -57,7 +62,7 @@ try {
   const page = harness.watch(await context.newPage())
   const newPage = async (extra) => harness.watch(await (await browser.newContext({ ...contextOptions, ...extra })).newPage())
   const ui = new Console(page, server.origin)
-  const world = { ui, harness, api, endpoint, admin, browser, newPage, origin: server.origin, state: {} }
+  const world = { ui, harness, api, endpoint, traceUi, admin, browser, newPage, origin: server.origin, state: {} }
 
   const plan = [
     ['console served with SPA fallback and cache headers', [], scenarios.consoleServed],
@@ -75,6 +80,7 @@ try {
     ['audit log page filters by actor, action and time range', ['auth', 'auditLogs'], scenarios.auditLogPage],
     ['phone-width layout', ['auth', 'tasks'], scenarios.phoneLayout],
     ['alert channel with a test alert, a failure rule on a task and its alert', ['auth', 'tasks', 'alerts'], alertChannelAndRules],
+    ['a hanging execution is shown running and cancelled', ['auth', 'tasks', 'records', 'running'], runningExecutionCancelled],
   ]
   const only = options.only ? new RegExp(options.only) : null
   for (const [name, needs, run] of plan) {
@@ -88,7 +94,7 @@ try {
   console.error(`Server output:\n${server.log()}`)
 } finally {
   await browser?.close().catch(() => {})
-  await endpoint?.stop().catch(() => {})
+  await endpoint.stop().catch(() => {})
   await server.stop()
 }
 process.exit(exitCode)

@@ -146,7 +146,7 @@ export async function otherTaskPages({ ui, harness }) {
  * Task state at a glance: the list's schedule, last result and recent runs, the task page with its history, a run
  * with parameters that links to its execution, the record drawer's fire id and lateness, the dashboard's hourly view.
  */
-export async function taskStateAtAGlance({ ui, harness, endpoint, state }) {
+export async function taskStateAtAGlance({ ui, harness, endpoint, traceUi, state }) {
   const page = ui.page
   const name = state.taskName
   await ui.open(`/tasks?keyword=${encodeURIComponent(name)}`)
@@ -182,6 +182,14 @@ export async function taskStateAtAGlance({ ui, harness, endpoint, state }) {
   const drawer = page.locator('.el-drawer:visible')
   await eventually(async () => /\S/.test((await drawer.getByTestId('record-fire-id').innerText()).replace('—', '')), { what: 'the fire id in the drawer' })
   expect(await drawer.getByTestId('record-lateness').innerText(), 'lateness in the drawer').toMatch(/ms|s/)
+  // The server sends its spans to the endpoint: the fire was traced, and its call carried the trace to the target.
+  await eventually(async () => /^[0-9a-f]{32}$/.test(await drawer.getByTestId('record-trace-id').innerText()), { what: 'the trace id in the drawer' })
+  const traceId = await drawer.getByTestId('record-trace-id').innerText()
+  expect(await drawer.getByTestId('record-trace-link').getAttribute('href'), 'link to the trace').toBe(`${traceUi}${traceId}`)
+  expect(endpoint.hits.some((hit) => hit.headers.traceparent?.split('-')[1] === traceId), 'the target received the fire\'s traceparent').toBeTrue()
+  const attempts = drawer.locator('[data-testid="record-attempts"] .el-table__body tr')
+  expect(await attempts.count(), 'one attempt row').toBe(1)
+  expect(await attempts.first().innerText(), 'the attempt names its target').toContain(endpoint.url)
   await harness.shot(page, '27-record-drawer-fire')
   await page.keyboard.press('Escape')
 

@@ -27,7 +27,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
  * Starts the built server jar through bin/distributedjob (which picks a JDK >= 21) in a fresh temporary
  * directory: its own embedded database, logs and free ports.
  */
-export async function startServer({ jar, launcher, adminPassword }) {
+export async function startServer({ jar, launcher, adminPassword, options = [] }) {
   if (!existsSync(jar)) throw new Error(`no server jar at ${jar}: build it first (mvn package)`)
   const workDir = mkdtempSync(join(tmpdir(), 'dj-e2e-'))
   const port = await freePort()
@@ -42,6 +42,7 @@ export async function startServer({ jar, launcher, adminPassword }) {
     `--database.embeddedPath=${join(workDir, 'data')}`,
     `--log.path=${join(workDir, 'log')}`,
     `--auth.adminPassword=${adminPassword}`,
+    ...options,
   ], { cwd: workDir, env: { ...process.env, DJ_JAR: jar }, stdio: ['ignore', 'pipe', 'pipe'] })
   child.stdout.pipe(out)
   child.stderr.pipe(out)

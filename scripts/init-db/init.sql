@@ -262,6 +262,10 @@ CREATE TABLE alert_event (
 -- sorted after the fact (idx_department_type orders them by type first).
 ALTER TABLE task ADD KEY idx_department_id_id (department_id, id);
 
+-- V29__crash_policy.sql
+-- What a takeover does with a fire whose call had started when its instance stopped (see task.CrashPolicy).
+ALTER TABLE task ADD COLUMN crash_policy VARCHAR(16) NOT NULL DEFAULT 'RERUN';
+
 CREATE TABLE `flyway_schema_history` (
     `installed_rank` INT NOT NULL,
     `version` VARCHAR(50),
@@ -286,3 +290,4 @@ INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`,
 INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`, `type`, `script`, `checksum`, `installed_by`, `execution_time`, `success`) VALUES (7, '26', 'instance state', 'SQL', 'V26__instance_state.sql', -1839911357, 'init.sql', 0, 1);
 INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`, `type`, `script`, `checksum`, `installed_by`, `execution_time`, `success`) VALUES (8, '27', 'alerts', 'SQL', 'V27__alerts.sql', -945424816, 'init.sql', 0, 1);
 INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`, `type`, `script`, `checksum`, `installed_by`, `execution_time`, `success`) VALUES (9, '28', 'task list index', 'SQL', 'V28__task_list_index.sql', 1924218894, 'init.sql', 0, 1);
+INSERT INTO `flyway_schema_history` (`installed_rank`, `version`, `description`, `type`, `script`, `checksum`, `installed_by`, `execution_time`, `success`) VALUES (10, '29', 'crash policy', 'SQL', 'V29__crash_policy.sql', 302051321, 'init.sql', 0, 1);

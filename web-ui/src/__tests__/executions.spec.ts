@@ -59,6 +59,30 @@ describe('executions page', () => {
     expect(rerun.query.get('year')).toBe('2026')
     expect(document.body.textContent).toContain('Started fire fire-7-new')
   })
+
+  it('shows the trace id with its link and a row per attempt in the drawer', async () => {
+    const traced = {
+      ...record, traceId: '4bf92f3577b34da6a3ce929d0e0e4736', traceUrl: 'http://jaeger:16686/trace/4bf92f3577b34da6a3ce929d0e0e4736',
+      attempts: [
+        { attempt: 1, fallback: false, target: 'http://primary.test/run', statusCode: 503, durationMillis: 12, error: 'HTTP 503' },
+        { attempt: 2, fallback: true, target: 'http://fallback.test/run', statusCode: 200, durationMillis: 8, error: null },
+      ],
+    }
+    mockApi({ 'GET /records': { data: page([record]) }, 'GET /records/41': { data: traced } })
+    const { wrapper } = await mountConsole('/records', { before: () => signIn(['record:view']) })
+
+    await wrapper.get('[data-testid="record-detail"]').trigger('click')
+    await settle(50)
+    const drawer = [...document.querySelectorAll('[data-testid="record-drawer"]')].at(-1)!
+    expect(drawer.querySelector('[data-testid="record-trace-id"]')?.textContent).toBe(traced.traceId)
+    expect(drawer.querySelector('[data-testid="record-trace-link"]')?.getAttribute('href')).toBe(traced.traceUrl)
+    const rows = [...drawer.querySelectorAll('[data-testid="record-attempts"] .el-table__body tr')].map((row) => row.textContent)
+    expect(rows).toHaveLength(2)
+    expect(rows[0]).toContain('http://primary.test/run')
+    expect(rows[0]).toContain('503')
+    expect(rows[0]).toContain('HTTP 503')
+    expect(rows[1]).toContain('Fallback')
+  })
 })
 
 describe('run once with parameters', () => {

@@ -69,6 +69,7 @@ export interface Task {
   grpcTls?: boolean
   misfirePolicy?: string | null
   concurrencyPolicy?: string | null
+  crashPolicy?: string | null
   lastExecuteTime?: string | null
   nextExecuteTime?: string | null
   creatorId?: number | null
@@ -126,6 +127,23 @@ export interface ExecutionRecord {
   usedFallback?: boolean | number | null
   triggerType?: TriggerType | null
   executor?: string | null
+  /** The OpenTelemetry trace of the fire, when it was sampled. */
+  traceId?: string | null
+  /** The trace in Jaeger or Tempo, when the server has tracing.uiUrlTemplate. */
+  traceUrl?: string | null
+  /** Each call the fire made, oldest first. */
+  attempts?: ExecutionAttempt[] | null
+}
+
+/** One call of a fire to its primary or fallback target. */
+export interface ExecutionAttempt {
+  attempt: number
+  fallback: boolean
+  /** A URL, or for gRPC address/service/method. */
+  target: string
+  statusCode?: number | null
+  durationMillis: number
+  error?: string | null
 }
 
 export interface RecordQuery {

@@ -1,10 +1,10 @@
 package io.distributedjob.alert;
 
-import io.distributedjob.audit.AuditLog;
 import io.distributedjob.access.CurrentUser;
 import io.distributedjob.access.Permissions;
 import io.distributedjob.access.RequirePermission;
-import io.distributedjob.web.ApiResponse;
+import io.distributedjob.audit.AuditLog;
+import io.distributedjob.kernel.ApiResponse;
 import io.distributedjob.kernel.PageQuery;
 import io.distributedjob.kernel.PageResult;
 import org.springframework.web.bind.annotation.DeleteMapping;

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Set;
 
 import io.distributedjob.access.CurrentUser;
-import io.distributedjob.org.DepartmentDirectory;
-import io.distributedjob.org.DepartmentScope;
+import io.distributedjob.access.DepartmentScope;
 import io.distributedjob.kernel.ApiException;
 import io.distributedjob.kernel.PageQuery;
 import io.distributedjob.kernel.PageResult;
+import io.distributedjob.org.DepartmentDirectory;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 

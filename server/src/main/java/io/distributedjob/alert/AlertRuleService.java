@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.util.List;
 
 import io.distributedjob.access.CurrentUser;
+import io.distributedjob.access.DepartmentScope;
+import io.distributedjob.kernel.ApiException;
 import io.distributedjob.org.DepartmentDirectory;
-import io.distributedjob.org.DepartmentScope;
 import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskService;
-import io.distributedjob.kernel.ApiException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 

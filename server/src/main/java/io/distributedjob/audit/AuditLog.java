@@ -32,6 +32,7 @@ public class AuditLog {
     public static final String CHANGE_PASSWORD = "CHANGE_PASSWORD";
     /** A task fired now by a person or an API client, outside its schedule. */
     public static final String RUN = "RUN";
+    public static final String CANCEL = "CANCEL";
 
     public static final String USER = "USER";
     public static final String ROLE = "ROLE";
@@ -73,10 +74,7 @@ public class AuditLog {
 
     /** Like {@link #track}, for a change without a result. */
     public void track(CurrentUser actor, String action, String targetType, Long targetId, Runnable change) {
-        track(actor, action, targetType, targetId, () -> {
-            change.run();
-            return null;
-        });
+        track(actor, currentClientAddress(), action, targetType, targetId, change);
     }
 
     /** Runs the creation of an object and records it with the id the result carries. */
@@ -88,6 +86,15 @@ public class AuditLog {
     public <T> T track(CurrentUser actor, String clientAddress, String action, String targetType, Long targetId,
                        Supplier<T> change) {
         return run(actor, clientAddress, action, targetType, result -> targetId, targetId, change);
+    }
+
+    /** Like {@link #track(CurrentUser, String, String, String, Long, Supplier)}, for a change without a result. */
+    public void track(CurrentUser actor, String clientAddress, String action, String targetType, Long targetId,
+                      Runnable change) {
+        track(actor, clientAddress, action, targetType, targetId, () -> {
+            change.run();
+            return null;
+        });
     }
 
     /** Like {@link #trackCreate}, for a creation requested outside an HTTP request: the client address is given. */

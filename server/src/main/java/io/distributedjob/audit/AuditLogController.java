@@ -6,11 +6,11 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.distributedjob.access.CurrentUser;
+import io.distributedjob.access.DepartmentScope;
 import io.distributedjob.access.Permissions;
 import io.distributedjob.access.RequirePermission;
-import io.distributedjob.org.DepartmentScope;
 import io.distributedjob.kernel.ApiException;
-import io.distributedjob.web.ApiResponse;
+import io.distributedjob.kernel.ApiResponse;
 import io.distributedjob.kernel.PageQuery;
 import io.distributedjob.kernel.PageResult;
 import org.springframework.format.annotation.DateTimeFormat;

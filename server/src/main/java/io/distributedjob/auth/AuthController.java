@@ -2,7 +2,7 @@ package io.distributedjob.auth;
 
 import io.distributedjob.access.CurrentUser;
 import io.distributedjob.kernel.ApiException;
-import io.distributedjob.web.ApiResponse;
+import io.distributedjob.kernel.ApiResponse;
 import io.distributedjob.web.RequestLogFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,6 +1,5 @@
 package io.distributedjob.auth;
 
-import io.distributedjob.access.CurrentUser;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,18 +9,21 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.distributedjob.audit.AuditEntry;
+import io.distributedjob.access.CurrentUser;
+import io.distributedjob.access.PasswordHasher;
+import io.distributedjob.access.PasswordPolicy;
 import io.distributedjob.audit.AuditEntry.Outcome;
+import io.distributedjob.audit.AuditEntry;
 import io.distributedjob.audit.AuditLog;
 import io.distributedjob.auth.TokenCodec.IssuedToken;
 import io.distributedjob.auth.TokenCodec.TokenClaims;
 import io.distributedjob.config.AuthSettings;
-import io.distributedjob.org.DepartmentDirectory;
-import io.distributedjob.role.RoleDirectory;
-import io.distributedjob.user.UserAccounts;
-import io.distributedjob.user.UserAccounts.Account;
 import io.distributedjob.kernel.ApiException;
 import io.distributedjob.kernel.ErrorCode;
+import io.distributedjob.org.DepartmentDirectory;
+import io.distributedjob.role.RoleDirectory;
+import io.distributedjob.user.UserAccounts.Account;
+import io.distributedjob.user.UserAccounts;
 import org.springframework.stereotype.Service;
 
 /**

@@ -7,8 +7,8 @@ import java.util.List;
 
 import io.distributedjob.access.Permissions;
 import io.distributedjob.access.RequirePermission;
+import io.distributedjob.kernel.ApiResponse;
 import io.distributedjob.kernel.InstanceId;
-import io.distributedjob.web.ApiResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -41,6 +41,11 @@ public record TracingSettings(
                 ? endpoint.strip().replaceAll("/$", "") + TRACES_PATH : endpoint.strip();
     }
 
+    /** The link to {@code traceId} in the trace UI, or null without a template or a trace. */
+    public String traceUrl(String traceId) {
+        return uiUrlTemplate.isEmpty() || traceId == null ? null : uiUrlTemplate.replace(TRACE_ID_PLACEHOLDER, traceId);
+    }
+
     @AssertTrue(message = "tracing.endpoint must be empty or an http(s) URL such as http://jaeger:4318")
     public boolean isEndpointUsable() {
         return !enabled() || isHttpUrl(endpoint.strip());

@@ -80,7 +80,7 @@ class ClaimStore {
         }
         return transactions.execute(tx -> {
             int[] counts = template.batchUpdate("UPDATE task SET next_execute_time = ?, status = ?, claimed_from = ?,"
-                    + " lease_owner = ?, version = version + 1, update_time = update_time WHERE id = ? AND version = ?",
+                    + " lease_owner = ?, version = version + 1, " + TaskRows.KEEP_UPDATE_TIME + " WHERE id = ? AND version = ?",
                     rows, TYPES);
             Set<Long> won = Arrays.stream(counts).allMatch(count -> count >= 0)
                     ? wonByCount(byId, counts)
@@ -142,7 +142,7 @@ class ClaimStore {
      */
     boolean rewind(long taskId, long version, String owner, Instant next, int status) {
         return jdbc.sql("UPDATE task SET next_execute_time = ?, status = ?, version = version + 1,"
-                        + " update_time = update_time, lease_owner = NULL, claimed_from = NULL"
+                        + " " + TaskRows.KEEP_UPDATE_TIME + ", lease_owner = NULL, claimed_from = NULL"
                         + " WHERE id = ? AND version = ? AND lease_owner = ?")
                 .params(SqlTime.toDb(next), status, taskId, version, owner).update() == 1;
     }
@@ -162,9 +162,9 @@ class ClaimStore {
         String where = " WHERE id = ? AND version = ? AND lease_owner = ?";
         transactions.executeWithoutResult(tx -> {
             template.batchUpdate("UPDATE task SET next_execute_time = ?, status = ?, lease_owner = NULL,"
-                    + " claimed_from = NULL, version = version + 1, update_time = update_time" + where, released);
+                    + " claimed_from = NULL, version = version + 1, " + TaskRows.KEEP_UPDATE_TIME + where, released);
             template.batchUpdate("UPDATE task SET next_execute_time = ?, status = ?, version = version + 1,"
-                    + " update_time = update_time" + where, kept);
+                    + " " + TaskRows.KEEP_UPDATE_TIME + where, kept);
         });
     }
 
@@ -180,7 +180,7 @@ class ClaimStore {
         List<Object[]> params = rows.stream().sorted(Comparator.comparingLong(row -> row[0]))
                 .map(row -> new Object[] {row[0], row[1], owner}).toList();
         transactions.executeWithoutResult(tx -> template.batchUpdate("UPDATE task SET lease_owner = NULL,"
-                + " claimed_from = NULL, version = version + 1, update_time = update_time"
+                + " claimed_from = NULL, version = version + 1, " + TaskRows.KEEP_UPDATE_TIME
                 + " WHERE id = ? AND version = ? AND lease_owner = ?", params));
     }
 

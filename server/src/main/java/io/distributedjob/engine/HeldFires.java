@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.distributedjob.dispatch.FireDispatch;
-import io.distributedjob.execution.ExecutionOutcome;
+import io.distributedjob.execution.FireRecords;
 import io.distributedjob.execution.Fire;
 import io.distributedjob.execution.FireExecutor;
-import io.distributedjob.record.ExecutionRecord;
 import io.distributedjob.record.RecordWriter;
 import io.distributedjob.task.Task;
 import org.slf4j.Logger;
@@ -76,12 +75,8 @@ final class HeldFires implements FireHolder {
 
     @Override
     public void skip(Fire fire, String reason) {
-        Instant now = clock.instant();
-        Task task = fire.task();
-        ExecutionOutcome outcome = ExecutionOutcome.failure(reason);
-        records.write(new ExecutionRecord(task.id(), task.name(), task.taskType().name(), task.departmentId(),
-                fire.fireId(), fire.scheduledTime(), now, now, 0, false, ExecutionRecord.FAILED, null, null,
-                outcome.error(), 0, false, fire.trigger(), self), () -> outstanding.remove(task.id(), fire.scheduledTime()));
+        records.write(FireRecords.notRun(fire, clock.instant(), reason, self),
+                () -> outstanding.remove(fire.task().id(), fire.scheduledTime()));
     }
 
     /** Fires asked for by a person start at once, claimed ones unless fenced. */

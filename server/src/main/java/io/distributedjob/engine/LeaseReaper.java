@@ -8,6 +8,7 @@ import io.distributedjob.metrics.SchedulerMetrics;
 import io.distributedjob.cron.Schedule;
 import io.distributedjob.engine.EngineInstances.Lease;
 import io.distributedjob.record.RecordService;
+import io.distributedjob.task.CrashPolicy;
 import io.distributedjob.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * Takes over the fires of instances that fell silent for longer than the lease. For each row such an instance
  * still leases with fires not known to be recorded, the cursor goes back to the first of its fires that has no
  * record, and the lease ends: the next claim (by any instance) runs those fires again with the same fire ids,
- * late but not lost. A target may see a fire twice if the instance died between calling it and recording it;
- * the {@code X-DJ-Fire-Id} header lets the target drop the second call.
+ * late but not lost. A fire whose call had started (its running record is in the database) follows its task's
+ * {@code crashPolicy}: {@code RERUN} runs it again, and the target, which may then see it twice, can drop the
+ * second call by its {@code X-DJ-Fire-Id}; {@code RECORD_UNKNOWN} records its outcome as unknown instead.
  */
 final class LeaseReaper {
 
@@ -80,6 +82,20 @@ final class LeaseReaper {
         }).orElse(0);
     }
 
+    /**
+     * Under {@code crashPolicy RECORD_UNKNOWN} the fires whose calls had started on the silent instance are
+     * recorded as of unknown outcome, and so are not run again; under {@code RERUN} they are run again like the
+     * fires it had not started.
+     */
+    private void recordUnknown(Task task, String silent, Instant from, Instant end) {
+        int unknown = records.recordUnknown(task.id(), silent, from, end, "outcome unknown: instance " + silent
+                + " stopped while the call was under way; not called again (crashPolicy RECORD_UNKNOWN)");
+        if (unknown > 0) {
+            log.warn("Recorded {} fires of task {} as of unknown outcome: their calls had started on silent instance"
+                    + " {}", unknown, task.id(), silent);
+        }
+    }
+
     private TakeOver takeOverAll(Lease silent) {
         int rewound = 0;
         boolean complete = true;
@@ -131,6 +147,9 @@ final class LeaseReaper {
         Instant candidate = from.isBefore(doneBefore) ? schedule.next(doneBefore.minusMillis(1)) : from;
         Instant end = next == null ? from.plusMillis(1) : next;
         if (candidate != null && candidate.isBefore(end)) {
+            if (task.crashPolicy() == CrashPolicy.RECORD_UNKNOWN) {
+                recordUnknown(task, silent.instanceId(), candidate, end);
+            }
             Set<Instant> recorded = records.recordedScheduledTimes(task.id(), candidate, end);
             for (int step = 0; step < MAX_STEPS && candidate != null && candidate.isBefore(end)
                     && recorded.contains(candidate); step++) {

@@ -5,22 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.execution.RetryWithFallback.Attempt;
 import io.distributedjob.metrics.SchedulerMetrics;
 import io.distributedjob.record.RecordWriter;
 import io.distributedjob.kernel.TriggerType;
-import io.distributedjob.task.ConcurrencyPolicy;
 import io.distributedjob.task.MisfirePolicy;
-import io.distributedjob.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -47,17 +39,16 @@ public class FireExecutor implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timers;
     private final RetryTimer retries;
     private final DeadlineWatch deadlines;
+    private final FireTracing tracing;
 
-    /** Fires taken and not yet ended. */
-    private final Set<FireRun> active = ConcurrentHashMap.newKeySet();
-    private final Map<Long, Integer> busyTasks = new ConcurrentHashMap<>();
-    private final ReentrantLock idleLock = new ReentrantLock();
-    private final Condition idle = idleLock.newCondition();
+    private final ActiveFires active = new ActiveFires();
+    private final TaskAdmission admission = new TaskAdmission();
     private volatile boolean accepting = true;
     private volatile Runnable onWorkerTaken = () -> { };
 
     public FireExecutor(TaskExecutors executors, RecordWriter records, Clock clock, JobSettings settings,
-                        InstanceId instanceId, SchedulerMetrics metrics) {
+                        InstanceId instanceId, SchedulerMetrics metrics, FireTracing tracing) {
+        this.tracing = tracing;
         this.executors = executors;
         this.records = records;
         this.clock = clock;
@@ -82,7 +73,7 @@ public class FireExecutor implements AutoCloseable {
             recordNotRun(fire, "not run: the server was shutting down", afterRecorded);
             return;
         }
-        if (!admit(fire.task())) {
+        if (!admission.admit(fire.task())) {
             recordNotRun(fire, "skipped: the previous run of this task was still going (concurrencyPolicy FORBID)",
                     afterRecorded);
             return;
@@ -112,7 +103,21 @@ public class FireExecutor implements AutoCloseable {
 
     /** Whether fires of {@code taskId} are running or waiting on this instance. */
     public boolean busy(long taskId) {
-        return busyTasks.containsKey(taskId);
+        return admission.busy(taskId);
+    }
+
+    /**
+     * Ends the fire {@code fireId} held here, recording {@code reason} as its error: its call is interrupted and
+     * its worker goes to the next fire at once. False when no such fire is held here (or it has just ended).
+     */
+    public boolean cancel(String fireId, String reason) {
+        for (FireRun run : active.snapshot()) {
+            if (run.fire.fireId().equals(fireId) && end(run, run.delivery.cutShort(reason))) {
+                interrupt(run.worker());
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Workers whose call went on past its fire's deadline, ignoring the interrupt. */
@@ -137,24 +142,12 @@ public class FireExecutor implements AutoCloseable {
      * had not stays claimed and unrecorded, for another instance to take over. Never waits past the deadline.
      */
     public boolean awaitIdle(Instant deadline) throws InterruptedException {
-        idleLock.lock();
-        try {
-            while (!active.isEmpty()) {
-                long millis = Duration.between(clock.instant(), deadline).toMillis();
-                if (millis <= 0) {
-                    break;
-                }
-                idle.await(millis, TimeUnit.MILLISECONDS);
-            }
-        } finally {
-            idleLock.unlock();
-        }
-        if (active.isEmpty()) {
+        if (active.awaitNone(clock, deadline)) {
             return true;
         }
         pool.dispatching(false);
         int left = 0;
-        for (FireRun run : List.copyOf(active)) {
+        for (FireRun run : active.snapshot()) {
             if (run.started() == null && run.fire.claimed()) {
                 left += end(run, null) ? 1 : 0;
             } else if (end(run, run.delivery.cutShort(run.started() == null ? "not run: the server shut down first"
@@ -172,15 +165,6 @@ public class FireExecutor implements AutoCloseable {
     @Override
     public void close() {
         timers.shutdownNow();
-    }
-
-    /** Counts the fire as the task's; false (not counted) when it must be skipped under FORBID. */
-    private boolean admit(Task task) {
-        if (task.concurrencyPolicy() == ConcurrencyPolicy.FORBID) {
-            return busyTasks.putIfAbsent(task.id(), 1) == null;
-        }
-        busyTasks.merge(task.id(), 1, Integer::sum);
-        return true;
     }
 
     private void start(List<FireRun> runs) {
@@ -209,8 +193,11 @@ public class FireExecutor implements AutoCloseable {
         }
     }
 
-    /** The first turn: the misfire rule, then the deadline starts. False when the fire ends here. */
-    private boolean begin(FireRun run) {
+    /**
+     * The first turn: the misfire rule, then the deadline starts and the running record is written (the call waits
+     * for it, so that a takeover knows the call was under way). False when the fire ends here.
+     */
+    private boolean begin(FireRun run) throws InterruptedException {
         Instant now = clock.instant();
         run.started(now);
         if (run.executor == null) {
@@ -227,14 +214,17 @@ public class FireExecutor implements AutoCloseable {
             }
             run.trigger(TriggerType.MISFIRE);
         }
+        run.trace(tracing.begin(run.fire, run.trigger(), now));
         deadlines.watch(run, run.delivery.budget());
+        records.started(FireRecords.running(run.fire, run.trigger(), now, instanceId));
         return true;
     }
 
     private void call(FireRun run) throws InterruptedException {
         while (!run.ended()) {
-            Attempt attempt = run.executor.call(run.fire, run.delivery.next());
+            Attempt attempt = run.trace().call(run.executor, run.fire, run.delivery.next());
             Duration wait = run.delivery.record(attempt);
+            run.trace().decided(wait, run.delivery.next());
             if (wait == null) {
                 end(run, run.delivery.outcome());
                 return;
@@ -272,34 +262,20 @@ public class FireExecutor implements AutoCloseable {
             retries.takeOff(run);
             pool.withdraw(run);
             giveWorkerBack(run);
-            busyTasks.computeIfPresent(run.task().id(), (id, count) -> count == 1 ? null : count - 1);
+            admission.left(run.task());
             Instant end = clock.instant();
             Instant start = run.started() == null ? end : run.started();
             if (outcome != null) {
-                records.write(FireRun.record(run.fire, run.trigger(), start, end, outcome, instanceId),
-                        run.afterRecorded);
+                records.write(FireRecords.of(run.fire, run.trigger(), start, end, outcome, instanceId,
+                        run.endTrace(outcome)), run.afterRecorded);
             }
         } finally {
             active.remove(run);
-            if (active.isEmpty()) {
-                signalIdle();
-            }
         }
         return true;
     }
 
     private void recordNotRun(Fire fire, String reason, Runnable afterRecorded) {
-        Instant now = clock.instant();
-        records.write(FireRun.record(fire, fire.trigger(), now, now, ExecutionOutcome.failure(reason), instanceId),
-                afterRecorded);
-    }
-
-    private void signalIdle() {
-        idleLock.lock();
-        try {
-            idle.signalAll();
-        } finally {
-            idleLock.unlock();
-        }
+        records.write(FireRecords.notRun(fire, clock.instant(), reason, instanceId), afterRecorded);
     }
 }

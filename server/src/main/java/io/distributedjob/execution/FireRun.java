@@ -1,11 +1,9 @@
 package io.distributedjob.execution;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.distributedjob.record.ExecutionRecord;
 import io.distributedjob.kernel.TriggerType;
 import io.distributedjob.task.Task;
 
@@ -31,6 +29,7 @@ final class FireRun {
     private volatile Thread worker;
     private volatile Future<?> retryTimer;
     private volatile Future<?> deadlineTimer;
+    private volatile FireTrace trace;
 
     FireRun(Fire fire, Runnable afterRecorded, TaskExecutor executor) {
         this.fire = fire;
@@ -105,6 +104,24 @@ final class FireRun {
         worker = thread;
     }
 
+    FireTrace trace() {
+        return trace;
+    }
+
+    void trace(FireTrace value) {
+        trace = value;
+    }
+
+    /** Ends the fire's span, if it began, and gives what the fire leaves for its record. */
+    FireTrail endTrace(ExecutionOutcome outcome) {
+        FireTrace current = trace;
+        if (current == null) {
+            return FireTrail.NONE;
+        }
+        current.end(outcome);
+        return current.trail();
+    }
+
     void deadlineTimer(Future<?> timer) {
         deadlineTimer = timer;
     }
@@ -114,15 +131,5 @@ final class FireRun {
         if (timer != null) {
             timer.cancel(false);
         }
-    }
-
-    /** The execution record of a fire, as this instance ran it (or did not). */
-    static ExecutionRecord record(Fire fire, TriggerType trigger, Instant start, Instant end, ExecutionOutcome outcome,
-                                  String instanceId) {
-        Task task = fire.task();
-        return new ExecutionRecord(task.id(), task.name(), task.taskType().name(), task.departmentId(), fire.fireId(),
-                fire.scheduledTime(), start, end, Duration.between(start, end).toMillis(), outcome.success(),
-                outcome.success() ? ExecutionRecord.SUCCEEDED : ExecutionRecord.FAILED, outcome.statusCode(),
-                outcome.response(), outcome.error(), outcome.retryTimes(), outcome.usedFallback(), trigger, instanceId);
     }
 }

@@ -15,10 +15,10 @@ import io.distributedjob.execution.HttpTargetClient.Answer;
 import io.distributedjob.execution.HttpTargetClient.DeadlineExceededException;
 import io.distributedjob.execution.RetryWithFallback.Attempt;
 import io.distributedjob.execution.RetryWithFallback.Target;
+import io.distributedjob.kernel.TaskType;
 import io.distributedjob.targets.TargetPolicy;
 import io.distributedjob.targets.TargetRefusedException;
 import io.distributedjob.task.Task;
-import io.distributedjob.task.TaskType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Calls the URL of an HTTP task through one shared pooled client (connections are reused): its method, headers
  * and body, each call within the task's timeout from connecting to the last byte of the body, to the task's URL or
  * (when the fire executor asks) its fallback URL. Any status outside 2xx is a failure. Every call, and every
- * redirect it follows, carries {@code X-DJ-Fire-Id}; the target policy decides where calls may go.
+ * redirect it follows, carries {@code X-DJ-Fire-Id} and the W3C {@code traceparent} of its attempt's span; the target policy decides where calls may go.
  */
 @Component
 public class HttpTaskExecutor implements TaskExecutor, AutoCloseable {
@@ -62,7 +62,12 @@ public class HttpTaskExecutor implements TaskExecutor, AutoCloseable {
 
     @Override
     public Attempt call(Fire fire, Target target) throws InterruptedException {
-        return call(target == Target.PRIMARY ? fire.task().url() : fire.task().fallbackUrl(), fire);
+        return call(address(fire.task(), target), fire);
+    }
+
+    @Override
+    public String address(Task task, Target target) {
+        return target == Target.PRIMARY ? task.url() : task.fallbackUrl();
     }
 
     private Attempt call(String url, Fire fire) {
@@ -96,6 +101,7 @@ public class HttpTaskExecutor implements TaskExecutor, AutoCloseable {
         }
         headers.keySet().removeIf(name -> name.equalsIgnoreCase(FIRE_ID_HEADER));
         headers.put(FIRE_ID_HEADER, fire.fireId());
+        TraceHeaders.addTo(headers);
         String body = task.body();
         if (body == null || body.isEmpty()) {
             return new HttpTargetClient.Request(task.httpMethod(), URI.create(url), headers, null);

@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import io.distributedjob.task.TaskType;
+import io.distributedjob.kernel.TaskType;
 import org.springframework.stereotype.Component;
 
 /** The executor of each task type; a type with none fails its fires with a clear reason. */

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.distributedjob.config.JobSettings;
-import io.distributedjob.task.TaskType;
+import io.distributedjob.kernel.TaskType;
 
 /**
  * The workers of this instance and the fires waiting for one. A worker is taken within {@code job.workers} in all,

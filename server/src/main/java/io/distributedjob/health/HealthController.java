@@ -6,7 +6,7 @@ import java.util.Map;
 
 import io.distributedjob.auth.PublicEndpoint;
 import io.distributedjob.execution.FireExecutor;
-import io.distributedjob.web.ApiResponse;
+import io.distributedjob.kernel.ApiResponse;
 import io.distributedjob.kernel.ErrorCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import io.distributedjob.auth.PublicEndpoint;
 import io.distributedjob.kernel.ApiException;
-import io.distributedjob.web.ApiResponse;
+import io.distributedjob.kernel.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -8,16 +8,16 @@ import java.util.Map;
 import java.util.Set;
 
 import io.distributedjob.access.CurrentUser;
+import io.distributedjob.access.DepartmentScope;
 import io.distributedjob.access.Permissions;
+import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.PageQuery;
+import io.distributedjob.kernel.TaskType;
 import io.distributedjob.mcp.ToolRunner.Definition;
-import io.distributedjob.org.DepartmentScope;
 import io.distributedjob.record.RecordFilter;
 import io.distributedjob.record.RecordService;
 import io.distributedjob.record.StoredRecord;
 import io.distributedjob.rpc.TaskCounts;
-import io.distributedjob.task.TaskType;
-import io.distributedjob.kernel.ApiException;
-import io.distributedjob.kernel.PageQuery;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import org.springframework.stereotype.Component;
 

@@ -6,7 +6,7 @@ import io.distributedjob.access.Permissions;
 import io.distributedjob.cron.Schedules;
 import io.distributedjob.mcp.ToolRunner.Definition;
 import io.distributedjob.rpc.ModelContexts;
-import io.distributedjob.task.TaskService;
+import io.distributedjob.task.CronPreviews;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,13 +23,13 @@ class InsightTools {
     private static final int TIMEZONE_MAX = 64;
     private static final int MODEL_ID_MAX = 64;
 
-    private final TaskService tasks;
+    private final CronPreviews previews;
     private final ModelContexts contexts;
     private final ToolRunner runner;
     private final JsonMapper json;
 
-    InsightTools(TaskService tasks, ModelContexts contexts, ToolRunner runner, JsonMapper json) {
-        this.tasks = tasks;
+    InsightTools(CronPreviews previews, ModelContexts contexts, ToolRunner runner, JsonMapper json) {
+        this.previews = previews;
         this.contexts = contexts;
         this.runner = runner;
         this.json = json;
@@ -43,9 +43,9 @@ class InsightTools {
                         Permissions.TASK_VIEW, CRON, true, InputSchema.object()
                         .string("cron", "the expression, such as 0 0/5 * * * ?")
                         .string("timezone", "time zone of the expression, such as Asia/Shanghai (default: the server's)")
-                        .integer("count", "how many fire times to list, 1 to " + TaskService.PREVIEW_MAX + " (default 5)")
+                        .integer("count", "how many fire times to list, 1 to " + CronPreviews.PREVIEW_MAX + " (default 5)")
                         .required("cron")),
-                        (caller, args) -> ToolAnswer.of(tasks.preview(args.string("cron", Schedules.MAX_LENGTH),
+                        (caller, args) -> ToolAnswer.of(previews.preview(args.string("cron", Schedules.MAX_LENGTH),
                                 args.optionalString("timezone", TIMEZONE_MAX),
                                 args.optionalInteger("count")))),
                 runner.tool(new Definition("model_context", "Runtime context",

@@ -5,20 +5,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.distributedjob.audit.AuditLog;
 import io.distributedjob.access.Permissions;
+import io.distributedjob.audit.AuditLog;
 import io.distributedjob.cron.InvalidScheduleException;
 import io.distributedjob.cron.Schedules;
-import io.distributedjob.mcp.ToolRunner.Definition;
+import io.distributedjob.kernel.PageQuery;
+import io.distributedjob.kernel.TaskType;
 import io.distributedjob.kernel.TriggerType;
+import io.distributedjob.mcp.ToolRunner.Definition;
 import io.distributedjob.task.ConcurrencyPolicy;
+import io.distributedjob.task.CrashPolicy;
 import io.distributedjob.task.MisfirePolicy;
 import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskRuns;
 import io.distributedjob.task.TaskService;
-import io.distributedjob.task.TaskType;
 import io.distributedjob.task.TaskView;
-import io.distributedjob.kernel.PageQuery;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import org.springframework.stereotype.Component;
 
@@ -36,13 +37,11 @@ class TaskTools {
 
     private final TaskService tasks;
     private final TaskRuns runs;
-    private final AuditLog audit;
     private final ToolRunner runner;
 
-    TaskTools(TaskService tasks, TaskRuns runs, AuditLog audit, ToolRunner runner) {
+    TaskTools(TaskService tasks, TaskRuns runs, ToolRunner runner) {
         this.tasks = tasks;
         this.runs = runs;
-        this.audit = audit;
         this.runner = runner;
     }
 
@@ -90,9 +89,7 @@ class TaskTools {
                         (caller, args) -> {
                             long id = args.id("id");
                             int status = args.bool("enabled") ? Task.ENABLED : Task.DISABLED;
-                            return ToolAnswer.about(id, audit.track(caller.user(), caller.clientAddress(),
-                                    AuditLog.UPDATE, AuditLog.TASK, id,
-                                    () -> tasks.changeStatus(caller.user(), id, status)));
+                            return ToolAnswer.about(id, tasks.changeStatus(caller.user(), caller.clientAddress(), id, status));
                         }),
                 runner.tool(new Definition("run_task", "Run a task now",
                         "Fires a task once now, whatever its schedule and status, optionally with overrides for that"
@@ -107,7 +104,7 @@ class TaskTools {
                         (caller, args) -> {
                             long id = args.id("id");
                             return ToolAnswer.about(id,
-                                    runs.run(caller.user(), id, TriggerType.API, args.asBodyWithout("id")));
+                                    runs.run(caller.user(), caller.clientAddress(), id, TriggerType.API, args.asBodyWithout("id")));
                         }));
     }
 
@@ -118,8 +115,7 @@ class TaskTools {
                         + ", checked the same way. Needs task:create.",
                 Permissions.TASK_CREATE, AuditLog.TASK, false, definitionFields(InputSchema.object(), type)),
                 (caller, args) -> {
-                    TaskView created = audit.trackCreate(caller.user(), caller.clientAddress(), AuditLog.TASK,
-                            TaskView::id, () -> tasks.create(caller.user(), type, args.asBody()));
+                    TaskView created = tasks.create(caller.user(), caller.clientAddress(), type, args.asBody());
                     return ToolAnswer.about(created.id(), created);
                 });
     }
@@ -134,8 +130,8 @@ class TaskTools {
                 Permissions.TASK_UPDATE, AuditLog.TASK, false, definitionFields(input, type)),
                 (caller, args) -> {
                     long id = args.id("id");
-                    return ToolAnswer.about(id, audit.track(caller.user(), caller.clientAddress(), AuditLog.UPDATE,
-                            AuditLog.TASK, id, () -> tasks.update(caller.user(), id, type, args.asBodyWithout("id"))));
+                    return ToolAnswer.about(id, tasks.update(caller.user(), caller.clientAddress(), id, type,
+                            args.asBodyWithout("id")));
                 });
     }
 
@@ -151,7 +147,9 @@ class TaskTools {
                 .integer("retryInterval", "seconds between retries")
                 .oneOf("misfirePolicy", "what to do about fires missed while no server ran", MisfirePolicy.class)
                 .oneOf("concurrencyPolicy", "what to do when a fire is due while the last still runs",
-                        ConcurrencyPolicy.class);
+                        ConcurrencyPolicy.class)
+                .oneOf("crashPolicy", "what a takeover does with a call under way when its server stopped:"
+                        + " call again (RERUN) or record the outcome as unknown (RECORD_UNKNOWN)", CrashPolicy.class);
         if (type == TaskType.HTTP) {
             return input.string("url", "http:// or https:// URL to call")
                     .oneOf("httpMethod", "HTTP method", "GET", "POST", "PUT", "PATCH", "DELETE")

@@ -5,8 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-import io.distributedjob.task.TaskType;
 import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.TaskType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

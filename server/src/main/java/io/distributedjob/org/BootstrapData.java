@@ -1,6 +1,6 @@
 package io.distributedjob.org;
 
-import io.distributedjob.auth.PasswordHasher;
+import io.distributedjob.access.PasswordHasher;
 import io.distributedjob.config.AuthSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,6 +3,7 @@ package io.distributedjob.org;
 import java.util.Set;
 
 import io.distributedjob.access.CurrentUser;
+import io.distributedjob.access.DepartmentScope;
 import io.distributedjob.kernel.ApiException;
 import org.springframework.stereotype.Service;
 

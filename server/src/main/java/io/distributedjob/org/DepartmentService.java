@@ -11,9 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import io.distributedjob.audit.AuditLog;
 import io.distributedjob.access.CurrentUser;
-import io.distributedjob.user.UserAccounts;
+import io.distributedjob.audit.AuditLog;
 import io.distributedjob.kernel.ApiException;
 import org.springframework.stereotype.Service;
 
@@ -25,11 +24,11 @@ public class DepartmentService {
 
     private final DepartmentRepository departments;
     private final DepartmentScopeService scope;
-    private final UserAccounts users;
+    private final DepartmentMembers users;
     private final AuditLog audit;
     private final Clock clock;
 
-    DepartmentService(DepartmentRepository departments, DepartmentScopeService scope, UserAccounts users,
+    DepartmentService(DepartmentRepository departments, DepartmentScopeService scope, DepartmentMembers users,
                       AuditLog audit, Clock clock) {
         this.departments = departments;
         this.scope = scope;

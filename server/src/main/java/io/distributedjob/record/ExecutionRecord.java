@@ -2,15 +2,18 @@ package io.distributedjob.record;
 
 import io.distributedjob.kernel.TriggerType;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The outcome of one fire, as written to the month table of its scheduled time.
  *
  * @param fireId       {@code <taskId>:<scheduled instant>}, also sent to the target as {@code X-DJ-Fire-Id}
- * @param status       {@link #SUCCEEDED} or {@link #FAILED} ({@link #RUNNING} is never written by the engine)
+ * @param status       {@link #RUNNING} from the first call until the outcome, then {@link #SUCCEEDED} or {@link #FAILED}
  * @param statusCode   HTTP status or gRPC code of the last call, null when no call got an answer
  * @param retryTimes   retries made after the first call (the fallback not counted)
  * @param executor     instance id of the server that ran the fire
+ * @param traceId      the OpenTelemetry trace of the fire when it was sampled, else null
+ * @param attempts     the calls made, oldest first, at most {@link ExecutionAttempt#KEPT} of the latest
  */
 public record ExecutionRecord(
         long taskId,
@@ -30,11 +33,17 @@ public record ExecutionRecord(
         int retryTimes,
         boolean usedFallback,
         TriggerType triggerType,
-        String executor) {
+        String executor,
+        String traceId,
+        List<ExecutionAttempt> attempts) {
 
     public static final int RUNNING = 0;
     public static final int SUCCEEDED = 1;
     public static final int FAILED = 2;
+
+    public ExecutionRecord {
+        attempts = attempts == null ? List.of() : List.copyOf(attempts);
+    }
 
     /** The identifier of a fire, unique per task and scheduled instant. */
     public static String fireId(long taskId, Instant scheduledTime) {
@@ -50,6 +59,6 @@ public record ExecutionRecord(
     ExecutionRecord withTexts(String name, String cutResponse, String cutError) {
         return new ExecutionRecord(taskId, name, taskType, departmentId, fireId, scheduledTime, startTime, endTime,
                 costTime, success, status, statusCode, cutResponse, cutError, retryTimes, usedFallback, triggerType,
-                executor);
+                executor, traceId, attempts);
     }
 }

@@ -2,9 +2,9 @@ package io.distributedjob.record;
 
 import java.time.Duration;
 
+import io.distributedjob.kernel.TaskType;
 import io.distributedjob.metrics.FireOutcome;
 import io.distributedjob.metrics.SchedulerMetrics;
-import io.distributedjob.task.TaskType;
 
 /**
  * Every fire ends in exactly one record, whoever ends it (the executor, or the engine for a skipped or missed

@@ -6,11 +6,11 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.distributedjob.access.CurrentUser;
+import io.distributedjob.access.DepartmentScope;
 import io.distributedjob.access.Permissions;
 import io.distributedjob.access.RequirePermission;
-import io.distributedjob.org.DepartmentScope;
 import io.distributedjob.kernel.ApiException;
-import io.distributedjob.web.ApiResponse;
+import io.distributedjob.kernel.ApiResponse;
 import io.distributedjob.kernel.PageQuery;
 import io.distributedjob.kernel.PageResult;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -36,28 +36,17 @@ class RecordController {
 
     @GetMapping("/records")
     @RequirePermission(Permissions.RECORD_VIEW)
-    ApiResponse<PageResult<RecordView>> list(CurrentUser user,
-                                             @RequestParam(required = false) Integer year,
-                                             @RequestParam(required = false) Integer month,
-                                             @RequestParam(required = false) Long taskId,
-                                             @RequestParam(required = false) Long departmentId,
-                                             @RequestParam(required = false) Integer success,
-                                             @RequestParam(required = false) String taskType,
-                                             @RequestParam(required = false) String errorKeyword,
-                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
-                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
+    ApiResponse<PageResult<RecordView>> list(CurrentUser user, RecordQueryParameters query,
                                              @RequestParam(required = false) Integer page,
                                              @RequestParam(required = false) Integer size) {
         PageQuery pageQuery = PageQuery.of(page, size);
-        Set<Long> departments = departments(user, departmentId);
-        RecordFilter filter = new RecordFilter(departments, taskId, success(success), taskType(taskType),
-                RecordRange.errorKeyword(errorKeyword));
-        if (from != null || to != null) {
-            RecordRange range = RecordRange.of(from, to);
+        RecordFilter filter = query.filter(scope, user);
+        if (query.ranged()) {
+            RecordRange range = query.range();
             RecordSlice slice = records.history(filter, range.from(), range.to(), pageQuery.size(), pageQuery.offset());
             return ApiResponse.ok(PageResult.of(slice.records(), slice.total(), pageQuery));
         }
-        return ApiResponse.ok(records.list(RecordService.month(year, month), filter, pageQuery));
+        return ApiResponse.ok(records.list(query.yearMonth(), filter, pageQuery));
     }
 
     @GetMapping("/records/{id}")

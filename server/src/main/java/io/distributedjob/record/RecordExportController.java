@@ -2,21 +2,16 @@ package io.distributedjob.record;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.OffsetDateTime;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.distributedjob.access.CurrentUser;
+import io.distributedjob.access.DepartmentScope;
 import io.distributedjob.access.Permissions;
 import io.distributedjob.access.RequirePermission;
-import io.distributedjob.org.DepartmentScope;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -41,21 +36,9 @@ class RecordExportController {
 
     @GetMapping("/records/export")
     @RequirePermission(Permissions.RECORD_VIEW)
-    void export(CurrentUser user,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
-                @RequestParam(required = false) Integer year,
-                @RequestParam(required = false) Integer month,
-                @RequestParam(required = false) Long taskId,
-                @RequestParam(required = false) Long departmentId,
-                @RequestParam(required = false) Integer success,
-                @RequestParam(required = false) String taskType,
-                @RequestParam(required = false) String errorKeyword,
-                HttpServletResponse response) throws IOException {
-        RecordRange range = from != null || to != null ? RecordRange.of(from, to) : monthRange(year, month);
-        RecordFilter filter = new RecordFilter(RecordController.departments(scope, user, departmentId), taskId,
-                RecordController.success(success), RecordController.taskType(taskType),
-                RecordRange.errorKeyword(errorKeyword));
+    void export(CurrentUser user, RecordQueryParameters query, HttpServletResponse response) throws IOException {
+        RecordRange range = query.ranged() ? query.range() : query.monthRange(records.zone());
+        RecordFilter filter = query.filter(scope, user);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"records.csv\"");
         PrintWriter out = response.getWriter();
@@ -76,13 +59,6 @@ class RecordExportController {
             out.flush();
         }
         out.flush();
-    }
-
-    private RecordRange monthRange(Integer year, Integer month) {
-        YearMonth yearMonth = RecordService.month(year, month);
-        ZoneId zone = records.zone();
-        return new RecordRange(yearMonth.atDay(1).atStartOfDay(zone).toInstant(),
-                yearMonth.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
     }
 
     private static String line(Stream<?> values) {

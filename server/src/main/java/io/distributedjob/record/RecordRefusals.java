@@ -53,12 +53,12 @@ final class RecordRefusals {
 
     private int storeCutDown(ExecutionRecord record, RuntimeException refusal) {
         String why = "the database refused the full record (" + rootMessage(refusal) + ")";
-        String name = record.taskName() == null || record.taskName().length() <= RecordTables.NAME_LENGTH
-                ? record.taskName() : record.taskName().substring(0, RecordTables.NAME_LENGTH);
+        String name = record.taskName() == null || record.taskName().length() <= RecordColumns.NAME_LENGTH
+                ? record.taskName() : record.taskName().substring(0, RecordColumns.NAME_LENGTH);
         String error = record.error() == null ? "stored cut down: " + why : record.error() + "; stored cut down: " + why;
         try {
-            return insert.insert(List.of(record.withTexts(name, Utf8.cut(record.response(), RecordTables.ERROR_BYTES),
-                    Utf8.cut(error, RecordTables.ERROR_BYTES))));
+            return insert.insert(List.of(record.withTexts(name, Utf8.cut(record.response(), RecordColumns.ERROR_BYTES),
+                    Utf8.cut(error, RecordColumns.ERROR_BYTES))));
         } catch (RuntimeException again) {
             if (!refused(again)) {
                 throw again;
@@ -66,7 +66,7 @@ final class RecordRefusals {
         }
         try {
             return insert.insert(List.of(record.withTexts(name, null, Utf8.cut("stored without its response: " + why,
-                    RecordTables.ERROR_BYTES))));
+                    RecordColumns.ERROR_BYTES))));
         } catch (RuntimeException last) {
             if (!refused(last)) {
                 throw last;

@@ -25,9 +25,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RecordRepository {
 
-    private static final String COLUMNS = "id, task_id, task_name, task_type, department_id, fire_id, scheduled_time,"
-            + " start_time, end_time, cost_time, success, status, status_code, response, error, retry_times,"
-            + " used_fallback, trigger_type, executor, create_time";
+    private static final String COLUMNS = "id, " + String.join(", ", RecordColumns.names());
 
     private final JdbcClient jdbc;
     private final RecordTables tables;
@@ -69,7 +67,7 @@ class RecordRepository {
 
     /** Sums over the records matching {@code filter} scheduled within [{@code from}, {@code to}). */
     RecordTotals.Sums sums(YearMonth month, RecordFilter filter, Instant from, Instant to) {
-        Where where = where(filter, from, to);
+        Where where = where(filter, from, to, true);
         return jdbc.sql("SELECT COUNT(*) AS total, COALESCE(SUM(success), 0) AS ok, COALESCE(SUM(cost_time), 0) AS cost,"
                         + " COALESCE(MAX(cost_time), 0) AS max_cost, COALESCE(SUM(retry_times), 0) AS retries,"
                         + " COALESCE(SUM(used_fallback), 0) AS fallbacks FROM " + RecordTables.tableName(month) + where.sql)
@@ -89,7 +87,7 @@ class RecordRepository {
      * last), so days follow the server's time zone exactly. Returns, per day index, {total, success, costSum}.
      */
     Map<Integer, long[]> daily(YearMonth month, RecordFilter filter, List<Instant> dayStarts) {
-        Where where = where(filter);
+        Where where = where(filter, null, null, true);
         StringBuilder day = new StringBuilder("CASE");
         List<Object> params = new ArrayList<>();
         for (int i = 1; i < dayStarts.size(); i++) {
@@ -123,14 +121,57 @@ class RecordRepository {
         return last;
     }
 
-    /** The scheduled instants of the records of {@code taskId} in [{@code from}, {@code to}) within one month. */
+    /** The first {@code limit} running records of {@code departments} within one month, oldest start first. */
+    List<StoredRecord> running(YearMonth month, Set<Long> departments, long limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM " + RecordTables.tableName(month) + runningOf(departments)
+                        + " ORDER BY start_time, id LIMIT " + limit)
+                .params(new ArrayList<>(departments)).query((rs, n) -> map(rs)).list();
+    }
+
+    long countRunning(YearMonth month, Set<Long> departments) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + RecordTables.tableName(month) + runningOf(departments))
+                .params(new ArrayList<>(departments)).query(Long.class).single();
+    }
+
+    private static String runningOf(Set<Long> departments) {
+        return " WHERE status = " + ExecutionRecord.RUNNING + " AND department_id IN ("
+                + placeholders(departments.size()) + ")";
+    }
+
+    /** The record of the fire of {@code taskId} scheduled at {@code scheduled}, if written. */
+    Optional<StoredRecord> fire(YearMonth month, long taskId, Instant scheduled) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM " + RecordTables.tableName(month)
+                        + " WHERE task_id = ? AND scheduled_time = ?")
+                .params(taskId, SqlTime.toDb(scheduled)).query((rs, n) -> map(rs)).optional();
+    }
+
+    /**
+     * Completes the running records of {@code taskId} in [{@code from}, {@code to}) within one month that
+     * {@code executor} left behind, as failed with {@code error}: nobody knows what their calls did.
+     */
+    int recordUnknown(YearMonth month, long taskId, String executor, Instant from, Instant to, String error,
+                      Instant now) {
+        if (!tables.exists(month)) {
+            return 0;
+        }
+        return jdbc.sql("UPDATE " + RecordTables.tableName(month) + " SET status = " + ExecutionRecord.FAILED
+                        + ", success = 0, end_time = ?, error = ? WHERE task_id = ? AND scheduled_time >= ?"
+                        + " AND scheduled_time < ? AND status = " + ExecutionRecord.RUNNING + " AND executor = ?")
+                .params(SqlTime.toDb(now), error, taskId, SqlTime.toDb(from), SqlTime.toDb(to), executor).update();
+    }
+
+    /**
+     * The scheduled instants of the finished records of {@code taskId} in [{@code from}, {@code to}) within one
+     * month.
+     */
     Set<Instant> scheduledTimes(YearMonth month, long taskId, Instant from, Instant to) {
         Set<Instant> times = new HashSet<>();
         if (!tables.exists(month)) {
             return times;
         }
         jdbc.sql("SELECT scheduled_time FROM " + RecordTables.tableName(month)
-                        + " WHERE task_id = ? AND scheduled_time >= ? AND scheduled_time < ?")
+                        + " WHERE task_id = ? AND scheduled_time >= ? AND scheduled_time < ? AND status <> "
+                        + ExecutionRecord.RUNNING)
                 .params(taskId, SqlTime.toDb(from), SqlTime.toDb(to))
                 .query(rs -> {
                     times.add(SqlTime.fromDb(rs.getObject("scheduled_time", LocalDateTime.class)));
@@ -143,6 +184,14 @@ class RecordRepository {
     }
 
     private static Where where(RecordFilter filter, Instant from, Instant to) {
+        return where(filter, from, to, false);
+    }
+
+    /**
+     * {@code finishedOnly} leaves running records out, as figures do; a filter on success does too, since a
+     * running record has no outcome yet (its success column is 0 until it ends).
+     */
+    private static Where where(RecordFilter filter, Instant from, Instant to, boolean finishedOnly) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         conditions.add("department_id IN (" + placeholders(filter.departments().size()) + ")");
@@ -154,6 +203,9 @@ class RecordRepository {
         if (filter.success() != null) {
             conditions.add("success = ?");
             params.add(filter.success() ? 1 : 0);
+        }
+        if (finishedOnly || filter.success() != null) {
+            conditions.add("status <> " + ExecutionRecord.RUNNING);
         }
         if (filter.taskType() != null) {
             conditions.add("task_type = ?");
@@ -188,7 +240,7 @@ class RecordRepository {
                 rs.getLong("cost_time"), rs.getInt("success") == 1, rs.getInt("status"), code,
                 rs.getString("response"), rs.getString("error"), rs.getInt("retry_times"),
                 rs.getInt("used_fallback") == 1, TriggerType.valueOf(rs.getString("trigger_type")),
-                rs.getString("executor"));
+                rs.getString("executor"), rs.getString("trace_id"), AttemptsJson.read(rs.getString("attempts")));
         return new StoredRecord(rs.getLong("id"), record, time(rs, "create_time"));
     }
 

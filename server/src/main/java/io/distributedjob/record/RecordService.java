@@ -9,12 +9,15 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import io.distributedjob.config.TracingSettings;
 import io.distributedjob.kernel.ApiException;
 import io.distributedjob.kernel.PageQuery;
 import io.distributedjob.kernel.PageResult;
@@ -30,11 +33,13 @@ public class RecordService {
     private final RecordRepository repository;
     private final RecordTables tables;
     private final Clock clock;
+    private final TracingSettings tracing;
 
-    public RecordService(RecordRepository repository, RecordTables tables, Clock clock) {
+    public RecordService(RecordRepository repository, RecordTables tables, Clock clock, TracingSettings tracing) {
         this.repository = repository;
         this.tables = tables;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /** The month of {@code year}/{@code month}, or 400/4001 naming the bad one. */
@@ -59,7 +64,7 @@ public class RecordService {
             return PageResult.of(List.of(), 0, page);
         }
         List<RecordView> list = repository.page(month, filter, page).stream()
-                .map(stored -> RecordView.of(stored, clock.getZone())).toList();
+                .map(this::view).toList();
         return PageResult.of(list, repository.count(month, filter), page);
     }
 
@@ -78,7 +83,7 @@ public class RecordService {
     }
 
     public RecordView view(StoredRecord stored) {
-        return RecordView.of(stored, clock.getZone());
+        return RecordView.of(stored, clock.getZone(), tracing);
     }
 
     public RecordStats stats(YearMonth month, RecordFilter filter) {
@@ -117,14 +122,69 @@ public class RecordService {
         return last;
     }
 
-    /** The scheduled instants of {@code taskId}'s records in [{@code from}, {@code to}). */
+    /**
+     * The running records of {@code departments}, oldest start first. A fire runs at most a day (the longest
+     * timeout with its retries stays well under a month), so the current and the previous month hold them all.
+     */
+    public PageResult<RecordView> running(Set<Long> departments, PageQuery page) {
+        YearMonth current = YearMonth.now(clock);
+        List<YearMonth> months = departments.isEmpty() ? List.of()
+                : List.of(current.minusMonths(1), current).stream().filter(tables::exists).toList();
+        long wanted = page.offset() + page.size();
+        List<StoredRecord> found = new ArrayList<>();
+        long total = 0;
+        for (YearMonth month : months) {
+            found.addAll(repository.running(month, departments, wanted));
+            total += repository.countRunning(month, departments);
+        }
+        List<RecordView> list = found.stream()
+                .sorted(Comparator.comparing((StoredRecord r) -> r.record().startTime(),
+                        Comparator.nullsLast(Comparator.naturalOrder())))
+                .skip(page.offset()).limit(page.size())
+                .map(stored -> RecordView.of(stored, clock.getZone(), tracing)).toList();
+        return PageResult.of(list, total, page);
+    }
+
+    /** The record of the fire {@code fireId} ({@link ExecutionRecord#fireId}), or 404 if none was written. */
+    public StoredRecord fire(String fireId) {
+        FireKey key = FireKey.parse(fireId);
+        YearMonth month = YearMonth.from(key.scheduledTime().atZone(clock.getZone()));
+        return (tables.exists(month) ? repository.fire(month, key.taskId(), key.scheduledTime())
+                : Optional.<StoredRecord>empty())
+                .orElseThrow(() -> ApiException.notFound("fire " + fireId + " has no record"));
+    }
+
+    /**
+     * The scheduled instants of {@code taskId}'s finished records in [{@code from}, {@code to}): a running record
+     * is a fire whose outcome is still to come.
+     */
     public Set<Instant> recordedScheduledTimes(long taskId, Instant from, Instant to) {
         Set<Instant> times = new HashSet<>();
-        YearMonth last = YearMonth.from(to.atZone(clock.getZone()));
-        for (YearMonth month = YearMonth.from(from.atZone(clock.getZone())); !month.isAfter(last); month = month.plusMonths(1)) {
+        for (YearMonth month : monthsSpanned(from, to)) {
             times.addAll(repository.scheduledTimes(month, taskId, from, to));
         }
         return times;
+    }
+
+    /**
+     * Completes the running records {@code executor} left of {@code taskId}'s fires in [{@code from}, {@code to})
+     * as of unknown outcome, with {@code error} saying so; returns how many.
+     */
+    public int recordUnknown(long taskId, String executor, Instant from, Instant to, String error) {
+        int completed = 0;
+        for (YearMonth month : monthsSpanned(from, to)) {
+            completed += repository.recordUnknown(month, taskId, executor, from, to, error, clock.instant());
+        }
+        return completed;
+    }
+
+    private List<YearMonth> monthsSpanned(Instant from, Instant to) {
+        List<YearMonth> months = new ArrayList<>();
+        YearMonth last = YearMonth.from(to.atZone(clock.getZone()));
+        for (YearMonth month = YearMonth.from(from.atZone(clock.getZone())); !month.isAfter(last); month = month.plusMonths(1)) {
+            months.add(month);
+        }
+        return months;
     }
 
     /**
@@ -162,7 +222,7 @@ public class RecordService {
             int wanted = limit - found.size();
             if (wanted > 0) {
                 repository.slice(month, filter, from, to, wanted, skip).stream()
-                        .map(stored -> RecordView.of(stored, clock.getZone()))
+                        .map(this::view)
                         .forEach(found::add);
             }
             skip = 0;

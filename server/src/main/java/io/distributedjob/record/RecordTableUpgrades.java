@@ -3,7 +3,9 @@ package io.distributedjob.record;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.storage.SqlDialect;
@@ -15,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Brings a month table made by an earlier version up to today's layout before this process writes to it: the
- * response column made large enough for {@code job.responseMaxBytes} (it was TEXT, 64 KiB on MySQL), and the
+ * columns added since ({@link RecordColumns#ADDED}), the response column made large enough for {@code job.responseMaxBytes} (it was TEXT, 64 KiB on MySQL), and the
  * unique key on the fire added, after removing the second and later records of any fire recorded twice. Month
  * tables are made on demand, so a schema migration cannot reach them; each is upgraded at its first write.
  */
@@ -40,6 +42,11 @@ final class RecordTableUpgrades {
         if (layout == null) {
             return;
         }
+        for (String column : RecordColumns.ADDED) {
+            if (!layout.columns().contains(column)) {
+                addColumn(table, RecordColumns.named(column).definition(dialect));
+            }
+        }
         if (layout.responseBytes() < JobSettings.MAX_RESPONSE_BYTES) {
             jdbc.execute(dialect.modifyColumn(table, tables.responseColumn()));
             log.info("Record table {}: response column widened to hold {} bytes", table, JobSettings.MAX_RESPONSE_BYTES);
@@ -58,6 +65,16 @@ final class RecordTableUpgrades {
         }
     }
 
+    private void addColumn(String table, String definition) {
+        try {
+            jdbc.execute("ALTER TABLE " + table + " ADD COLUMN " + definition);
+            log.info("Record table {}: column {} added", table, definition);
+        } catch (DataAccessException e) {
+            // another instance upgrading the same table at the same moment added it first
+            log.debug("Record table {}: column not added here: {}", table, e.toString());
+        }
+    }
+
     private static Layout read(DatabaseMetaData meta, String catalog, String schema, String table) throws SQLException {
         long responseBytes;
         try (ResultSet columns = meta.getColumns(catalog, schema, table, "response")) {
@@ -65,6 +82,12 @@ final class RecordTableUpgrades {
                 return null;
             }
             responseBytes = columns.getLong("COLUMN_SIZE");
+        }
+        Set<String> columns = new HashSet<>();
+        try (ResultSet all = meta.getColumns(catalog, schema, table, null)) {
+            while (all.next()) {
+                columns.add(all.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+            }
         }
         boolean onePerFire = false;
         try (ResultSet indexes = meta.getIndexInfo(catalog, schema, table, true, false)) {
@@ -74,9 +97,9 @@ final class RecordTableUpgrades {
                         && name.toLowerCase(Locale.ROOT).endsWith(RecordTables.ONE_PER_FIRE.name());
             }
         }
-        return new Layout(responseBytes, onePerFire);
+        return new Layout(responseBytes, onePerFire, columns);
     }
 
-    private record Layout(long responseBytes, boolean onePerFire) {
+    private record Layout(long responseBytes, boolean onePerFire, Set<String> columns) {
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The month tables {@code record_YYYYMM} that hold execution records. The layout lives here and nowhere else;
+ * The month tables {@code record_YYYYMM} that hold execution records, with the columns of {@link RecordColumns};
  * a table is created the first time a record of its month is written, and dropped whole when it ages out.
  */
 @Component
@@ -26,16 +26,6 @@ public class RecordTables {
 
     static final String PREFIX = "record_";
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMM");
-
-    /** The longest task name a record holds (the task table's own limit). */
-    static final int NAME_LENGTH = 255;
-    /** The longest error a record holds: TEXT, 64 KiB of UTF-8 on MySQL. */
-    static final int ERROR_BYTES = 65_535;
-
-    /** The columns a record is written with, in the order {@link RecordWriter} binds them. */
-    static final List<String> WRITTEN_COLUMNS = List.of("task_id", "task_name", "task_type", "department_id",
-            "fire_id", "scheduled_time", "start_time", "end_time", "cost_time", "success", "status", "status_code",
-            "response", "error", "retry_times", "used_fallback", "trigger_type", "executor", "create_time");
 
     /**
      * One record per fire: a second write of the same fire (a retried batch, or a fire taken over after its
@@ -85,7 +75,7 @@ public class RecordTables {
             upgrades.upgrade(table);
             List<String> columns = new ArrayList<>();
             columns.add(dialect.autoIncrementPrimaryKey("id"));
-            columns.addAll(columnsAfterId());
+            columns.addAll(RecordColumns.definitions(dialect));
             for (String statement : dialect.createTableIfAbsent(table, columns, INDEXES).split(";\n")) {
                 jdbc.execute(statement);
             }
@@ -94,37 +84,35 @@ public class RecordTables {
         return table;
     }
 
-    private List<String> columnsAfterId() {
-        return List.of(
-                "task_id BIGINT NOT NULL",
-                "task_name VARCHAR(" + NAME_LENGTH + ") NOT NULL",
-                "task_type VARCHAR(8) NOT NULL",
-                "department_id BIGINT NOT NULL",
-                "fire_id VARCHAR(64) NOT NULL",
-                "scheduled_time DATETIME(3) NOT NULL",
-                "start_time DATETIME(3) NULL",
-                "end_time DATETIME(3) NULL",
-                "cost_time INT NOT NULL DEFAULT 0",
-                "success TINYINT NOT NULL DEFAULT 0",
-                "status TINYINT NOT NULL DEFAULT 0",
-                "status_code INT NULL",
-                responseColumn(),
-                "error TEXT NULL",
-                "retry_times INT NOT NULL DEFAULT 0",
-                "used_fallback TINYINT NOT NULL DEFAULT 0",
-                "trigger_type VARCHAR(16) NOT NULL",
-                "executor VARCHAR(100) NULL",
-                "create_time DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)");
-    }
-
     String responseColumn() {
-        return "response " + dialect.largeText() + " NULL";
+        return RecordColumns.RESPONSE.definition(dialect);
     }
 
     /** The insert of one record into {@code table}; a record of a fire already recorded is not written again. */
     String insert(String table) {
-        return dialect.insertIgnoringDuplicate(table, WRITTEN_COLUMNS);
+        return dialect.insertIgnoringDuplicate(table, RecordColumns.names());
     }
+
+    /**
+     * The update that completes a fire's running record with its outcome: every column, bound as for
+     * {@link #insert}, then the fire's task id and scheduled time. A finished record is left as it is.
+     */
+    String complete(String table) {
+        return "UPDATE " + table + " SET " + String.join(" = ?, ", RecordColumns.names()) + " = ?"
+                + WHERE_FIRE_RUNNING;
+    }
+
+    /**
+     * The update that hands a fire's running record to the instance running it again after a takeover: start time
+     * and executor, then the fire's task id and scheduled time.
+     */
+    String restart(String table) {
+        return "UPDATE " + table + " SET start_time = ?, executor = ?" + WHERE_FIRE_RUNNING;
+    }
+
+    /** The updates above touch a record only while it is running: a finished record never changes. */
+    private static final String WHERE_FIRE_RUNNING = " WHERE task_id = ? AND scheduled_time = ? AND status = "
+            + ExecutionRecord.RUNNING;
 
     /** Whether a month's table exists, without creating it: a query for a month with no table finds nothing. */
     public boolean exists(YearMonth month) {

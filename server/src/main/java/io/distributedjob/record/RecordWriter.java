@@ -3,22 +3,12 @@ package io.distributedjob.record;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import io.distributedjob.alert.FinishedFire;
-import io.distributedjob.alert.FireOutcomes;
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.metrics.SchedulerMetrics;
 import io.distributedjob.record.RecordQueue.Pending;
-import io.distributedjob.storage.SqlTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,14 +36,12 @@ public class RecordWriter implements SmartLifecycle {
     /** How long a shutdown that is not given a deadline keeps trying to write what is left. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
-    private final RecordTables tables;
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
+    private final RecordInserter inserter;
+    private final RunningMarks marks;
     private final Clock clock;
     private final int batchSize;
     private final int responseMaxBytes;
     private final long flushIntervalNanos;
-    private final RecordRefusals refusals;
     private final RecordQueue queue;
     private final SchedulerMetrics metrics;
     private final FireRecordMetrics fires;
@@ -72,15 +60,13 @@ public class RecordWriter implements SmartLifecycle {
     public RecordWriter(RecordTables tables, JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock,
                         JobSettings settings, SchedulerMetrics metrics, FireOutcomes outcomes) {
         this.outcomes = outcomes;
-        this.tables = tables;
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.inserter = new RecordInserter(tables, jdbc, transactions, clock);
         this.clock = clock;
         this.batchSize = settings.recordBatchSize();
         this.responseMaxBytes = settings.responseMaxBytes();
         this.flushIntervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.recordFlushIntervalMs());
-        this.refusals = new RecordRefusals(this::insert);
         this.queue = new RecordQueue(batchSize);
+        this.marks = new RunningMarks(inserter, batchSize);
         this.metrics = metrics;
         this.fires = new FireRecordMetrics(metrics);
         metrics.watchRecordsPending(queue::size);
@@ -94,6 +80,14 @@ public class RecordWriter implements SmartLifecycle {
     public void write(ExecutionRecord record, Runnable afterCommit) {
         queue.add(new Pending(record.withResponseCut(responseMaxBytes), afterCommit));
         fires.recorded(record);
+    }
+
+    /**
+     * Writes {@code running} (a fire about to make its first call, status {@link ExecutionRecord#RUNNING}) and
+     * returns once it is in the database; the fire's own record later completes it.
+     */
+    public void started(ExecutionRecord running) throws InterruptedException {
+        marks.write(running.withResponseCut(responseMaxBytes));
     }
 
     /** Writes everything queued so far before returning, or gives up at the default stop wait. */
@@ -133,12 +127,14 @@ public class RecordWriter implements SmartLifecycle {
         running = true;
         queue.open();
         flusher = Thread.ofPlatform().name("record-writer").daemon(true).start(this::run);
+        marks.start();
     }
 
     @Override
     public void stop() {
         Instant deadline = clock.instant().plus(STOP_WAIT);
         running = false;
+        marks.stop();
         queue.close();
         if (flusher != null) {
             try {
@@ -178,7 +174,7 @@ public class RecordWriter implements SmartLifecycle {
         while (true) {
             try {
                 long started = System.nanoTime();
-                if (attempt(batch.stream().map(Pending::record).toList(), deadline)) {
+                if (inserter.write(batch.stream().map(Pending::record).toList(), deadline)) {
                     metrics.recordsFlushed(Duration.ofNanos(System.nanoTime() - started));
                     break;
                 }
@@ -224,62 +220,4 @@ public class RecordWriter implements SmartLifecycle {
             log.error("Could not report the outcome of fire {}", r.fireId(), e);
         }
     }
-
-    /**
-     * One attempt at writing the records. With a deadline, the attempt runs on its own thread and is given up
-     * (returning false) if the deadline passes first: a call blocked on an unreachable database cannot hold up a
-     * shutdown beyond its wait.
-     */
-    private boolean attempt(List<ExecutionRecord> records, Instant deadline) {
-        Runnable write = () -> {
-            // the month tables first: a table that cannot be made is the database's failure, not the records'
-            records.forEach(this::table);
-            refusals.insertFindingRefused(records);
-        };
-        if (deadline.equals(Instant.MAX)) {
-            write.run();
-            return true;
-        }
-        FutureTask<Void> task = new FutureTask<>(write, null);
-        Thread.ofVirtual().name("record-flush").start(task);
-        try {
-            task.get(Math.max(0, Duration.between(clock.instant(), deadline).toMillis()), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
-        }
-    }
-
-    /** Inserts the records in one transaction; returns how many were already recorded and left as they were. */
-    private int insert(List<ExecutionRecord> records) {
-        Map<String, List<Object[]>> byTable = new LinkedHashMap<>();
-        for (ExecutionRecord r : records) {
-            byTable.computeIfAbsent(table(r), t -> new ArrayList<>()).add(new Object[] {
-                    r.taskId(), r.taskName(), r.taskType(), r.departmentId(), r.fireId(),
-                    SqlTime.toDb(r.scheduledTime()), SqlTime.toDb(r.startTime()), SqlTime.toDb(r.endTime()),
-                    r.costTime(), r.success() ? 1 : 0, r.status(), r.statusCode(), r.response(), r.error(),
-                    r.retryTimes(), r.usedFallback() ? 1 : 0, r.triggerType().name(), r.executor(),
-                    SqlTime.toDb(clock.instant())});
-        }
-        Integer repeated = transactions.execute(status -> {
-            int already = 0;
-            for (Map.Entry<String, List<Object[]>> table : byTable.entrySet()) {
-                for (int count : jdbc.batchUpdate(tables.insert(table.getKey()), table.getValue())) {
-                    already += count == 0 ? 1 : 0;
-                }
-            }
-            return already;
-        });
-        return repeated == null ? 0 : repeated;
-    }
-
-    private String table(ExecutionRecord record) {
-        return tables.ensure(YearMonth.from(record.scheduledTime().atZone(clock.getZone())));
-    }
-
 }

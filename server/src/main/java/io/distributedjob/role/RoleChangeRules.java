@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.distributedjob.access.CurrentUser;
-import io.distributedjob.org.DepartmentScope;
-import io.distributedjob.user.UserAccounts;
+import io.distributedjob.access.DepartmentScope;
 import io.distributedjob.kernel.ApiException;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +22,10 @@ class RoleChangeRules {
     private static final int ENABLED = 1;
 
     private final RoleRepository roles;
-    private final UserAccounts users;
+    private final RoleHolders users;
     private final DepartmentScope scope;
 
-    RoleChangeRules(RoleRepository roles, UserAccounts users, DepartmentScope scope) {
+    RoleChangeRules(RoleRepository roles, RoleHolders users, DepartmentScope scope) {
         this.roles = roles;
         this.users = users;
         this.scope = scope;

@@ -5,7 +5,7 @@ import java.util.List;
 import io.distributedjob.access.CurrentUser;
 import io.distributedjob.access.Permissions;
 import io.distributedjob.access.RequirePermission;
-import io.distributedjob.web.ApiResponse;
+import io.distributedjob.kernel.ApiResponse;
 import io.distributedjob.kernel.PageQuery;
 import io.distributedjob.kernel.PageResult;
 import jakarta.validation.Valid;

@@ -10,9 +10,8 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
-import io.distributedjob.audit.AuditLog;
 import io.distributedjob.access.CurrentUser;
-import io.distributedjob.user.UserAccounts;
+import io.distributedjob.audit.AuditLog;
 import io.distributedjob.kernel.ApiException;
 import io.distributedjob.kernel.PageQuery;
 import io.distributedjob.kernel.PageResult;
@@ -30,13 +29,13 @@ class RoleService {
     private static final int ENABLED = 1;
 
     private final RoleRepository roles;
-    private final UserAccounts users;
+    private final RoleHolders users;
     private final RoleChangeRules rules;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    RoleService(RoleRepository roles, UserAccounts users, RoleChangeRules rules, AuditLog audit,
+    RoleService(RoleRepository roles, RoleHolders users, RoleChangeRules rules, AuditLog audit,
                 TransactionTemplate transaction, Clock clock) {
         this.roles = roles;
         this.users = users;

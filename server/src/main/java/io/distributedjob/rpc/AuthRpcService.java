@@ -2,10 +2,12 @@ package io.distributedjob.rpc;
 
 import java.util.Set;
 
-import io.distributedjob.auth.AuthService;
 import io.distributedjob.access.CurrentUser;
+import io.distributedjob.access.DepartmentScope;
 import io.distributedjob.access.Permissions;
-import io.distributedjob.org.DepartmentScope;
+import io.distributedjob.auth.AuthService;
+import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.ErrorCode;
 import io.distributedjob.rpc.proto.auth.AuthServiceGrpc;
 import io.distributedjob.rpc.proto.auth.AuthenticateRequest;
 import io.distributedjob.rpc.proto.auth.AuthenticateResponse;
@@ -16,10 +18,8 @@ import io.distributedjob.rpc.proto.auth.UserPermissionsRequest;
 import io.distributedjob.rpc.proto.auth.UserPermissionsResponse;
 import io.distributedjob.rpc.proto.auth.ValidateTokenRequest;
 import io.distributedjob.rpc.proto.auth.ValidateTokenResponse;
-import io.distributedjob.user.UserAccounts;
 import io.distributedjob.user.UserAccounts.Account;
-import io.distributedjob.kernel.ApiException;
-import io.distributedjob.kernel.ErrorCode;
+import io.distributedjob.user.UserAccounts;
 import io.grpc.stub.StreamObserver;
 import org.springframework.stereotype.Service;
 

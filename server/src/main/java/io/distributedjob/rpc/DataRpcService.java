@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Set;
 
 import io.distributedjob.access.CurrentUser;
+import io.distributedjob.access.DepartmentScope;
 import io.distributedjob.access.Permissions;
+import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.PageQuery;
+import io.distributedjob.kernel.PageResult;
 import io.distributedjob.org.DepartmentDirectory;
-import io.distributedjob.org.DepartmentScope;
 import io.distributedjob.org.DepartmentService;
 import io.distributedjob.org.DepartmentView;
 import io.distributedjob.record.RecordFilter;
@@ -34,9 +37,6 @@ import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskService;
 import io.distributedjob.user.UserService;
 import io.distributedjob.user.UserView;
-import io.distributedjob.kernel.ApiException;
-import io.distributedjob.kernel.PageQuery;
-import io.distributedjob.kernel.PageResult;
 import io.grpc.stub.StreamObserver;
 import org.springframework.stereotype.Service;
 
@@ -210,6 +210,7 @@ class DataRpcService extends DataServiceGrpc.DataServiceImplBase {
                 .setCostTime((int) Math.min(record.costTime(), Integer.MAX_VALUE))
                 .setExecuteTime(RpcTimes.format(record.startTime() != null ? record.startTime() : record.scheduledTime()))
                 .setRetryTimes(record.retryTimes())
+                .setTraceId(record.traceId() == null ? "" : record.traceId())
                 .build();
     }
 

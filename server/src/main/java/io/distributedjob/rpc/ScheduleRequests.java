@@ -8,10 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.distributedjob.access.CurrentUser;
+import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.TaskType;
 import io.distributedjob.rpc.proto.scheduler.ScheduleTaskRequest;
 import io.distributedjob.task.Task;
-import io.distributedjob.task.TaskType;
-import io.distributedjob.kernel.ApiException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,9 +1,9 @@
 package io.distributedjob.rpc;
 
 import io.distributedjob.access.CurrentUser;
+import io.distributedjob.kernel.TaskType;
 import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskService;
-import io.distributedjob.task.TaskType;
 import org.springframework.stereotype.Component;
 
 /** How many tasks a department (or the caller's whole scope) holds, by status and by type. */

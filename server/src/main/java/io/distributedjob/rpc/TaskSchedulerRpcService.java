@@ -3,7 +3,6 @@ package io.distributedjob.rpc;
 import java.time.Clock;
 import java.util.Set;
 
-import io.distributedjob.audit.AuditLog;
 import io.distributedjob.access.CurrentUser;
 import io.distributedjob.access.Permissions;
 import io.distributedjob.record.RecordFilter;
@@ -19,7 +18,6 @@ import io.distributedjob.rpc.proto.scheduler.TaskRequest;
 import io.distributedjob.rpc.proto.scheduler.TaskResponse;
 import io.distributedjob.rpc.proto.scheduler.TaskSchedulerGrpc;
 import io.distributedjob.rpc.proto.scheduler.TaskStatusResponse;
-import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskEngine;
 import io.distributedjob.task.TaskService;
 import io.distributedjob.task.TaskView;
@@ -44,15 +42,12 @@ class TaskSchedulerRpcService extends TaskSchedulerGrpc.TaskSchedulerImplBase {
     private final TaskService tasks;
     private final RecordService records;
     private final ScheduleRequests requests;
-    private final AuditLog audit;
     private final Clock clock;
 
-    TaskSchedulerRpcService(TaskService tasks, RecordService records, ScheduleRequests requests, AuditLog audit,
-                            Clock clock) {
+    TaskSchedulerRpcService(TaskService tasks, RecordService records, ScheduleRequests requests, Clock clock) {
         this.tasks = tasks;
         this.records = records;
         this.requests = requests;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -93,30 +88,17 @@ class TaskSchedulerRpcService extends TaskSchedulerGrpc.TaskSchedulerImplBase {
         UnaryCall.answer(observer, () -> {
             CurrentUser user = RpcCaller.requiring(Permissions.TASK_UPDATE);
             long id = taskId(request);
-            boolean paused = audit.track(user, RpcCaller.clientAddress(), AuditLog.UPDATE, AuditLog.TASK, id, () -> {
-                if (tasks.find(user, id).status() == Task.DISABLED) {
-                    return false;
-                }
-                tasks.changeStatus(user, id, Task.DISABLED);
-                return true;
-            });
+            boolean paused = tasks.pause(user, RpcCaller.clientAddress(), id);
             return taskResponse(paused ? "task " + id + " paused" : "task " + id + " was already paused");
         });
     }
 
-    /** A paused task is enabled again; a task that is already scheduled (enabled or temporary) stays as it is. */
     @Override
     public void resumeTask(TaskRequest request, StreamObserver<TaskResponse> observer) {
         UnaryCall.answer(observer, () -> {
             CurrentUser user = RpcCaller.requiring(Permissions.TASK_UPDATE);
             long id = taskId(request);
-            boolean resumed = audit.track(user, RpcCaller.clientAddress(), AuditLog.UPDATE, AuditLog.TASK, id, () -> {
-                if (tasks.find(user, id).scheduled()) {
-                    return false;
-                }
-                tasks.changeStatus(user, id, Task.ENABLED);
-                return true;
-            });
+            boolean resumed = tasks.resume(user, RpcCaller.clientAddress(), id);
             return taskResponse(resumed ? "task " + id + " resumed" : "task " + id + " was not paused");
         });
     }
@@ -150,8 +132,7 @@ class TaskSchedulerRpcService extends TaskSchedulerGrpc.TaskSchedulerImplBase {
         UnaryCall.answer(observer, () -> {
             CurrentUser user = RpcCaller.requiring(Permissions.TASK_UPDATE);
             long id = taskId(request);
-            TaskEngine.StartedFire fire = audit.track(user, RpcCaller.clientAddress(), AuditLog.RUN, AuditLog.TASK, id,
-                    () -> tasks.run(user, id, TriggerType.API));
+            TaskEngine.StartedFire fire = tasks.run(user, RpcCaller.clientAddress(), id, TriggerType.API);
             return taskResponse("fire " + fire.fireId() + " started at "
                     + RpcTimes.format(fire.scheduledTime(), clock.getZone()));
         });
@@ -162,20 +143,14 @@ class TaskSchedulerRpcService extends TaskSchedulerGrpc.TaskSchedulerImplBase {
         UnaryCall.answer(observer, () -> {
             CurrentUser user = RpcCaller.requiring(Permissions.TASK_DELETE);
             long id = taskId(request);
-            audit.track(user, RpcCaller.clientAddress(), AuditLog.DELETE, AuditLog.TASK, id, () -> tasks.delete(user, id));
+            tasks.delete(user, RpcCaller.clientAddress(), id);
             return taskResponse("task " + id + " deleted");
         });
     }
 
     private TaskView schedule(CurrentUser user, ScheduleTaskRequest request) {
-        return audit.trackCreate(user, RpcCaller.clientAddress(), AuditLog.TASK, TaskView::id, () -> {
-            TaskForm form = requests.form(user, request);
-            try {
-                return tasks.create(user, form.type(), form.body());
-            } catch (ApiException e) {
-                throw form.renamed(e);
-            }
-        });
+        TaskForm form = requests.form(user, request);
+        return tasks.create(user, RpcCaller.clientAddress(), form.type(), form.body(), form::renamed);
     }
 
     /** One task of a batch: its failure is its own result, and the others go on. */

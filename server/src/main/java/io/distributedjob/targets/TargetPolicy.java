@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.distributedjob.config.TargetSettings;
+import io.distributedjob.net.TargetAddresses;
+import io.distributedjob.net.TargetRule;
 import org.springframework.stereotype.Component;
 
 /**

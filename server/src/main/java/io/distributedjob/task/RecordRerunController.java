@@ -1,13 +1,13 @@
 package io.distributedjob.task;
 
-import io.distributedjob.audit.AuditLog;
 import io.distributedjob.access.CurrentUser;
 import io.distributedjob.access.Permissions;
 import io.distributedjob.access.RequirePermission;
+import io.distributedjob.audit.AuditLog;
+import io.distributedjob.kernel.ApiResponse;
+import io.distributedjob.kernel.TriggerType;
 import io.distributedjob.record.RecordService;
 import io.distributedjob.record.StoredRecord;
-import io.distributedjob.kernel.TriggerType;
-import io.distributedjob.web.ApiResponse;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,12 +19,10 @@ class RecordRerunController {
 
     private final RecordService records;
     private final TaskRuns runs;
-    private final AuditLog audit;
 
-    RecordRerunController(RecordService records, TaskRuns runs, AuditLog audit) {
+    RecordRerunController(RecordService records, TaskRuns runs) {
         this.records = records;
         this.runs = runs;
-        this.audit = audit;
     }
 
     @PostMapping("/records/{id}/rerun")
@@ -34,7 +32,6 @@ class RecordRerunController {
                                               @RequestParam(required = false) Integer month) {
         StoredRecord stored = records.find(RecordService.month(year, month), id);
         long taskId = stored.record().taskId();
-        return ApiResponse.ok(audit.track(user, AuditLog.RUN, AuditLog.TASK, taskId,
-                () -> runs.run(user, taskId, TriggerType.MANUAL, null)));
+        return ApiResponse.ok(runs.run(user, AuditLog.currentClientAddress(), taskId, TriggerType.MANUAL, null));
     }
 }

@@ -25,7 +25,7 @@ public record RunOverrides(String body, String headers, String query, String grp
                 t.status(), t.timeout(), t.retryCount(), t.retryInterval(), withQuery(t.url()), t.httpMethod(),
                 mergedHeaders(t.headers(), json), body == null ? t.body() : body, t.fallbackUrl(), t.grpcService(),
                 t.grpcMethod(), grpcParams == null ? t.grpcParams() : grpcParams, t.fallbackGrpcService(),
-                t.fallbackGrpcMethod(), t.grpcTls(), t.misfirePolicy(), t.concurrencyPolicy(), t.nextExecuteTime(), t.version(),
+                t.fallbackGrpcMethod(), t.grpcTls(), t.misfirePolicy(), t.concurrencyPolicy(), t.crashPolicy(), t.nextExecuteTime(), t.version(),
                 t.creatorId(), t.createTime(), t.updateTime());
     }
 

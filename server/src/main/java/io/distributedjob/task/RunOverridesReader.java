@@ -4,8 +4,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.TaskType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the optional body of {@code POST /tasks/{id}/run}: the overrides of one fire, checked like the task's own
@@ -21,17 +23,19 @@ class RunOverridesReader {
     /** {@code name=value} pairs joined by {@code &}, in URL-encoded form: no spaces, no fragment, no line breaks. */
     private static final Pattern QUERY = Pattern.compile("[^\\s#&=]+(=[^\\s#&]*)?(&[^\\s#&=]+(=[^\\s#&]*)?)*");
 
-    private final TaskValidator validator;
+    private final HttpTargetRules http;
+    private final JsonMapper json;
 
-    RunOverridesReader(TaskValidator validator) {
-        this.validator = validator;
+    RunOverridesReader(HttpTargetRules http, JsonMapper json) {
+        this.http = http;
+        this.json = json;
     }
 
     RunOverrides read(JsonNode body, TaskType type) {
         if (body == null || body.isNull() || body.isEmpty() && body.isObject()) {
             return RunOverrides.NONE;
         }
-        TaskValidator.Fields f = new TaskValidator.Fields(body);
+        TaskFields f = new TaskFields(body);
         Set<String> allowed = type == TaskType.HTTP ? HTTP_FIELDS : GRPC_FIELDS;
         for (String field : body.propertyNames()) {
             if (!allowed.contains(field)) {
@@ -42,7 +46,7 @@ class RunOverridesReader {
         }
         if (type == TaskType.GRPC) {
             return new RunOverrides(null, null, null,
-                    validator.jsonObject(f, "grpcParams", TaskValidator.BODY_MAX, false));
+                    f.jsonObject("grpcParams", TaskLimits.BODY_MAX, json));
         }
         String query = f.string("query", false, QUERY_MAX);
         if (query != null) {
@@ -54,6 +58,6 @@ class RunOverridesReader {
                 throw ApiException.invalid("query: must be name=value pairs joined by &, such as a=1&b=2");
             }
         }
-        return new RunOverrides(f.string("body", false, TaskValidator.BODY_MAX), validator.headers(f), query, null);
+        return new RunOverrides(f.string("body", false, TaskLimits.BODY_MAX), http.headers(f), query, null);
     }
 }

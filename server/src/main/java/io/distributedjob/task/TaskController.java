@@ -1,15 +1,16 @@
 package io.distributedjob.task;
 
 
-import io.distributedjob.audit.AuditLog;
 import io.distributedjob.access.CurrentUser;
 import io.distributedjob.access.Permissions;
 import io.distributedjob.access.RequirePermission;
-import io.distributedjob.kernel.TriggerType;
+import io.distributedjob.audit.AuditLog;
 import io.distributedjob.kernel.ApiException;
-import io.distributedjob.web.ApiResponse;
+import io.distributedjob.kernel.ApiResponse;
 import io.distributedjob.kernel.PageQuery;
 import io.distributedjob.kernel.PageResult;
+import io.distributedjob.kernel.TaskType;
+import io.distributedjob.kernel.TriggerType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -27,14 +28,14 @@ class TaskController {
 
     private final TaskService tasks;
     private final TaskValidator validator;
-    private final AuditLog audit;
     private final TaskRuns runs;
+    private final CronPreviews previews;
 
-    TaskController(TaskService tasks, TaskValidator validator, AuditLog audit, TaskRuns runs) {
+    TaskController(TaskService tasks, TaskValidator validator, TaskRuns runs, CronPreviews previews) {
         this.tasks = tasks;
         this.validator = validator;
-        this.audit = audit;
         this.runs = runs;
+        this.previews = previews;
     }
 
     @GetMapping("/tasks")
@@ -60,63 +61,57 @@ class TaskController {
     @PostMapping("/tasks/http")
     @RequirePermission(Permissions.TASK_CREATE)
     ApiResponse<TaskView> createHttp(CurrentUser user, @RequestBody JsonNode body) {
-        return ApiResponse.ok(audit.trackCreate(user, AuditLog.TASK, TaskView::id,
-                () -> tasks.create(user, validator.http(body))));
+        return ApiResponse.ok(tasks.create(user, AuditLog.currentClientAddress(), TaskType.HTTP, body));
     }
 
     @PostMapping("/tasks/grpc")
     @RequirePermission(Permissions.TASK_CREATE)
     ApiResponse<TaskView> createGrpc(CurrentUser user, @RequestBody JsonNode body) {
-        return ApiResponse.ok(audit.trackCreate(user, AuditLog.TASK, TaskView::id,
-                () -> tasks.create(user, validator.grpc(body))));
+        return ApiResponse.ok(tasks.create(user, AuditLog.currentClientAddress(), TaskType.GRPC, body));
     }
 
     @PutMapping("/tasks/http/{id}")
     @RequirePermission(Permissions.TASK_UPDATE)
     ApiResponse<TaskView> updateHttp(CurrentUser user, @PathVariable long id, @RequestBody JsonNode body) {
-        return ApiResponse.ok(audit.track(user, AuditLog.UPDATE, AuditLog.TASK, id,
-                () -> tasks.update(user, id, TaskType.HTTP, validator.http(body))));
+        return ApiResponse.ok(tasks.update(user, AuditLog.currentClientAddress(), id, TaskType.HTTP, body));
     }
 
     @PutMapping("/tasks/grpc/{id}")
     @RequirePermission(Permissions.TASK_UPDATE)
     ApiResponse<TaskView> updateGrpc(CurrentUser user, @PathVariable long id, @RequestBody JsonNode body) {
-        return ApiResponse.ok(audit.track(user, AuditLog.UPDATE, AuditLog.TASK, id,
-                () -> tasks.update(user, id, TaskType.GRPC, validator.grpc(body))));
+        return ApiResponse.ok(tasks.update(user, AuditLog.currentClientAddress(), id, TaskType.GRPC, body));
     }
 
     @DeleteMapping("/tasks/{id}")
     @RequirePermission(Permissions.TASK_DELETE)
     ApiResponse<Void> delete(CurrentUser user, @PathVariable long id) {
-        audit.track(user, AuditLog.DELETE, AuditLog.TASK, id, () -> tasks.delete(user, id));
+        tasks.delete(user, AuditLog.currentClientAddress(), id);
         return ApiResponse.ok();
     }
 
     @PatchMapping("/tasks/{id}/status")
     @RequirePermission(Permissions.TASK_UPDATE)
     ApiResponse<TaskView> status(CurrentUser user, @PathVariable long id, @RequestBody JsonNode body) {
-        return ApiResponse.ok(audit.track(user, AuditLog.UPDATE, AuditLog.TASK, id,
-                () -> tasks.changeStatus(user, id, validator.status(body))));
+        return ApiResponse.ok(tasks.changeStatus(user, AuditLog.currentClientAddress(), id, body));
     }
 
     @PostMapping("/tasks/{id}/run")
     @RequirePermission(Permissions.TASK_UPDATE)
     ApiResponse<TaskEngine.StartedFire> run(CurrentUser user, @PathVariable long id,
                                             @RequestBody(required = false) JsonNode overrides) {
-        return ApiResponse.ok(audit.track(user, AuditLog.RUN, AuditLog.TASK, id,
-                () -> runs.run(user, id, TriggerType.MANUAL, overrides)));
+        return ApiResponse.ok(runs.run(user, AuditLog.currentClientAddress(), id, TriggerType.MANUAL, overrides));
     }
 
     @PostMapping("/tasks/cron/preview")
     @RequirePermission(Permissions.TASK_VIEW)
     ApiResponse<CronPreview> preview(@RequestBody JsonNode body) {
-        TaskValidator.Fields fields = new TaskValidator.Fields(body);
-        String cron = fields.string("cron", true, io.distributedjob.cron.Schedules.MAX_LENGTH);
-        String timezone = fields.string("timezone", false, 64);
+        TaskFields fields = new TaskFields(body);
+        String cron = fields.string("cron", true, TaskLimits.CRON_MAX);
+        String timezone = fields.string("timezone", false, TaskLimits.TIMEZONE_MAX);
         JsonNode count = fields.node("count");
         if (count != null && (!count.isIntegralNumber() || !count.canConvertToInt())) {
             throw ApiException.invalid("count: must be a whole number");
         }
-        return ApiResponse.ok(tasks.preview(cron, timezone, count == null ? null : count.asInt()));
+        return ApiResponse.ok(previews.preview(cron, timezone, count == null ? null : count.asInt()));
     }
 }

@@ -1,5 +1,7 @@
 package io.distributedjob.task;
 
+import io.distributedjob.kernel.TaskType;
+
 /** A validated task definition as a client sent it, with defaults filled in, ready to store. */
 record TaskDefinition(
         String name,
@@ -24,11 +26,12 @@ record TaskDefinition(
         String fallbackGrpcMethod,
         boolean grpcTls,
         MisfirePolicy misfirePolicy,
-        ConcurrencyPolicy concurrencyPolicy) {
+        ConcurrencyPolicy concurrencyPolicy,
+        CrashPolicy crashPolicy) {
 
     TaskDefinition withHeaders(String value) {
         return new TaskDefinition(name, description, departmentId, taskType, cron, timezone, status, timeout,
                 retryCount, retryInterval, url, httpMethod, value, body, fallbackUrl, grpcService, grpcMethod,
-                grpcParams, fallbackGrpcService, fallbackGrpcMethod, grpcTls, misfirePolicy, concurrencyPolicy);
+                grpcParams, fallbackGrpcService, fallbackGrpcMethod, grpcTls, misfirePolicy, concurrencyPolicy, crashPolicy);
     }
 }

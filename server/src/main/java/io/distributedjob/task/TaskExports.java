@@ -3,6 +3,8 @@ package io.distributedjob.task;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.distributedjob.kernel.TaskType;
+
 /** A stored task in the form of the create body, the form export writes and import reads. */
 final class TaskExports {
 
@@ -23,6 +25,7 @@ final class TaskExports {
         fields.put("retryInterval", t.retryInterval());
         fields.put("misfirePolicy", t.misfirePolicy().name());
         fields.put("concurrencyPolicy", t.concurrencyPolicy().name());
+        fields.put("crashPolicy", t.crashPolicy().name());
         if (t.taskType() == TaskType.HTTP) {
             fields.put("url", t.url());
             fields.put("httpMethod", t.httpMethod());
@@ -45,6 +48,6 @@ final class TaskExports {
         return new TaskDefinition(name, t.description(), t.departmentId(), t.taskType(), t.cron(), t.timezone(),
                 Task.DISABLED, t.timeout(), t.retryCount(), t.retryInterval(), t.url(), t.httpMethod(), t.headers(),
                 t.body(), t.fallbackUrl(), t.grpcService(), t.grpcMethod(), t.grpcParams(), t.fallbackGrpcService(),
-                t.fallbackGrpcMethod(), t.grpcTls(), t.misfirePolicy(), t.concurrencyPolicy());
+                t.fallbackGrpcMethod(), t.grpcTls(), t.misfirePolicy(), t.concurrencyPolicy(), t.crashPolicy());
     }
 }

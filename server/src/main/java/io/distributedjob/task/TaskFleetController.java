@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.distributedjob.audit.AuditEntry;
-import io.distributedjob.audit.AuditLog;
 import io.distributedjob.access.CurrentUser;
 import io.distributedjob.access.Permissions;
 import io.distributedjob.access.RequirePermission;
+import io.distributedjob.audit.AuditEntry;
+import io.distributedjob.audit.AuditLog;
 import io.distributedjob.kernel.ApiException;
-import io.distributedjob.web.ApiResponse;
+import io.distributedjob.kernel.ApiResponse;
+import io.distributedjob.kernel.TaskType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

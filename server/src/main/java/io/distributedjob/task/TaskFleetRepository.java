@@ -54,28 +54,18 @@ class TaskFleetRepository {
     void insertAll(List<Planned> rows, long creatorId, Instant now) {
         for (int from = 0; from < rows.size(); from += CHUNK) {
             List<Planned> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-            template.batchUpdate("INSERT INTO task (name, description, department_id, task_type, cron_expression,"
-                    + " timezone, status, timeout, max_retry, retry_interval, url, http_method, headers, body,"
-                    + " fallback_url, grpc_service, grpc_method, grpc_params, fallback_grpc_service,"
-                    + " fallback_grpc_method, misfire_policy, concurrency_policy, next_execute_time, version,"
-                    + " creator_id, create_time, update_time)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+            template.batchUpdate(TaskRows.INSERT,
                     chunk, chunk.size(), (statement, row) -> bind(statement, row, creatorId, now));
         }
     }
 
     private static void bind(PreparedStatement s, Planned row, long creatorId, Instant now) throws SQLException {
-        TaskDefinition d = row.definition();
-        Object[] values = {d.name(), d.description(), d.departmentId(), d.taskType().name(), d.cron(), d.timezone(),
-                d.status(), d.timeout(), d.retryCount(), d.retryInterval(), d.url(), d.httpMethod(), d.headers(),
-                d.body(), d.fallbackUrl(), d.grpcService(), d.grpcMethod(), d.grpcParams(), d.fallbackGrpcService(),
-                d.fallbackGrpcMethod(), d.misfirePolicy().name(), d.concurrencyPolicy().name(),
-                SqlTime.toDb(row.next()), creatorId, SqlTime.toDb(now), SqlTime.toDb(now)};
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] == null) {
+        List<Object> values = TaskRows.insertValues(row.definition(), row.next(), creatorId, now);
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
                 s.setNull(i + 1, Types.VARCHAR);
             } else {
-                s.setObject(i + 1, values[i]);
+                s.setObject(i + 1, values.get(i));
             }
         }
     }

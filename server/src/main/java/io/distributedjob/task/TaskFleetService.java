@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.distributedjob.audit.AuditLog;
 import io.distributedjob.access.CurrentUser;
-import io.distributedjob.org.DepartmentScope;
+import io.distributedjob.access.DepartmentScope;
+import io.distributedjob.audit.AuditLog;
 import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.TaskType;
 import org.springframework.stereotype.Service;
 
 /** Work on tasks beyond one at a time: copies, bulk deletion, export. */
@@ -25,15 +26,12 @@ class TaskFleetService {
     private final TaskRepository repository;
     private final TaskFleetRepository fleet;
     private final DepartmentScope scope;
-    private final AuditLog audit;
 
-    TaskFleetService(TaskService tasks, TaskRepository repository, TaskFleetRepository fleet, DepartmentScope scope,
-                     AuditLog audit) {
+    TaskFleetService(TaskService tasks, TaskRepository repository, TaskFleetRepository fleet, DepartmentScope scope) {
         this.tasks = tasks;
         this.repository = repository;
         this.fleet = fleet;
         this.scope = scope;
-        this.audit = audit;
     }
 
     /** A new disabled task with the definition of task {@code id} and a name no task carries yet. */
@@ -46,8 +44,8 @@ class TaskFleetService {
         List<String> candidates = new ArrayList<>();
         for (int n = 1; n <= 20; n++) {
             String suffix = n == 1 ? COPY_SUFFIX : " (copy " + n + ")";
-            String base = name.length() + suffix.length() > TaskValidator.NAME_MAX
-                    ? name.substring(0, TaskValidator.NAME_MAX - suffix.length()) : name;
+            String base = name.length() + suffix.length() > TaskLimits.NAME_MAX
+                    ? name.substring(0, TaskLimits.NAME_MAX - suffix.length()) : name;
             candidates.add(base + suffix);
         }
         Set<String> taken = fleet.namesTaken(candidates);
@@ -78,7 +76,7 @@ class TaskFleetService {
                 continue;
             }
             long id = task.get().id();
-            audit.track(user, AuditLog.DELETE, AuditLog.TASK, id, () -> tasks.delete(user, id));
+            tasks.delete(user, AuditLog.currentClientAddress(), id);
         }
         int i = 0;
         for (Long id : distinct) {

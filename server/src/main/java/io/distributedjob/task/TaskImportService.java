@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 import io.distributedjob.access.CurrentUser;
+import io.distributedjob.access.DepartmentScope;
 import io.distributedjob.cron.Schedules;
-import io.distributedjob.org.DepartmentScope;
 import io.distributedjob.kernel.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;

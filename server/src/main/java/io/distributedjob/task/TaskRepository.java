@@ -33,16 +33,7 @@ class TaskRepository implements TaskLookup {
 
     long insert(TaskDefinition d, Instant next, long creatorId, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO task (name, description, department_id, task_type, cron_expression, timezone, status,"
-                        + " timeout, max_retry, retry_interval, url, http_method, headers, body, fallback_url, grpc_service,"
-                        + " grpc_method, grpc_params, fallback_grpc_service, fallback_grpc_method, grpc_tls,"
-                        + " misfire_policy, concurrency_policy, next_execute_time, version, creator_id, create_time, update_time)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
-                .params(d.name(), d.description(), d.departmentId(), d.taskType().name(), d.cron(), d.timezone(),
-                        d.status(), d.timeout(), d.retryCount(), d.retryInterval(), d.url(), d.httpMethod(), d.headers(),
-                        d.body(), d.fallbackUrl(), d.grpcService(), d.grpcMethod(), d.grpcParams(),
-                        d.fallbackGrpcService(), d.fallbackGrpcMethod(), d.grpcTls(), d.misfirePolicy().name(),
-                        d.concurrencyPolicy().name(), SqlTime.toDb(next), creatorId, SqlTime.toDb(now), SqlTime.toDb(now))
+        jdbc.sql(TaskRows.INSERT).params(TaskRows.insertValues(d, next, creatorId, now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -53,20 +44,14 @@ class TaskRepository implements TaskLookup {
      */
     boolean update(long id, TaskDefinition d, boolean rescheduled, Instant next, Instant now) {
         String schedule = rescheduled ? ", next_execute_time = ?, lease_owner = NULL, claimed_from = NULL" : "";
-        List<Object> params = new ArrayList<>(Arrays.asList(d.name(), d.description(), d.departmentId(),
-                d.taskType().name(), d.cron(), d.timezone(), d.status(), d.timeout(), d.retryCount(), d.retryInterval(),
-                d.url(), d.httpMethod(), d.headers(), d.body(), d.fallbackUrl(), d.grpcService(), d.grpcMethod(),
-                d.grpcParams(), d.fallbackGrpcService(), d.fallbackGrpcMethod(), d.grpcTls(), d.misfirePolicy().name(),
-                d.concurrencyPolicy().name(), SqlTime.toDb(now)));
+        List<Object> params = TaskRows.definitionValues(d);
+        params.add(SqlTime.toDb(now));
         if (rescheduled) {
             params.add(SqlTime.toDb(next));
         }
         params.add(id);
-        return jdbc.sql("UPDATE task SET name = ?, description = ?, department_id = ?, task_type = ?, cron_expression = ?,"
-                        + " timezone = ?, status = ?, timeout = ?, max_retry = ?, retry_interval = ?, url = ?, http_method = ?,"
-                        + " headers = ?, body = ?, fallback_url = ?, grpc_service = ?, grpc_method = ?, grpc_params = ?,"
-                        + " fallback_grpc_service = ?, fallback_grpc_method = ?, grpc_tls = ?, misfire_policy = ?, concurrency_policy = ?,"
-                        + " update_time = ?, version = version + 1" + schedule + " WHERE id = ?")
+        return jdbc.sql("UPDATE task SET " + TaskRows.DEFINITION_ASSIGNMENTS
+                        + ", update_time = ?, version = version + 1" + schedule + " WHERE id = ?")
                 .params(params).update() == 1;
     }
 

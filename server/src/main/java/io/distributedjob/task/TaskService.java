@@ -7,19 +7,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import io.distributedjob.access.CurrentUser;
+import io.distributedjob.access.DepartmentScope;
 import io.distributedjob.access.Permissions;
+import io.distributedjob.audit.AuditLog;
 import io.distributedjob.cron.InvalidScheduleException;
 import io.distributedjob.cron.Schedule;
 import io.distributedjob.cron.Schedules;
-import io.distributedjob.org.DepartmentScope;
-import io.distributedjob.record.RecordService;
-import io.distributedjob.kernel.TriggerType;
 import io.distributedjob.kernel.ApiException;
 import io.distributedjob.kernel.PageQuery;
 import io.distributedjob.kernel.PageResult;
+import io.distributedjob.kernel.TaskType;
+import io.distributedjob.kernel.TriggerType;
+import io.distributedjob.record.RecordService;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
@@ -27,8 +30,6 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class TaskService {
 
-    /** Most fire times one cron preview returns. */
-    public static final int PREVIEW_MAX = 100;
     /** Most tasks a list's total counts; beyond, the total says this many and pages are still served. */
     public static final int LIST_TOTAL_MAX = 10_000;
 
@@ -38,16 +39,18 @@ public class TaskService {
     private final RecordService records;
     private final TaskValidator validator;
     private final SecretHeaders secretHeaders;
+    private final AuditLog audit;
     private final Clock clock;
 
     TaskService(TaskRepository repository, DepartmentScope scope, TaskEngine engine, RecordService records,
-                TaskValidator validator, SecretHeaders secretHeaders, Clock clock) {
+                TaskValidator validator, SecretHeaders secretHeaders, AuditLog audit, Clock clock) {
         this.repository = repository;
         this.scope = scope;
         this.engine = engine;
         this.records = records;
         this.validator = validator;
         this.secretHeaders = secretHeaders;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -81,24 +84,7 @@ public class TaskService {
 
     /** The filter of a list request, or null when the caller's scope is empty. */
     TaskFilter filter(CurrentUser user, Long departmentId, String keyword, TaskType taskType, Integer status) {
-        Set<Long> departments;
-        if (departmentId != null) {
-            scope.requireAccess(user, departmentId);
-            departments = Set.of(departmentId);
-        } else {
-            departments = scope.visibleDepartments(user);
-        }
-        if (status != null && (status < Task.DISABLED || status > Task.TEMPORARY)) {
-            throw ApiException.invalid("status: must be 0, 1 or 2");
-        }
-        if (keyword != null && keyword.length() > TaskValidator.NAME_MAX) {
-            throw ApiException.invalid("keyword: must be at most " + TaskValidator.NAME_MAX + " characters");
-        }
-        if (departments.isEmpty()) {
-            return null;
-        }
-        return new TaskFilter(departments, keyword == null || keyword.isBlank() ? null : keyword.strip(),
-                taskType, status);
+        return TaskFilter.of(scope, user, departmentId, keyword, taskType, status);
     }
 
     public TaskView get(CurrentUser user, long id) {
@@ -112,7 +98,7 @@ public class TaskService {
         return task;
     }
 
-    public TaskView create(CurrentUser user, TaskDefinition definition) {
+    TaskView create(CurrentUser user, TaskDefinition definition) {
         scope.requirePlacement(user, definition.departmentId(), "departmentId");
         Instant now = now();
         Instant next = definition.status() == Task.DISABLED ? null
@@ -125,25 +111,45 @@ public class TaskService {
 
     /**
      * Creates a task given in the form of the REST create body ({@code POST /tasks/http} or {@code /tasks/grpc}),
-     * with the same validation: for clients other than the REST API.
+     * audited as coming from {@code clientAddress}, whichever client sent it.
      */
-    public TaskView create(CurrentUser user, TaskType type, JsonNode body) {
-        return create(user, type == TaskType.HTTP ? validator.http(body) : validator.grpc(body));
+    public TaskView create(CurrentUser user, String clientAddress, TaskType type, JsonNode body) {
+        return create(user, clientAddress, type, body, UnaryOperator.identity());
     }
 
-    /** Replaces a task's definition given in the form of the REST update body, with the same validation. */
-    public TaskView update(CurrentUser user, long id, TaskType type, JsonNode body) {
-        return update(user, id, type, type == TaskType.HTTP ? validator.http(body) : validator.grpc(body));
+    /**
+     * Like {@link #create(CurrentUser, String, TaskType, JsonNode)}, with a refusal put in the client's own terms
+     * (the field names of its request) before it is audited and thrown.
+     */
+    public TaskView create(CurrentUser user, String clientAddress, TaskType type, JsonNode body,
+                           UnaryOperator<ApiException> inClientTerms) {
+        return audit.trackCreate(user, clientAddress, AuditLog.TASK, TaskView::id, () -> {
+            try {
+                return create(user, definition(type, body));
+            } catch (ApiException e) {
+                throw inClientTerms.apply(e);
+            }
+        });
     }
 
-    public TaskView update(CurrentUser user, long id, TaskType type, TaskDefinition definition) {
+    /** Replaces a task's definition given in the form of the REST update body, audited. */
+    public TaskView update(CurrentUser user, String clientAddress, long id, TaskType type, JsonNode body) {
+        return audit.track(user, clientAddress, AuditLog.UPDATE, AuditLog.TASK, id,
+                () -> update(user, id, type, definition(type, body)));
+    }
+
+    private TaskDefinition definition(TaskType type, JsonNode body) {
+        return type == TaskType.HTTP ? validator.http(body) : validator.grpc(body);
+    }
+
+    private TaskView update(CurrentUser user, long id, TaskType type, TaskDefinition definition) {
         Task current = find(user, id);
         if (current.taskType() != type) {
             throw ApiException.invalid("taskType: task " + id + " is a " + current.taskType() + " task");
         }
         scope.requirePlacement(user, definition.departmentId(), "departmentId");
         TaskDefinition stored = definition.withHeaders(secretHeaders.restore(definition.headers(), current.headers()));
-        Task draft = withDefinition(current, stored);
+        Task draft = current.withDefinition(stored);
         Instant now = now();
         boolean rescheduled = !current.sameScheduleAs(draft);
         Instant next = rescheduled && draft.scheduled() ? firstFire(draft, now) : null;
@@ -153,26 +159,65 @@ public class TaskService {
         return view(user, updated);
     }
 
-    public TaskView changeStatus(CurrentUser user, long id, int status) {
-        Task current = find(user, id);
+    /** Sets the status (0 disabled, 1 enabled, 2 temporary), audited. */
+    public TaskView changeStatus(CurrentUser user, String clientAddress, long id, int status) {
+        return audit.track(user, clientAddress, AuditLog.UPDATE, AuditLog.TASK, id,
+                () -> view(user, applyStatus(find(user, id), status)));
+    }
+
+    /** Sets the status given in the form of the REST status body, audited (a body refused too). */
+    TaskView changeStatus(CurrentUser user, String clientAddress, long id, JsonNode body) {
+        return audit.track(user, clientAddress, AuditLog.UPDATE, AuditLog.TASK, id,
+                () -> view(user, applyStatus(find(user, id), validator.status(body))));
+    }
+
+    /** Disables a scheduled task, audited; false when it was already disabled (then nothing changes). */
+    public boolean pause(CurrentUser user, String clientAddress, long id) {
+        return audit.track(user, clientAddress, AuditLog.UPDATE, AuditLog.TASK, id,
+                () -> changedTo(find(user, id), Task.DISABLED, Task::scheduled));
+    }
+
+    /**
+     * Enables a disabled task, audited; false when it was already scheduled (enabled or temporary: a temporary
+     * task stays temporary).
+     */
+    public boolean resume(CurrentUser user, String clientAddress, long id) {
+        return audit.track(user, clientAddress, AuditLog.UPDATE, AuditLog.TASK, id,
+                () -> changedTo(find(user, id), Task.ENABLED, task -> !task.scheduled()));
+    }
+
+    private boolean changedTo(Task current, int status, Predicate<Task> applies) {
+        if (!applies.test(current)) {
+            return false;
+        }
+        applyStatus(current, status);
+        return true;
+    }
+
+    private Task applyStatus(Task current, int status) {
+        long id = current.id();
         Instant now = now();
-        Task draft = withStatus(current, status);
+        Task draft = current.withStatus(status);
         Instant next = draft.scheduled() ? firstFire(draft, now) : null;
         repository.updateStatus(id, status, next, now);
         Task updated = repository.find(id).orElseThrow();
         engine.taskChanged(updated);
-        return view(user, updated);
+        return updated;
     }
 
-    public Task delete(CurrentUser user, long id) {
-        Task task = find(user, id);
-        repository.delete(id, now());
-        engine.taskDeleted(id);
-        return task;
+    /** Deletes the task, audited. */
+    public void delete(CurrentUser user, String clientAddress, long id) {
+        audit.track(user, clientAddress, AuditLog.DELETE, AuditLog.TASK, id, () -> {
+            find(user, id);
+            repository.delete(id, now());
+            engine.taskDeleted(id);
+        });
     }
 
-    public TaskEngine.StartedFire run(CurrentUser user, long id, TriggerType trigger) {
-        return engine.runNow(find(user, id), trigger);
+    /** Fires the task once now as it is stored, audited. */
+    public TaskEngine.StartedFire run(CurrentUser user, String clientAddress, long id, TriggerType trigger) {
+        return audit.track(user, clientAddress, AuditLog.RUN, AuditLog.TASK, id,
+                () -> engine.runNow(find(user, id), trigger));
     }
 
     /**
@@ -195,34 +240,6 @@ public class TaskService {
             return fires;
         }
         return fires;
-    }
-
-    /** The next {@code count} fire times of {@code cron} in {@code timezone} (default: the server's zone). */
-    public CronPreview preview(String cron, String timezone, Integer count) {
-        int wanted = count == null ? 5 : count;
-        if (wanted < 1 || wanted > PREVIEW_MAX) {
-            throw ApiException.invalid("count: must be between 1 and " + PREVIEW_MAX);
-        }
-        ZoneId zone;
-        try {
-            zone = timezone == null || timezone.isBlank() ? clock.getZone() : Schedules.zone(timezone);
-        } catch (InvalidScheduleException e) {
-            throw ApiException.invalid("timezone: " + e.getMessage());
-        }
-        Instant now = now();
-        List<Instant> times = new ArrayList<>();
-        String description;
-        try {
-            Schedule schedule = Schedules.parse(cron, zone, now);
-            for (Instant next = schedule.next(now); next != null && times.size() < wanted; next = schedule.next(next)) {
-                times.add(next);
-            }
-            description = Schedules.describe(cron);
-        } catch (InvalidScheduleException e) {
-            throw ApiException.invalid("cron: " + e.getMessage());
-        }
-        return new CronPreview(cron.strip(), zone.getId(),
-                times.stream().map(t -> t.atZone(zone).toOffsetDateTime()).toList(), description);
     }
 
     /** The tasks as {@code viewer} may see them: secret header values only for those who may change the task. */
@@ -276,21 +293,5 @@ public class TaskService {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static Task withDefinition(Task t, TaskDefinition d) {
-        return new Task(t.id(), d.name(), d.description(), d.departmentId(), d.taskType(), d.cron(), d.timezone(),
-                d.status(), d.timeout(), d.retryCount(), d.retryInterval(), d.url(), d.httpMethod(), d.headers(),
-                d.body(), d.fallbackUrl(), d.grpcService(), d.grpcMethod(), d.grpcParams(), d.fallbackGrpcService(),
-                d.fallbackGrpcMethod(), d.grpcTls(), d.misfirePolicy(), d.concurrencyPolicy(), t.nextExecuteTime(), t.version(),
-                t.creatorId(), t.createTime(), t.updateTime());
-    }
-
-    private static Task withStatus(Task t, int status) {
-        return new Task(t.id(), t.name(), t.description(), t.departmentId(), t.taskType(), t.cron(), t.timezone(),
-                status, t.timeout(), t.retryCount(), t.retryInterval(), t.url(), t.httpMethod(), t.headers(), t.body(),
-                t.fallbackUrl(), t.grpcService(), t.grpcMethod(), t.grpcParams(), t.fallbackGrpcService(),
-                t.fallbackGrpcMethod(), t.grpcTls(), t.misfirePolicy(), t.concurrencyPolicy(), t.nextExecuteTime(), t.version(),
-                t.creatorId(), t.createTime(), t.updateTime());
     }
 }

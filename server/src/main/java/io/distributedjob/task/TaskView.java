@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
+import io.distributedjob.kernel.TaskType;
+
 /**
  * A task as the REST API shows it; {@code retryCount} is the stored {@code max_retry}, {@code headers} as the
  * viewer may see them (secret values masked for those who cannot change the task).
@@ -33,6 +35,7 @@ public record TaskView(
         boolean grpcTls,
         MisfirePolicy misfirePolicy,
         ConcurrencyPolicy concurrencyPolicy,
+        CrashPolicy crashPolicy,
         OffsetDateTime lastExecuteTime,
         OffsetDateTime nextExecuteTime,
         long creatorId,
@@ -43,7 +46,7 @@ public record TaskView(
         return new TaskView(t.id(), t.name(), t.description(), t.departmentId(), t.taskType(), t.cron(), t.timezone(),
                 t.status(), t.timeout(), t.retryCount(), t.retryInterval(), t.url(), t.httpMethod(), headers,
                 t.body(), t.fallbackUrl(), t.grpcService(), t.grpcMethod(), t.grpcParams(), t.fallbackGrpcService(),
-                t.fallbackGrpcMethod(), t.grpcTls(), t.misfirePolicy(), t.concurrencyPolicy(), at(lastExecute, zone),
+                t.fallbackGrpcMethod(), t.grpcTls(), t.misfirePolicy(), t.concurrencyPolicy(), t.crashPolicy(), at(lastExecute, zone),
                 at(nextExecute, zone), t.creatorId(), at(t.createTime(), zone), at(t.updateTime(), zone));
     }
 

@@ -4,6 +4,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.distributedjob.org.DepartmentDirectory;
+import io.distributedjob.org.DepartmentMembers;
+import io.distributedjob.role.RoleHolders;
 import org.springframework.stereotype.Service;
 
 /**
@@ -12,7 +14,7 @@ import org.springframework.stereotype.Service;
  * above it disabled), so a disabled department's users can neither sign in nor use the tokens they hold.
  */
 @Service
-public class UserAccounts {
+public class UserAccounts implements DepartmentMembers, RoleHolders {
 
     private static final int ENABLED = 1;
 
@@ -36,19 +38,22 @@ public class UserAccounts {
      * Ends every session of the users in these departments: their tokens stop working for good, so enabling the
      * department again lets them sign in anew but brings no old token back.
      */
+    @Override
     public void endSessionsIn(Set<Long> departmentIds) {
         users.advanceTokenVersions(departmentIds);
     }
 
+    @Override
     public long countInDepartment(long departmentId) {
         return users.countInDepartment(departmentId);
     }
 
+    @Override
     public long countWithRole(long roleId) {
         return users.countWithRole(roleId);
     }
 
-    /** The departments of the users who hold the role. */
+    @Override
     public Set<Long> departmentsWithRole(long roleId) {
         return users.departmentsWithRole(roleId);
     }

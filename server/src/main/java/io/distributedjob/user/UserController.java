@@ -3,7 +3,7 @@ package io.distributedjob.user;
 import io.distributedjob.access.CurrentUser;
 import io.distributedjob.access.Permissions;
 import io.distributedjob.access.RequirePermission;
-import io.distributedjob.web.ApiResponse;
+import io.distributedjob.kernel.ApiResponse;
 import io.distributedjob.kernel.PageQuery;
 import io.distributedjob.kernel.PageResult;
 import jakarta.validation.Valid;

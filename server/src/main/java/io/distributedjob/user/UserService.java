@@ -6,18 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.distributedjob.access.CurrentUser;
+import io.distributedjob.access.DepartmentScope;
+import io.distributedjob.access.PasswordHasher;
+import io.distributedjob.access.PasswordPolicy;
+import io.distributedjob.access.Permissions;
 import io.distributedjob.audit.AuditEntry.Outcome;
 import io.distributedjob.audit.AuditLog;
-import io.distributedjob.access.CurrentUser;
-import io.distributedjob.auth.PasswordHasher;
-import io.distributedjob.auth.PasswordPolicy;
-import io.distributedjob.access.Permissions;
-import io.distributedjob.org.DepartmentDirectory;
-import io.distributedjob.org.DepartmentScope;
-import io.distributedjob.role.RoleDirectory;
 import io.distributedjob.kernel.ApiException;
 import io.distributedjob.kernel.PageQuery;
 import io.distributedjob.kernel.PageResult;
+import io.distributedjob.org.DepartmentDirectory;
+import io.distributedjob.role.RoleDirectory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 

@@ -1,8 +1,9 @@
 package io.distributedjob.web;
 
-import io.distributedjob.kernel.ErrorCode;
 import java.io.IOException;
 
+import io.distributedjob.kernel.ApiResponse;
+import io.distributedjob.kernel.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;

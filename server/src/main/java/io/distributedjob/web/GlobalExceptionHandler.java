@@ -1,10 +1,11 @@
 package io.distributedjob.web;
 
-import io.distributedjob.kernel.ErrorCode;
-import io.distributedjob.kernel.ApiException;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.ApiResponse;
+import io.distributedjob.kernel.ErrorCode;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package io.distributedjob.web;
 
+import io.distributedjob.kernel.ApiResponse;
 import io.distributedjob.kernel.ErrorCode;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;

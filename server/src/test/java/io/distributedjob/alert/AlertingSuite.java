@@ -12,6 +12,7 @@ import java.util.List;
 
 import io.distributedjob.config.AlertSettings;
 import io.distributedjob.org.DepartmentDirectory;
+import io.distributedjob.record.FinishedFire;
 import io.distributedjob.support.ApiResult;
 import io.distributedjob.support.MutableClock;
 import io.distributedjob.support.OrgFixture;

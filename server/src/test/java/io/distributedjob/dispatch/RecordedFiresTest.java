@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 import io.distributedjob.metrics.MicrometerSchedulerMetrics;
 import io.distributedjob.record.ExecutionRecord;
@@ -73,6 +74,6 @@ class RecordedFiresTest {
     private static ExecutionRecord record(long task, Instant at) {
         return new ExecutionRecord(task, "task-" + task, "HTTP", 3, ExecutionRecord.fireId(task, at), at, at,
                 at.plusMillis(5), 5, true, ExecutionRecord.SUCCEEDED, 200, "ok", null, 0, false, TriggerType.CRON,
-                "test");
+                "test", null, List.of());
     }
 }

@@ -14,6 +14,9 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.record.ExecutionRecord;
@@ -23,6 +26,7 @@ import io.distributedjob.support.Database;
 import io.distributedjob.support.EngineDatabase;
 import io.distributedjob.support.TargetServer;
 import io.distributedjob.support.TestTasks;
+import io.distributedjob.task.CrashPolicy;
 import io.distributedjob.task.Task;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +43,8 @@ class EngineRunTest {
 
     static final Clock CLOCK = Clock.system(ZoneOffset.UTC);
     static final String PATH = "/tick";
+    /** Its first call stalls until the test lets it go; later calls answer at once. */
+    static final String STALLING = "/stalls-once";
 
     @Parameter
     Database database;
@@ -215,6 +221,110 @@ class EngineRunTest {
     private static long skippedForDepartment(JdbcClient jdbc, String table, long department) {
         return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE success = 0 AND error = ?")
                 .param("skipped: department " + department + " or one above it is disabled").query(Long.class).single();
+    }
+
+    @Test
+    void aCallUnderWayOnACrashedInstanceRunsAgainWithTheSameFireIdUnderRerun() throws Exception {
+        CrashedCall crashed = crashDuringTheCall(CrashPolicy.RERUN);
+        try (RunningEngine survivor = crashed.survivor()) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> target.calls(STALLING).size() == 2);
+            survivor.records.flush();
+            assertThat(target.calls(STALLING)).extracting(call -> call.header("X-DJ-Fire-Id"))
+                    .containsExactly(crashed.fireId(), crashed.fireId());
+            await().atMost(Duration.ofSeconds(10)).until(() -> recordOf(crashed).status() == ExecutionRecord.SUCCEEDED);
+            assertThat(recordOf(crashed).executor()).isEqualTo(survivor.instanceId.value());
+        } finally {
+            crashed.end();
+        }
+        assertThat(recordCount(crashed)).isEqualTo(1);
+    }
+
+    @Test
+    void aCallUnderWayOnACrashedInstanceIsRecordedUnknownAndNotRepeatedUnderRecordUnknown() throws Exception {
+        CrashedCall crashed = crashDuringTheCall(CrashPolicy.RECORD_UNKNOWN);
+        try (RunningEngine survivor = crashed.survivor()) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> recordOf(crashed).status() == ExecutionRecord.FAILED);
+            assertThat(recordOf(crashed).error()).startsWith("outcome unknown: instance " + crashed.instance());
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> target.calls(STALLING).size() == 1);
+        } finally {
+            crashed.end();
+        }
+        assertThat(recordCount(crashed)).isEqualTo(1);
+        assertThat(recordOf(crashed).error()).as("the late end of the first call changes nothing")
+                .startsWith("outcome unknown");
+    }
+
+    /**
+     * One fire of a once-only task whose first call stalls on instance A; A then stops dead (no more heartbeats,
+     * nothing flushed, nothing handed back) while the call is under way. The survivor starts afterwards.
+     */
+    private CrashedCall crashDuringTheCall(CrashPolicy policy) throws Exception {
+        JdbcClient jdbc = db.jdbcClient();
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        target.answer(STALLING, exchange -> {
+            if (calls.incrementAndGet() == 1) {
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        Instant first = CLOCK.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        long id = EngineFixture.insertTask(jdbc, "* * * * * *", Task.TEMPORARY, first, first.minusSeconds(1), "FIRE_ONCE");
+        jdbc.sql("UPDATE task SET url = ?, crash_policy = ?, timeout = 60 WHERE id = ?")
+                .params(target.url(STALLING), policy.name(), id).update();
+        RunningEngine crashing = new RunningEngine(db, CLOCK, TestTasks.engineSettings(200, 1000, 2));
+        CrashedCall crashed = new CrashedCall(id, first, ExecutionRecord.fireId(id, first),
+                crashing.instanceId.value(), crashing, release, db);
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> target.calls(STALLING).size() == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> recordOf(crashed).status() == ExecutionRecord.RUNNING);
+        } catch (RuntimeException | Error e) {
+            crashed.end();
+            throw e;
+        }
+        crashing.engine.stopAccepting();
+        return crashed;
+    }
+
+    private ExecutionRecordRow recordOf(CrashedCall crashed) {
+        return db.jdbcClient().sql("SELECT status, error, executor FROM " + tableOf(crashed.scheduled())
+                        + " WHERE task_id = ?").param(crashed.taskId())
+                .query((rs, n) -> new ExecutionRecordRow(rs.getInt("status"), rs.getString("error"),
+                        rs.getString("executor")))
+                .optional().orElse(new ExecutionRecordRow(-1, null, null));
+    }
+
+    private long recordCount(CrashedCall crashed) {
+        return db.jdbcClient().sql("SELECT COUNT(*) FROM " + tableOf(crashed.scheduled()) + " WHERE task_id = ?")
+                .param(crashed.taskId()).query(Long.class).single();
+    }
+
+    private static String tableOf(Instant scheduled) {
+        return RecordTables.tableName(YearMonth.from(scheduled.atZone(ZoneOffset.UTC)));
+    }
+
+    record ExecutionRecordRow(int status, String error, String executor) {
+    }
+
+    /** The crashed instance's fire; {@link #end()} lets its stalled call return and closes what is left of it. */
+    record CrashedCall(long taskId, Instant scheduled, String fireId, String instance, RunningEngine crashed,
+                       CountDownLatch release, EngineDatabase db) {
+
+        RunningEngine survivor() {
+            return new RunningEngine(db, CLOCK, TestTasks.engineSettings(200, 1000, 2));
+        }
+
+        void end() throws InterruptedException {
+            release.countDown();
+            crashed.engine.awaitIdle(CLOCK.instant().plusSeconds(10));
+            crashed.close();
+        }
     }
 
     private long insert(JdbcClient jdbc, Instant first) {

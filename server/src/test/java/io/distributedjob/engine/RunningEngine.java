@@ -11,6 +11,7 @@ import io.distributedjob.config.KafkaSettings;
 import io.distributedjob.dispatch.FireDispatch;
 import io.distributedjob.dispatch.LocalFireDispatch;
 import io.distributedjob.execution.FireExecutor;
+import io.distributedjob.execution.FireTracing;
 import io.distributedjob.execution.HttpTaskExecutor;
 import io.distributedjob.kernel.InstanceId;
 import io.distributedjob.execution.TaskExecutors;
@@ -49,7 +50,7 @@ final class RunningEngine implements AutoCloseable {
         records = new RecordWriter(tables, db.jdbcTemplate(), db.transactions(), clock, settings, new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));
         http = new HttpTaskExecutor(JsonMapper.builder().build(), settings);
         executor = new FireExecutor(new TaskExecutors(List.of(http)), records, clock, settings, instanceId,
-                new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));
+                new MicrometerSchedulerMetrics(new SimpleMeterRegistry()), FireTracing.off());
         this.cluster = cluster.apply(instanceId);
         engine = new SchedulingEngine(settings, clock, instanceId, db.jdbcTemplate(), db.transactions(), db.dialect(),
                 executor, records, RecordFixtures.service(db, tables, clock),

@@ -1,11 +1,7 @@
 package io.distributedjob.execution;
 
-import io.distributedjob.kernel.InstanceId;
-import io.distributedjob.metrics.MicrometerSchedulerMetrics;
-import io.distributedjob.support.Database;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import static org.assertj.core.api.Assertions.assertThat;
 import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
@@ -27,15 +23,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.execution.RetryWithFallback.Attempt;
 import io.distributedjob.execution.RetryWithFallback.Target;
+import io.distributedjob.kernel.InstanceId;
+import io.distributedjob.kernel.TaskType;
+import io.distributedjob.kernel.TriggerType;
+import io.distributedjob.metrics.MicrometerSchedulerMetrics;
 import io.distributedjob.record.RecordTables;
 import io.distributedjob.record.RecordWriter;
-import io.distributedjob.kernel.TriggerType;
+import io.distributedjob.support.Database;
 import io.distributedjob.support.EngineDatabase;
 import io.distributedjob.support.TargetServer;
 import io.distributedjob.support.TestTasks;
 import io.distributedjob.task.MisfirePolicy;
 import io.distributedjob.task.Task;
-import io.distributedjob.task.TaskType;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
@@ -389,6 +389,11 @@ class FireExecutorTest {
             }
 
             @Override
+            public String address(Task task, Target target) {
+                return task.url();
+            }
+
+            @Override
             public Attempt call(Fire fire, Target target) throws InterruptedException {
                 return call.call(fire, target);
             }
@@ -401,7 +406,7 @@ class FireExecutorTest {
         records.start();
         closing.add(records::stop);
         FireExecutor executor = new FireExecutor(new TaskExecutors(List.of(taskExecutor)), records, clock, settings,
-                new InstanceId(), new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));
+                new InstanceId(), new MicrometerSchedulerMetrics(new SimpleMeterRegistry()), FireTracing.off());
         closing.add(executor);
         return executor;
     }

@@ -2,6 +2,7 @@ package io.distributedjob.record;
 
 import java.time.Clock;
 
+import io.distributedjob.config.TracingSettings;
 import io.distributedjob.support.EngineDatabase;
 
 /** Record components built over a test database, for tests outside this package. */
@@ -11,6 +12,6 @@ public final class RecordFixtures {
     }
 
     public static RecordService service(EngineDatabase db, RecordTables tables, Clock clock) {
-        return new RecordService(new RecordRepository(db.jdbcClient(), tables), tables, clock);
+        return new RecordService(new RecordRepository(db.jdbcClient(), tables), tables, clock, new TracingSettings("", 1.0, ""));
     }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Set;
 
 import io.distributedjob.support.EngineDatabase;
@@ -135,6 +136,6 @@ class RecordQueriesTest {
         return new ExecutionRecord(taskId, "task-" + taskId, "HTTP", departmentId, ExecutionRecord.fireId(taskId, at),
                 at, at, at.plusMillis(costMillis), costMillis, success,
                 success ? ExecutionRecord.SUCCEEDED : ExecutionRecord.FAILED, success ? 200 : 500, "r", null, retries,
-                fallback, TriggerType.CRON, "test");
+                fallback, TriggerType.CRON, "test", null, List.of());
     }
 }

@@ -79,7 +79,7 @@ class RecordWritingTest {
         RecordWriter writer = writer(4096);
         for (int task = 1; task <= 5; task++) {
             // a name longer than the column holds: the database refuses the record as it is
-            String name = task == 3 ? "n".repeat(RecordTables.NAME_LENGTH + 45) : "task-" + task;
+            String name = task == 3 ? "n".repeat(RecordColumns.NAME_LENGTH + 45) : "task-" + task;
             writer.write(record(task, SCHEDULED, name, "ok " + task));
         }
         assertThat(writer.flush(CLOCK.instant().plusSeconds(30))).isTrue();
@@ -87,7 +87,7 @@ class RecordWritingTest {
         assertThat(jdbc.sql("SELECT task_id FROM " + TABLE + " WHERE error IS NULL ORDER BY task_id")
                 .query(Long.class).list()).containsExactly(1L, 2L, 4L, 5L);
         assertThat(jdbc.sql("SELECT task_name FROM " + TABLE + " WHERE task_id = 3").query(String.class).single())
-                .hasSize(RecordTables.NAME_LENGTH);
+                .hasSize(RecordColumns.NAME_LENGTH);
         assertThat(jdbc.sql("SELECT error FROM " + TABLE + " WHERE task_id = 3").query(String.class).single())
                 .contains("stored cut down: the database refused the full record");
         assertThat(response(3)).isEqualTo("ok 3");
@@ -130,10 +130,51 @@ class RecordWritingTest {
         RecordWriter writer = writer(JobSettings.MAX_RESPONSE_BYTES);
         String large = "x".repeat(JobSettings.MAX_RESPONSE_BYTES);
         writer.write(record(5, SCHEDULED, "task", "a repeat of the recorded fire"));
-        writer.write(record(6, SCHEDULED, "task", large));
+        writer.write(traced(record(6, SCHEDULED, "task", large), List.of(FAILED_CALL)));
         writer.flush();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM " + TABLE + " WHERE task_id = 5").query(Long.class).single()).isOne();
         assertThat(response(6)).isEqualTo(large);
+        assertThat(stored(6).attempts()).containsExactly(FAILED_CALL);
+    }
+
+    @Test
+    void theTraceIdAndEveryAttemptAreStoredAndReadBack() {
+        List<ExecutionAttempt> attempts = List.of(FAILED_CALL,
+                new ExecutionAttempt(2, false, "http://primary.test/run", null, 5000, "timed out after 5 s"),
+                new ExecutionAttempt(3, true, "http://fallback.test/run", 200, 12, null));
+        RecordWriter writer = writer(4096);
+        writer.write(traced(record(7, SCHEDULED, "task", "ok"), attempts));
+        writer.write(record(8, SCHEDULED, "task", "untraced"));
+        writer.flush();
+
+        ExecutionRecord traced = stored(7);
+        assertThat(traced.traceId()).isEqualTo(TRACE_ID);
+        assertThat(traced.attempts()).containsExactlyElementsOf(attempts);
+        assertThat(stored(8).traceId()).isNull();
+        assertThat(stored(8).attempts()).isEmpty();
+    }
+
+    @Test
+    void anAttemptKeepsTheStartOfALongError() {
+        ExecutionAttempt attempt = new ExecutionAttempt(1, false, "http://t.test", 500, 1, "e".repeat(2000));
+        assertThat(attempt.error()).hasSize(ExecutionAttempt.ERROR_KEPT);
+    }
+
+    static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    static final ExecutionAttempt FAILED_CALL = new ExecutionAttempt(1, false, "http://primary.test/run", 503, 7, "HTTP 503");
+
+    private ExecutionRecord stored(long taskId) {
+        RecordTables tables = new RecordTables(db.jdbcTemplate(), db.dialect(), CLOCK);
+        long id = db.jdbcClient().sql("SELECT id FROM " + TABLE + " WHERE task_id = ?").param(taskId)
+                .query(Long.class).single();
+        return new RecordRepository(db.jdbcClient(), tables).find(YearMonth.of(2091, 5), id).orElseThrow().record();
+    }
+
+    private static ExecutionRecord traced(ExecutionRecord r, List<ExecutionAttempt> attempts) {
+        return new ExecutionRecord(r.taskId(), r.taskName(), r.taskType(), r.departmentId(), r.fireId(),
+                r.scheduledTime(), r.startTime(), r.endTime(), r.costTime(), r.success(), r.status(), r.statusCode(),
+                r.response(), r.error(), r.retryTimes(), r.usedFallback(), r.triggerType(), r.executor(), TRACE_ID,
+                attempts);
     }
 
     private String response(long taskId) {
@@ -144,6 +185,6 @@ class RecordWritingTest {
     static ExecutionRecord record(long taskId, Instant scheduled, String name, String response) {
         return new ExecutionRecord(taskId, name, "HTTP", 1, ExecutionRecord.fireId(taskId, scheduled), scheduled,
                 scheduled, scheduled.plusMillis(5), 5, true, ExecutionRecord.SUCCEEDED, 200, response, null, 0, false,
-                TriggerType.CRON, "test");
+                TriggerType.CRON, "test", null, List.of());
     }
 }

@@ -37,10 +37,12 @@ public final class GreeterServer implements AutoCloseable {
     public static final String SERVICE = "djtest.greeter.Greeter";
     private static final Metadata.Key<String> FIRE_ID = Metadata.Key.of("x-dj-fire-id", Metadata.ASCII_STRING_MARSHALLER);
     private static final Context.Key<String> FIRE_ID_CONTEXT = Context.key("fire-id");
+    private static final Metadata.Key<String> TRACEPARENT = Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER);
 
     private final int port;
     private final List<HelloRequest> requests = new CopyOnWriteArrayList<>();
     private final List<String> fireIds = new CopyOnWriteArrayList<>();
+    private final List<String> traceparents = new CopyOnWriteArrayList<>();
     private final List<Instant> arrivals = new CopyOnWriteArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
     private volatile Status failure;
@@ -90,6 +92,11 @@ public final class GreeterServer implements AutoCloseable {
 
     public List<String> fireIds() {
         return fireIds;
+    }
+
+    /** The W3C {@code traceparent} of each call that carried one. */
+    public List<String> traceparents() {
+        return traceparents;
     }
 
     public List<Instant> arrivals() {
@@ -168,10 +175,14 @@ public final class GreeterServer implements AutoCloseable {
         }
     }
 
-    private static final class FireIdCapture implements ServerInterceptor {
+    private final class FireIdCapture implements ServerInterceptor {
 
         @Override
         public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+            String traceparent = headers.get(TRACEPARENT);
+            if (traceparent != null) {
+                traceparents.add(traceparent);
+            }
             Context context = Context.current().withValue(FIRE_ID_CONTEXT, headers.get(FIRE_ID));
             return Contexts.interceptCall(context, call, headers, next);
         }

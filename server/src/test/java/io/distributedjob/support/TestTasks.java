@@ -3,10 +3,11 @@ package io.distributedjob.support;
 import java.time.Instant;
 
 import io.distributedjob.config.JobSettings;
+import io.distributedjob.kernel.TaskType;
 import io.distributedjob.task.ConcurrencyPolicy;
+import io.distributedjob.task.CrashPolicy;
 import io.distributedjob.task.MisfirePolicy;
 import io.distributedjob.task.Task;
-import io.distributedjob.task.TaskType;
 
 /** Task definitions and engine settings for tests that run the execution parts without a server. */
 public final class TestTasks {
@@ -50,6 +51,7 @@ public final class TestTasks {
         private int retryInterval;
         private ConcurrencyPolicy concurrency = ConcurrencyPolicy.ALLOW;
         private MisfirePolicy misfire = MisfirePolicy.FIRE_ONCE;
+        private CrashPolicy crash = CrashPolicy.RERUN;
         private String cron = "* * * * * *";
         private int status = Task.ENABLED;
         private Instant nextExecuteTime;
@@ -112,6 +114,11 @@ public final class TestTasks {
             return this;
         }
 
+        public Builder crash(CrashPolicy policy) {
+            crash = policy;
+            return this;
+        }
+
         public Builder forbidConcurrentRuns() {
             concurrency = ConcurrencyPolicy.FORBID;
             return this;
@@ -120,7 +127,7 @@ public final class TestTasks {
         public Task build() {
             return new Task(id, "task-" + id, null, departmentId, TaskType.HTTP, cron, "UTC", status,
                     timeout, retryCount, retryInterval, url, method, headers, body, fallbackUrl, null, null, null, null,
-                    null, false, misfire, concurrency, nextExecuteTime, 0, 1, CREATED, CREATED);
+                    null, false, misfire, concurrency, crash, nextExecuteTime, 0, 1, CREATED, CREATED);
         }
     }
 }

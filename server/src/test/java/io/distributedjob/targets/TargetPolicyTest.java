@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 
 import io.distributedjob.config.TargetSettings;
+import io.distributedjob.net.TargetRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

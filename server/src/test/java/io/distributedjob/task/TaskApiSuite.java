@@ -51,6 +51,7 @@ public interface TaskApiSuite extends ServerUnderTest {
         assertThat(task.get("retryCount").asInt()).isEqualTo(2);
         assertThat(task.get("misfirePolicy").asString()).isEqualTo("FIRE_ONCE");
         assertThat(task.get("concurrencyPolicy").asString()).isEqualTo("ALLOW");
+        assertThat(task.get("crashPolicy").asString()).isEqualTo("RERUN");
         assertThat(task.get("headers").asString()).isEqualTo("{\"X-Key\":\"v\"}");
         OffsetDateTime next = OffsetDateTime.parse(task.get("nextExecuteTime").asString());
         assertThat(next.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).getHour()).isEqualTo(12);
@@ -84,7 +85,8 @@ public interface TaskApiSuite extends ServerUnderTest {
                 new Invalid("retryCount", t -> t.put("retryCount", -1)),
                 new Invalid("retryInterval", t -> t.put("retryInterval", 86401)),
                 new Invalid("misfirePolicy", t -> t.put("misfirePolicy", "LATER")),
-                new Invalid("concurrencyPolicy", t -> t.put("concurrencyPolicy", "MAYBE")));
+                new Invalid("concurrencyPolicy", t -> t.put("concurrencyPolicy", "MAYBE")),
+                new Invalid("crashPolicy", t -> t.put("crashPolicy", "IGNORE")));
         for (Invalid invalid : cases) {
             ApiResult result = admin().post("/tasks/http", rootTask(invalid.change()));
             assertThat(result.status()).as(invalid.field() + ": " + result).isEqualTo(400);
@@ -148,6 +150,10 @@ public interface TaskApiSuite extends ServerUnderTest {
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         assertThat(updated.data().get("url").asString()).isEqualTo("https://example.com/hook");
         assertThat(updated.data().get("cron").asString()).isEqualTo("*/10 * * * * *");
+        ApiResult unknownOnCrash = admin().put("/tasks/http/" + id, rootTask(t -> t.put("status", 1)
+                .put("crashPolicy", "RECORD_UNKNOWN")));
+        assertThat(unknownOnCrash.data().get("crashPolicy").asString()).isEqualTo("RECORD_UNKNOWN");
+        assertThat(admin().get("/tasks/" + id).data().get("crashPolicy").asString()).isEqualTo("RECORD_UNKNOWN");
 
         ApiResult disabled = admin().patch("/tasks/" + id + "/status", json("status", 0));
         assertThat(disabled.data().get("status").asInt()).isZero();

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import io.distributedjob.kernel.ApiException;
 import io.distributedjob.kernel.ErrorCode;
+import io.distributedjob.kernel.TaskType;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,7 +21,7 @@ class TaskValidatorTest {
     private static final ZoneId SERVER_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final TaskValidator validator = new TaskValidator(json,
+    private final TaskValidator validator = new TaskValidator(new HttpTargetRules(json), json,
             Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), SERVER_ZONE));
 
     @Test
@@ -59,13 +60,13 @@ class TaskValidatorTest {
     @Test
     void eachRefusalNamesItsField() {
         assertRefused(body -> body.remove("name"), "name: is required");
-        assertRefused(body -> body.put("name", "n".repeat(TaskValidator.NAME_MAX + 1)),
-                "name: must be at most " + TaskValidator.NAME_MAX + " characters");
+        assertRefused(body -> body.put("name", "n".repeat(TaskLimits.NAME_MAX + 1)),
+                "name: must be at most " + TaskLimits.NAME_MAX + " characters");
         assertRefused(body -> body.put("departmentId", 0), "departmentId: must be a positive whole number");
         assertRefused(body -> body.put("cron", "61 * * * *"), "cron: ");
         assertRefused(body -> body.put("timezone", "Mars/Olympus"), "timezone: ");
         assertRefused(body -> body.put("status", 3), "status: must be between 0 and 2");
-        assertRefused(body -> body.put("timeout", 0), "timeout: must be between 1 and " + TaskValidator.TIMEOUT_MAX);
+        assertRefused(body -> body.put("timeout", 0), "timeout: must be between 1 and " + TaskLimits.TIMEOUT_MAX);
         assertRefused(body -> body.put("retryCount", "3"), "retryCount: must be a whole number");
         assertRefused(body -> body.put("misfirePolicy", "LATER"), "misfirePolicy: must be one of FIRE_ONCE, SKIP");
     }

@@ -1,6 +1,7 @@
 package io.distributedjob.web;
 
 import io.distributedjob.auth.PublicEndpoint;
+import io.distributedjob.kernel.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,6 +1,7 @@
 package io.distributedjob.execution.grpc;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.distributedjob.config.JobSettings;
@@ -9,15 +10,16 @@ import io.distributedjob.execution.HttpTaskExecutor;
 import io.distributedjob.execution.RetryWithFallback.Attempt;
 import io.distributedjob.execution.RetryWithFallback.Target;
 import io.distributedjob.execution.TaskExecutor;
+import io.distributedjob.execution.TraceHeaders;
+import io.distributedjob.kernel.TaskType;
 import io.distributedjob.task.Task;
-import io.distributedjob.task.TaskType;
 import io.grpc.Status;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs gRPC tasks: the task's method of its service, with {@code grpcParams} as the request, its timeout as the
  * deadline of each call (schema lookup included; past it the call is cancelled and the attempt timed out) and the
- * fire id as {@code x-dj-fire-id} metadata; or the fallback service/method when the fire executor asks, as for
+ * fire id as {@code x-dj-fire-id} metadata with the attempt's {@code traceparent}; or the fallback service/method when the fire executor asks, as for
  * HTTP tasks (task validation makes the fallback service and method go together).
  */
 @Component
@@ -48,10 +50,19 @@ public class GrpcTaskExecutor implements TaskExecutor {
                 : call(fire, task.fallbackGrpcService(), task.fallbackGrpcMethod());
     }
 
+    @Override
+    public String address(Task task, Target target) {
+        return target == Target.PRIMARY ? task.grpcService() + "/" + task.grpcMethod()
+                : task.fallbackGrpcService() + "/" + task.fallbackGrpcMethod();
+    }
+
     private Attempt call(Fire fire, String service, String method) {
         Task task = fire.task();
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put(HttpTaskExecutor.FIRE_ID_HEADER, fire.fireId());
+        TraceHeaders.addTo(metadata);
         GrpcCallResult result = caller.call(new DynamicGrpcCaller.Call(service, method, task.grpcParams(), task.grpcTls(),
-                Map.of(HttpTaskExecutor.FIRE_ID_HEADER, fire.fireId())), Duration.ofSeconds(task.timeout()));
+                metadata), Duration.ofSeconds(task.timeout()));
         String error = result.statusCode() == Status.Code.DEADLINE_EXCEEDED.value()
                 ? "timed out after " + task.timeout() + " s" : result.error();
         return new Attempt(result.success(), result.statusCode(), truncate(result.response()), error);

@@ -1,6 +1,5 @@
-package io.distributedjob.web;
+package io.distributedjob.kernel;
 
-import io.distributedjob.kernel.ErrorCode;
 /** The envelope of every REST answer: {@code code} 0 and {@code message} "success" when all went well. */
 public record ApiResponse<T>(int code, String message, T data) {
 

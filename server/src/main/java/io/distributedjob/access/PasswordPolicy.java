@@ -1,4 +1,4 @@
-package io.distributedjob.auth;
+package io.distributedjob.access;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package io.distributedjob.task;
+package io.distributedjob.kernel;
 
 /** What a task calls when it fires. */
 public enum TaskType { HTTP, GRPC }

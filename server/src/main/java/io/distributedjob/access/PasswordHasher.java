@@ -1,4 +1,4 @@
-package io.distributedjob.auth;
+package io.distributedjob.access;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;

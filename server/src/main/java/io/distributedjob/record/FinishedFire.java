@@ -1,4 +1,4 @@
-package io.distributedjob.alert;
+package io.distributedjob.record;
 
 import java.time.Instant;
 

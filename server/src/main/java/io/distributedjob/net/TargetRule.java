@@ -1,10 +1,9 @@
-package io.distributedjob.targets;
+package io.distributedjob.net;
 
 import java.net.InetAddress;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import io.distributedjob.net.IpRange;
 
 /**
  * One entry of the target policy: an address range ({@code 10.0.0.0/8}, {@code fd00::/8}, a single address) that

@@ -1,4 +1,5 @@
-package io.distributedjob.alert;
+package io.distributedjob.record;
+
 
 /** The port through which the executing side reports every fire that has ended, once its record is written. */
 public interface FireOutcomes {

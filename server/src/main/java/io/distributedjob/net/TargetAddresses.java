@@ -1,4 +1,4 @@
-package io.distributedjob.targets;
+package io.distributedjob.net;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** How the policy reads host names and addresses, so that no spelling of an address slips past a rule. */
-final class TargetAddresses {
+public final class TargetAddresses {
 
     private static final byte[] NAT64_PREFIX = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
 
@@ -16,7 +16,7 @@ final class TargetAddresses {
     }
 
     /** Lower case, without the brackets of an IPv6 literal and without a trailing dot. */
-    static String normalizeHost(String host) {
+    public static String normalizeHost(String host) {
         String name = host.strip().toLowerCase(Locale.ROOT);
         if (name.startsWith("[") && name.endsWith("]")) {
             name = name.substring(1, name.length() - 1);
@@ -29,7 +29,7 @@ final class TargetAddresses {
      * IPv4-compatible {@code ::a.b.c.d}, NAT64 {@code 64:ff9b::a.b.c.d}), that IPv4 address too: a rule on
      * 169.254.169.254 must also hold for {@code [::ffff:169.254.169.254]}.
      */
-    static List<InetAddress> forms(InetAddress address) {
+    public static List<InetAddress> forms(InetAddress address) {
         if (!(address instanceof Inet6Address)) {
             return List.of(address);
         }

@@ -1,8 +1,7 @@
-package io.distributedjob.org;
+package io.distributedjob.access;
 
 import java.util.Set;
 
-import io.distributedjob.access.CurrentUser;
 
 /**
  * Department data scope: a user sees and acts on what belongs to their department and its sub-departments.

@@ -1,0 +1,132 @@
+package io.distributedjob.record;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import io.distributedjob.storage.SqlTime;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Puts a batch of records into their month tables, making the tables first, in one transaction; records the
+ * database refuses are found and stored cut down ({@link RecordRefusals}).
+ */
+final class RecordInserter {
+
+    private final RecordTables tables;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final RecordRefusals refusals;
+
+    RecordInserter(RecordTables tables, JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+        this.tables = tables;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.refusals = new RecordRefusals(this::insert);
+    }
+
+    /**
+     * One attempt at writing the records. With a deadline, the attempt runs on its own thread and is given up
+     * (returning false) if the deadline passes first: a call blocked on an unreachable database cannot hold up a
+     * shutdown beyond its wait. A failure of the database is thrown.
+     */
+    boolean write(List<ExecutionRecord> records, Instant deadline) {
+        Runnable write = () -> {
+            // the month tables first: a table that cannot be made is the database's failure, not the records'
+            records.forEach(this::table);
+            refusals.insertFindingRefused(records);
+        };
+        if (deadline.equals(Instant.MAX)) {
+            write.run();
+            return true;
+        }
+        FutureTask<Void> task = new FutureTask<>(write, null);
+        Thread.ofVirtual().name("record-flush").start(task);
+        try {
+            task.get(Math.max(0, Duration.between(clock.instant(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Inserts the records in one transaction, completing the running records of their fires; returns how many
+     * were already recorded and left as they were. The running records are completed first, so that the insert
+     * then skips them like any fire already recorded.
+     */
+    private int insert(List<ExecutionRecord> records) {
+        Instant writtenAt = clock.instant();
+        Map<String, List<Object[]>> inserts = byTable(records, r -> RecordColumns.values(r, writtenAt));
+        Map<String, List<Object[]>> completions = byTable(records, r -> withFire(RecordColumns.values(r, writtenAt), r));
+        Integer repeated = transactions.execute(status -> {
+            int already = 0;
+            for (Map.Entry<String, List<Object[]>> table : inserts.entrySet()) {
+                int[] completed = jdbc.batchUpdate(tables.complete(table.getKey()), completions.get(table.getKey()));
+                int[] inserted = jdbc.batchUpdate(tables.insert(table.getKey()), table.getValue());
+                for (int i = 0; i < inserted.length; i++) {
+                    already += inserted[i] == 0 && completed[i] == 0 ? 1 : 0;
+                }
+            }
+            return already;
+        });
+        return repeated == null ? 0 : repeated;
+    }
+
+    /**
+     * Writes the running records of fires about to make their first call, in one transaction. A fire running
+     * again after a takeover has its running record handed to this instance; a finished record stays as it is.
+     */
+    void markRunning(List<ExecutionRecord> running) {
+        Instant writtenAt = clock.instant();
+        Map<String, List<Object[]>> inserts = byTable(running, r -> RecordColumns.values(r, writtenAt));
+        Map<String, List<Object[]>> restarts = byTable(running,
+                r -> withFire(new Object[] {SqlTime.toDb(r.startTime()), r.executor()}, r));
+        transactions.executeWithoutResult(status -> {
+            for (Map.Entry<String, List<Object[]>> table : inserts.entrySet()) {
+                jdbc.batchUpdate(tables.restart(table.getKey()), restarts.get(table.getKey()));
+                jdbc.batchUpdate(tables.insert(table.getKey()), table.getValue());
+            }
+        });
+    }
+
+    private Map<String, List<Object[]>> byTable(List<ExecutionRecord> records, Function<ExecutionRecord, Object[]> row) {
+        Map<String, List<Object[]>> byTable = new LinkedHashMap<>();
+        for (ExecutionRecord record : records) {
+            byTable.computeIfAbsent(table(record), t -> new ArrayList<>()).add(row.apply(record));
+        }
+        return byTable;
+    }
+
+    /** {@code values} followed by the fire's key, as the updates of {@link RecordTables} bind them. */
+    private static Object[] withFire(Object[] values, ExecutionRecord record) {
+        Object[] bound = Arrays.copyOf(values, values.length + 2);
+        bound[values.length] = record.taskId();
+        bound[values.length + 1] = SqlTime.toDb(record.scheduledTime());
+        return bound;
+    }
+
+    private String table(ExecutionRecord record) {
+        return tables.ensure(YearMonth.from(record.scheduledTime().atZone(clock.getZone())));
+    }
+}

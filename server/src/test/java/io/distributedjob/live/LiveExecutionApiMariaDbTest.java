@@ -1,0 +1,6 @@
+package io.distributedjob.live;
+
+import io.distributedjob.support.MariaDbServerTest;
+
+class LiveExecutionApiMariaDbTest extends MariaDbServerTest implements LiveExecutionApiSuite {
+}

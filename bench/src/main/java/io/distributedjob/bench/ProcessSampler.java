@@ -44,10 +44,14 @@ final class ProcessSampler {
         maxHeapKb = Math.max(maxHeapKb, heapUsedKb());
     }
 
+    /** CPU time (user and system) the process consumed between {@link #start()} and the last sample. */
+    double cpuSeconds() {
+        return (double) (lastTicks - startTicks) / CLOCK_TICKS_PER_SECOND;
+    }
+
     double cores() {
-        double cpuSeconds = (double) (lastTicks - startTicks) / CLOCK_TICKS_PER_SECOND;
         double wallSeconds = (lastNanos - startNanos) / 1e9;
-        return wallSeconds <= 0 ? 0 : cpuSeconds / wallSeconds;
+        return wallSeconds <= 0 ? 0 : cpuSeconds() / wallSeconds;
     }
 
     long maxHeapMb() {

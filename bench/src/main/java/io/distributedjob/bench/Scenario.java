@@ -120,7 +120,8 @@ final class Scenario {
             return new Result(kind.name().toLowerCase(java.util.Locale.ROOT), database, expected, scan,
                     (double) scan.records / windowSeconds, Percentiles.of(scan.lateness),
                     new Percentiles(arrivals.get("p50").asLong(), arrivals.get("p99").asLong(), arrivals.get("max").asLong()),
-                    arrivals.get("calls").asLong(), sampler.cores(), sampler.maxHeapMb(), sampler.maxRssMb());
+                    arrivals.get("calls").asLong(), sampler.cores(), sampler.cpuSeconds(), sampler.maxHeapMb(),
+                    sampler.maxRssMb());
         } finally {
             server.destroyForcibly();
             target.destroyForcibly();

@@ -109,8 +109,10 @@ public interface FiringApiSuite extends ServerUnderTest {
             String fireId = admin().post("/tasks/" + id + "/run", null).data().get("fireId").asString();
             LocalDate day = LocalDate.now();
             String month = "year=" + day.getYear() + "&month=" + day.getMonthValue();
+            // the fire's record is listed as running while its retry waits: wait for the failed, finished one
             await().atMost(Duration.ofSeconds(10)).until(() ->
-                    admin().get("/records?taskId=" + id + "&" + month).data().get("total").asLong() == 1);
+                    admin().get("/records?taskId=" + id + "&success=0&" + month).data().get("total").asLong() == 1);
+            assertThat(admin().get("/records?taskId=" + id + "&" + month).data().get("total").asLong()).isEqualTo(1);
             JsonNode record = admin().get("/records?taskId=" + id + "&success=0&" + month).data().get("list").get(0);
             assertThat(record.get("fireId").asString()).isEqualTo(fireId);
             assertThat(record.get("success").asBoolean()).isFalse();

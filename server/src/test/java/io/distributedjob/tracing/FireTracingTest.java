@@ -150,8 +150,11 @@ class FireTracingTest extends H2ServerTest {
     private JsonNode awaitRecord(long taskId) {
         LocalDate today = LocalDate.now();
         String month = "year=" + today.getYear() + "&month=" + today.getMonthValue();
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                admin().get("/records?taskId=" + taskId + "&" + month).data().get("total").asLong() == 1);
+        // a running record (status 0) is listed before the fire ends: wait for the finished one
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            JsonNode page = admin().get("/records?taskId=" + taskId + "&" + month).data();
+            return page.get("total").asLong() == 1 && page.get("list").get(0).get("status").asInt() != 0;
+        });
         long id = admin().get("/records?taskId=" + taskId + "&" + month).data().get("list").get(0).get("id").asLong();
         return admin().get("/records/" + id + "?" + month).data();
     }

@@ -56,8 +56,11 @@ class GrpcTaskFiringTest extends H2ServerTest {
             ApiResult run = admin().post("/tasks/" + id + "/run", null);
             assertThat(run.status()).as(run.toString()).isEqualTo(200);
             String month = month();
-            await().atMost(Duration.ofSeconds(20)).until(() ->
-                    admin().get("/records?taskId=" + id + "&" + month).data().get("total").asLong() == 1);
+            // the fire is listed as running (status 0) while its retries wait: wait for it to finish
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                JsonNode page = admin().get("/records?taskId=" + id + "&" + month).data();
+                return page.get("total").asLong() == 1 && page.get("list").get(0).get("status").asInt() != 0;
+            });
 
             assertThat(primary.calls()).isEqualTo(3);
             assertThat(fallback.calls()).isEqualTo(1);

@@ -1,11 +1,13 @@
 package io.distributedjob.alert;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.distributedjob.storage.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,12 +15,22 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The alert_rule_set, alert_rule and alert_rule_channel tables: rule sets replaced whole. */
+/**
+ * The alert_rule_set, alert_rule and alert_rule_channel tables: rule sets replaced whole. Every finished fire asks
+ * for the rules of its task and departments, and rule sets change seldom, so sets read are kept for
+ * {@link #KEPT_FOR}: an edit made here applies at once, one made on another instance once the kept set expires.
+ */
 @Repository
 class AlertRuleRepository {
 
+    static final Duration KEPT_FOR = Duration.ofSeconds(5);
+
+    private record Kept(Optional<List<AlertRule>> rules, long expiresAtNanos) {
+    }
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final Map<RuleOwner, Kept> kept = new ConcurrentHashMap<>();
 
     AlertRuleRepository(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
@@ -27,6 +39,17 @@ class AlertRuleRepository {
 
     /** The owner's own rules, or empty when it has none of its own and inherits. */
     Optional<List<AlertRule>> find(RuleOwner owner) {
+        long now = System.nanoTime();
+        Kept known = kept.get(owner);
+        if (known != null && now - known.expiresAtNanos() < 0) {
+            return known.rules();
+        }
+        Optional<List<AlertRule>> read = read(owner);
+        kept.put(owner, new Kept(read, now + KEPT_FOR.toNanos()));
+        return read;
+    }
+
+    private Optional<List<AlertRule>> read(RuleOwner owner) {
         boolean own = jdbc.sql("SELECT COUNT(*) FROM alert_rule_set WHERE owner_type = ? AND owner_id = ?")
                 .params(owner.type().name(), owner.id()).query(Long.class).single() > 0;
         if (!own) {
@@ -69,11 +92,13 @@ class AlertRuleRepository {
                 }
             }
         });
+        kept.clear();
     }
 
     /** Drops the owner's own rules, so that it inherits again. */
     void inherit(RuleOwner owner) {
         transactions.executeWithoutResult(tx -> remove(owner));
+        kept.clear();
     }
 
     /** Whether any owner has a rule of this kind: when none has, there is nothing to look for. */

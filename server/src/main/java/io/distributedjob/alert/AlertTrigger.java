@@ -51,6 +51,10 @@ class AlertTrigger implements FireOutcomes, DisposableBean {
     void evaluate(FinishedFire fire) throws InterruptedException {
         Instant now = clock.instant();
         EffectiveRules.Resolved applying = rules.forTask(fire.taskId(), fire.departmentId());
+        if (applying.rules().isEmpty()) {
+            // failures in a row are counted while a rule applies: a fleet without rules costs no writes per fire
+            return;
+        }
         if (fire.success()) {
             if (states.succeeded(fire.taskId(), now)) {
                 for (AlertRule rule : applying.ofKind(AlertKind.RECOVERY)) {

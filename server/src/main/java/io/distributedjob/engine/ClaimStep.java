@@ -35,8 +35,13 @@ final class ClaimStep {
     private final DisabledDepartments departments;
     private final FireHolder holder;
     private final LongPredicate ours;
+    /**
+     * The room worth a claim between polls: half the queue, at most a batch. Claiming each slot as it frees would
+     * run one query and one update per fire and cost more than the fires themselves.
+     */
+    private final int wave;
     private List<FirePlan> inDoubt = List.of();
-    /** The last claim left due fires in the database for lack of room: freed room is worth a claim at once. */
+    /** The last claim left due fires in the database for lack of room. */
     private volatile boolean cappedByRoom;
 
     ClaimStep(ClaimStore store, FirePlanner planner, String self, int batchSize, int queueSize,
@@ -52,6 +57,7 @@ final class ClaimStep {
         this.departments = departments;
         this.holder = holder;
         this.ours = ours;
+        this.wave = Math.max(1, Math.min(batchSize, queueSize / 2));
     }
 
     /** Claims what is due up to {@code horizon} and fits; returns the plans won. */
@@ -82,21 +88,24 @@ final class ClaimStep {
         return won;
     }
 
-    /** Whether the last claim left due fires unclaimed for lack of room, so room freed since is worth a claim. */
-    boolean cappedByRoom() {
-        return cappedByRoom;
+    /** Whether the last claim left due fires unclaimed for lack of room and a wave of room has freed since. */
+    boolean roomForAWave() {
+        return cappedByRoom && queueSize - holder.held() >= wave;
     }
 
     private List<FirePlan> plan(List<DueTask> due, Instant now, Instant horizon, int room) {
         Set<Long> disabled = departments.disabled();
+        // each row's share of the room: evaluating every row's schedule for the whole room only for most of those
+        // fires to be cut again would cost rows times room evaluations, the better part of a claim in a herd
+        int perRow = Math.max(1, room / Math.max(1, due.size()));
         List<FirePlan> plans = new ArrayList<>();
         for (DueTask row : due) {
             if (!leased.wants(row.task().id(), now)) {
                 continue;
             }
             FirePlan plan = disabled.contains(row.task().departmentId())
-                    ? planSafely(row, now, now, room).skippingAll(DisabledDepartments.reason(row.task().departmentId()))
-                    : planSafely(row, now, horizon, room);
+                    ? planSafely(row, now, now, perRow).skippingAll(DisabledDepartments.reason(row.task().departmentId()))
+                    : planSafely(row, now, horizon, perRow);
             if (!plan.fires().isEmpty()) {
                 plans.add(plan);
             }

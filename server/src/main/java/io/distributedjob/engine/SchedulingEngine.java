@@ -99,7 +99,7 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
         cluster.membership().onMembersChanged(loop::wakeUp);
         // a herd larger than the queue is claimed in waves as its first fires start, not one queue per interval
         executor.onWorkerTaken(() -> {
-            if (claim.cappedByRoom()) {
+            if (claim.roomForAWave()) {
                 loop.wakeUp();
             }
         });

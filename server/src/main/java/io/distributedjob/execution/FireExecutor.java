@@ -12,6 +12,7 @@ import io.distributedjob.execution.RetryWithFallback.Attempt;
 import io.distributedjob.metrics.SchedulerMetrics;
 import io.distributedjob.record.RecordWriter;
 import io.distributedjob.kernel.TriggerType;
+import io.distributedjob.task.CrashPolicy;
 import io.distributedjob.task.MisfirePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -194,8 +195,9 @@ public class FireExecutor implements AutoCloseable {
     }
 
     /**
-     * The first turn: the misfire rule, then the deadline starts and the running record is written (the call waits
-     * for it, so that a takeover knows the call was under way). False when the fire ends here.
+     * The first turn: the misfire rule, then the deadline starts and the running record is written (under
+     * RECORD_UNKNOWN the call waits for it, so that a takeover knows the call was under way). False when the fire
+     * ends here.
      */
     private boolean begin(FireRun run) throws InterruptedException {
         Instant now = clock.instant();
@@ -216,7 +218,10 @@ public class FireExecutor implements AutoCloseable {
         }
         run.trace(tracing.begin(run.fire, run.trigger(), now));
         deadlines.watch(run, run.delivery.budget());
-        records.started(FireRecords.running(run.fire, run.trigger(), now, instanceId));
+        // Under RERUN a takeover calls the fire again whether or not it had started, so only RECORD_UNKNOWN,
+        // which must know, holds the call until the running record is in the database.
+        records.started(FireRecords.running(run.fire, run.trigger(), now, instanceId),
+                run.task().crashPolicy() == CrashPolicy.RECORD_UNKNOWN);
         return true;
     }
 

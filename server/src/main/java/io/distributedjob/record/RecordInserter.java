@@ -72,8 +72,9 @@ final class RecordInserter {
 
     /**
      * Inserts the records in one transaction, completing the running records of their fires; returns how many
-     * were already recorded and left as they were. The running records are completed first, so that the insert
-     * then skips them like any fire already recorded.
+     * were already recorded and left as they were. The running records are completed first, and only the records
+     * that completed none are inserted: most fires have a running record, and an insert that meets its key costs
+     * the database a refused row.
      */
     private int insert(List<ExecutionRecord> records) {
         Instant writtenAt = clock.instant();
@@ -83,9 +84,20 @@ final class RecordInserter {
             int already = 0;
             for (Map.Entry<String, List<Object[]>> table : inserts.entrySet()) {
                 int[] completed = jdbc.batchUpdate(tables.complete(table.getKey()), completions.get(table.getKey()));
-                int[] inserted = jdbc.batchUpdate(tables.insert(table.getKey()), table.getValue());
-                for (int i = 0; i < inserted.length; i++) {
-                    already += inserted[i] == 0 && completed[i] == 0 ? 1 : 0;
+                // a bulk protocol that reports no count per row (MariaDB's) leaves every record to the insert
+                boolean counted = Arrays.stream(completed).allMatch(count -> count >= 0);
+                List<Object[]> uncompleted = new ArrayList<>();
+                for (int i = 0; i < completed.length; i++) {
+                    if (!counted || completed[i] == 0) {
+                        uncompleted.add(table.getValue().get(i));
+                    }
+                }
+                if (uncompleted.isEmpty()) {
+                    continue;
+                }
+                int[] inserted = jdbc.batchUpdate(tables.insert(table.getKey()), uncompleted);
+                for (int count : inserted) {
+                    already += counted && count == 0 ? 1 : 0;
                 }
             }
             return already;

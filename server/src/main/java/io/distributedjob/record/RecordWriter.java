@@ -83,11 +83,17 @@ public class RecordWriter implements SmartLifecycle {
     }
 
     /**
-     * Writes {@code running} (a fire about to make its first call, status {@link ExecutionRecord#RUNNING}) and
-     * returns once it is in the database; the fire's own record later completes it.
+     * Writes {@code running} (a fire about to make its first call, status {@link ExecutionRecord#RUNNING}); the
+     * fire's own record later completes it, whichever of the two reaches the database first. With
+     * {@code untilWritten} it returns once the running record is in the database, otherwise at once.
      */
-    public void started(ExecutionRecord running) throws InterruptedException {
-        marks.write(running.withResponseCut(responseMaxBytes));
+    public void started(ExecutionRecord running, boolean untilWritten) throws InterruptedException {
+        ExecutionRecord cut = running.withResponseCut(responseMaxBytes);
+        if (untilWritten) {
+            marks.write(cut);
+        } else {
+            marks.add(cut);
+        }
     }
 
     /** Writes everything queued so far before returning, or gives up at the default stop wait. */

@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes running records by group commit. A fire's worker waits until its running record is in the database
- * before the first call, so that a takeover knows the call was under way; every record that arrives while a batch
- * is being written goes into the next batch. A herd of fires starting on one second so costs a few batch inserts,
+ * Writes running records by group commit. A fire that must not be called twice waits until its running record is in
+ * the database before the first call, so that a takeover knows the call was under way; every record that arrives
+ * while a batch is being written goes into the next batch. A herd of fires starting on one second so costs a few batch inserts,
  * one per round trip, never one insert per fire, and no fire waits for a flush interval.
  */
 final class RunningMarks {
@@ -37,12 +37,17 @@ final class RunningMarks {
         this.batchSize = batchSize;
     }
 
-    /** Returns once {@code record} is in the database; an unreachable database is waited for. */
-    void write(ExecutionRecord record) throws InterruptedException {
+    /** Queues {@code record} for the next batch; the future completes once it is in the database. */
+    CompletableFuture<Void> add(ExecutionRecord record) {
         Mark mark = new Mark(record, new CompletableFuture<>());
         queue.add(mark);
+        return mark.written();
+    }
+
+    /** Returns once {@code record} is in the database; an unreachable database is waited for. */
+    void write(ExecutionRecord record) throws InterruptedException {
         try {
-            mark.written().get();
+            add(record).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         }

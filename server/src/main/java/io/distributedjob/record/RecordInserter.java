@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database refuses are found and stored cut down ({@link RecordRefusals}).
  */
 final class RecordInserter {
+
+    private static final Comparator<ExecutionRecord> FIRE_KEY_ORDER = Comparator
+            .comparingLong(ExecutionRecord::taskId).thenComparing(ExecutionRecord::scheduledTime);
 
     private final RecordTables tables;
     private final JdbcTemplate jdbc;
@@ -122,9 +126,16 @@ final class RecordInserter {
         });
     }
 
+    /**
+     * The rows of each table, in the order of the fire's key: instances writing records of the same fires at once
+     * (a takeover, a repeated delivery) then lock the unique key's entries in one order and queue rather than
+     * deadlock.
+     */
     private Map<String, List<Object[]>> byTable(List<ExecutionRecord> records, Function<ExecutionRecord, Object[]> row) {
+        List<ExecutionRecord> inKeyOrder = new ArrayList<>(records);
+        inKeyOrder.sort(FIRE_KEY_ORDER);
         Map<String, List<Object[]>> byTable = new LinkedHashMap<>();
-        for (ExecutionRecord record : records) {
+        for (ExecutionRecord record : inKeyOrder) {
             byTable.computeIfAbsent(table(record), t -> new ArrayList<>()).add(row.apply(record));
         }
         return byTable;

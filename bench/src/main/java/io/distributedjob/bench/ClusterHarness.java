@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
+import io.distributedjob.support.TcpProxy;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -58,11 +59,11 @@ public final class ClusterHarness {
         String schema = Local.createSchema();
         List<ClusterNode> nodes = new ArrayList<>();
         Process target = Scenario.startTarget(dir);
-        try (EtcdProcess etcd = EtcdProcess.start(dir); CuttableProxy proxy = new CuttableProxy(Local.MARIADB)) {
+        try (EtcdProcess etcd = EtcdProcess.start(dir); TcpProxy proxy = Local.proxyToMariaDb()) {
             int targetPort = Scenario.readPort(target);
             for (String name : List.of("a", "b", "c")) {
                 // c reaches the database through the proxy, so that it alone can be cut off
-                String database = name.equals("c") ? proxy.hostPort() : Local.MARIADB;
+                String database = name.equals("c") ? "127.0.0.1:" + proxy.port() : Local.MARIADB;
                 nodes.add(new ClusterNode(name, dir.resolve(name), serverJar, database, schema, etcd.endpoint()));
             }
             // one after the other: the first migrates the schema, and three starting at once overload two cores

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.UUID;
 
+import io.distributedjob.support.TcpProxy;
+
 /** What a benchmark run needs of the machine: the MariaDB server, free ports, a clean work directory. */
 final class Local {
 
@@ -35,6 +37,12 @@ final class Local {
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
+    }
+
+    /** A TCP proxy in front of the MariaDB server, for an instance that the harness cuts off the database. */
+    static TcpProxy proxyToMariaDb() throws IOException {
+        int colon = MARIADB.lastIndexOf(':');
+        return new TcpProxy(MARIADB.substring(0, colon), Integer.parseInt(MARIADB.substring(colon + 1)));
     }
 
     static int freePort() throws IOException {

@@ -108,9 +108,17 @@ final class HeldFires implements FireHolder {
 
     /**
      * Brings the fires held for {@code task} in line with its current definition: dropped when it no longer
-     * fires or fires at other times, otherwise run with the new definition.
+     * fires or fires at other times, otherwise run with the new definition. A row still at the version this
+     * instance's claim gave it was not edited since that claim, whatever the edits duty reports (it reads from a
+     * margin before its last round, so an edit made just before the claim comes back after it): its fires stay as
+     * claimed. Revising them against such a row would drop the fire of a once-only task, which its own claim
+     * disables.
      */
     void revise(Task task) {
+        Long claimedVersion = leased.version(task.id());
+        if (claimedVersion != null && claimedVersion == task.version()) {
+            return;
+        }
         dropClaimed(timer.revise(task.id(), fire -> {
             Task held = fire.task();
             if (!task.scheduled() || !held.sameScheduleAs(task)) {

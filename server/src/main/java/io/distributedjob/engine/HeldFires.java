@@ -116,7 +116,7 @@ final class HeldFires implements FireHolder {
             if (!task.scheduled() || !held.sameScheduleAs(task)) {
                 return null;
             }
-            return held.updateTime().equals(task.updateTime()) ? fire : fire.withTask(task);
+            return held.stamps().updateTime().equals(task.stamps().updateTime()) ? fire : fire.withTask(task);
         }));
     }
 
@@ -230,7 +230,7 @@ final class HeldFires implements FireHolder {
             Fire first = entry.getValue().stream().min(Comparator.comparing(Fire::scheduledTime)).orElseThrow();
             Long version = leased.version(entry.getKey());
             if (version != null) {
-                rows.add(new ClaimStore.HandBack(entry.getKey(), version, first.scheduledTime(), first.task().status(),
+                rows.add(new ClaimStore.HandBack(entry.getKey(), version, first.scheduledTime(), first.task().definition().status(),
                         executor.busy(entry.getKey())));
             }
         }

@@ -78,7 +78,7 @@ public class FireExecutor implements AutoCloseable {
                     afterRecorded);
             return;
         }
-        FireRun run = new FireRun(fire, afterRecorded, executors.of(fire.task().taskType()));
+        FireRun run = new FireRun(fire, afterRecorded, executors.of(fire.task().definition().taskType()));
         active.add(run);
         start(pool.offer(run));
     }
@@ -201,12 +201,12 @@ public class FireExecutor implements AutoCloseable {
         Instant now = clock.instant();
         run.started(now);
         if (run.executor == null) {
-            end(run, ExecutionOutcome.failure(TaskExecutors.unavailable(run.task().taskType())));
+            end(run, ExecutionOutcome.failure(TaskExecutors.unavailable(run.task().definition().taskType())));
             return false;
         }
         Instant scheduled = run.fire.scheduledTime();
         if (run.trigger() == TriggerType.CRON && MisfireRule.missed(scheduled, now, misfireThreshold)) {
-            if (run.task().misfirePolicy() == MisfirePolicy.SKIP) {
+            if (run.task().definition().misfirePolicy() == MisfirePolicy.SKIP) {
                 end(run, ExecutionOutcome.failure("missed: a worker was free only " + Duration.between(scheduled, now)
                         .toSeconds() + " s after the scheduled time, beyond job.misfireThresholdSeconds"
                         + " (misfirePolicy SKIP)"));

@@ -113,13 +113,13 @@ class TaskSchedulerRpcService extends TaskSchedulerGrpc.TaskSchedulerImplBase {
             CurrentUser user = RpcCaller.requiring(Permissions.TASK_VIEW);
             TaskView task = tasks.get(user, taskId(request));
             RecordTotals totals = records.totals(
-                    new RecordFilter(Set.of(task.departmentId()), task.id(), null, null), null, null);
+                    new RecordFilter(Set.of(task.definition().departmentId()), task.id(), null, null), null, null);
             return TaskStatusResponse.newBuilder()
                     .setTaskId(task.id())
-                    .setStatus(task.status())
+                    .setStatus(task.definition().status().code())
                     .setLastExecuteTime(RpcTimes.format(task.lastExecuteTime()))
                     .setNextExecuteTime(RpcTimes.format(task.nextExecuteTime()))
-                    .setRetryCount(task.retryCount())
+                    .setRetryCount(task.definition().retryCount())
                     .setSuccessCount(saturated(totals.success()))
                     .setFailCount(saturated(totals.fail()))
                     .setAvgExecutionTime((float) totals.avgCostTime())

@@ -28,6 +28,7 @@ import io.distributedjob.support.TargetServer;
 import io.distributedjob.support.TestTasks;
 import io.distributedjob.task.CrashPolicy;
 import io.distributedjob.task.Task;
+import io.distributedjob.task.TaskStatus;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
@@ -278,7 +279,7 @@ class EngineRunTest {
             exchange.close();
         });
         Instant first = CLOCK.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        long id = EngineFixture.insertTask(jdbc, "* * * * * *", Task.TEMPORARY, first, first.minusSeconds(1), "FIRE_ONCE");
+        long id = EngineFixture.insertTask(jdbc, "* * * * * *", TaskStatus.TEMPORARY, first, first.minusSeconds(1), "FIRE_ONCE");
         jdbc.sql("UPDATE task SET url = ?, crash_policy = ?, timeout = 60 WHERE id = ?")
                 .params(target.url(STALLING), policy.name(), id).update();
         RunningEngine crashing = new RunningEngine(db, CLOCK, TestTasks.engineSettings(200, 1000, 2));
@@ -331,7 +332,7 @@ class EngineRunTest {
     }
 
     private long insert(JdbcClient jdbc, Instant first) {
-        long id = EngineFixture.insertTask(jdbc, "* * * * * *", Task.ENABLED, first, first.minusSeconds(1), "FIRE_ONCE");
+        long id = EngineFixture.insertTask(jdbc, "* * * * * *", TaskStatus.ENABLED, first, first.minusSeconds(1), "FIRE_ONCE");
         jdbc.sql("UPDATE task SET url = ? WHERE id = ?").params(target.url(PATH), id).update();
         return id;
     }

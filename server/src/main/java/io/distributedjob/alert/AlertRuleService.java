@@ -40,7 +40,7 @@ class AlertRuleService {
 
     AlertRuleSetView ofTask(CurrentUser user, long taskId) {
         Task task = tasks.find(user, taskId);
-        return AlertRuleSetView.of(RuleOwner.task(taskId), effective.forTask(taskId, task.departmentId()));
+        return AlertRuleSetView.of(RuleOwner.task(taskId), effective.forTask(taskId, task.definition().departmentId()));
     }
 
     AlertRuleSetView ofDepartment(CurrentUser user, long departmentId) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.distributedjob.storage.SqlTime;
 import io.distributedjob.task.Task;
+import io.distributedjob.task.TaskStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,7 +35,7 @@ class OverdueTasks {
      */
     List<Overdue> dueBefore(Instant instant, Overdue after) {
         String sql = "SELECT id, name, department_id, next_execute_time FROM task WHERE status IN ("
-                + Task.ENABLED + ", " + Task.TEMPORARY + ") AND next_execute_time < ?"
+                + TaskStatus.SCHEDULED_CODES + ") AND next_execute_time < ?"
                 + (after == null ? "" : " AND (next_execute_time > ? OR (next_execute_time = ? AND id > ?))")
                 + " ORDER BY next_execute_time, id LIMIT " + BATCH;
         JdbcClient.StatementSpec statement = jdbc.sql(sql).param(SqlTime.toDb(instant));

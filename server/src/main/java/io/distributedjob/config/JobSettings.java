@@ -1,5 +1,7 @@
 package io.distributedjob.config;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param recordFlushIntervalMs   longest time a finished execution waits before its record is written
  * @param responseMaxBytes        bytes of a target's response kept in the execution record
  * @param maxWorkersPerDepartment workers one department may hold at once (0: no cap beyond {@code workers})
+ * @param shutdownWaitSeconds     how long a shutdown lets running fires finish, and then again how long it keeps
+ *                                writing their records ({@code GET /shutdown?wait=N} sets the first for its shutdown)
  */
 @Validated
 @ConfigurationProperties("job")
@@ -44,10 +48,15 @@ public record JobSettings(
         @DefaultValue("500") @Min(1) @Max(10000) int recordBatchSize,
         @DefaultValue("200") @Min(1) @Max(60000) int recordFlushIntervalMs,
         @DefaultValue("4096") @Min(0) @Max(JobSettings.MAX_RESPONSE_BYTES) int responseMaxBytes,
-        @DefaultValue("0") @Min(0) @Max(100000) int maxWorkersPerDepartment) {
+        @DefaultValue("0") @Min(0) @Max(100000) int maxWorkersPerDepartment,
+        @DefaultValue("20") @Min(1) @Max(3600) int shutdownWaitSeconds) {
 
     /** The largest {@code responseMaxBytes}: 1 MiB, which every database's record table holds. */
     public static final int MAX_RESPONSE_BYTES = 1_048_576;
+
+    public Duration shutdownWait() {
+        return Duration.ofSeconds(shutdownWaitSeconds);
+    }
 
     /** Fires must be claimed before the next poll could miss them, so the window reaches past one interval. */
     @AssertTrue(message = "lookaheadMs must be at least pollIntervalMs")

@@ -2,6 +2,7 @@ package io.distributedjob.dispatch;
 
 import java.time.Clock;
 
+import io.distributedjob.config.JobSettings;
 import io.distributedjob.config.KafkaSettings;
 import io.distributedjob.execution.FireExecutor;
 import io.distributedjob.kernel.InstanceId;
@@ -24,9 +25,9 @@ class DispatchConfiguration {
     }
 
     @Bean
-    KafkaExecution kafkaExecution(KafkaSettings kafka, InstanceId instanceId, TaskLookup tasks, FireExecutor executor,
-                                  RecordTables tables, JdbcTemplate jdbc, Clock clock) {
+    KafkaExecution kafkaExecution(KafkaSettings kafka, JobSettings job, InstanceId instanceId, TaskLookup tasks,
+                                  FireExecutor executor, RecordTables tables, JdbcTemplate jdbc, Clock clock) {
         return new KafkaExecution(kafka, instanceId.value(), new TaskFireExecutor(tasks, executor, clock),
-                new DatabaseRecordedFires(tables, jdbc, clock));
+                new DatabaseRecordedFires(tables, jdbc, clock), job.shutdownWait());
     }
 }

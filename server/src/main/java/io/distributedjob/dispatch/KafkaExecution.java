@@ -17,18 +17,18 @@ import org.springframework.core.Ordered;
  */
 public class KafkaExecution implements SmartLifecycle, Drainable, Ordered {
 
-    /** How long stopping waits for the current batch to be recorded, so that it is committed, not redelivered. */
-    private static final Duration DRAIN = Duration.ofSeconds(10);
-
     private final KafkaSettings settings;
+    /** How long stopping waits for the current batch to be recorded, so that it is committed, not redelivered. */
+    private final Duration drain;
     private final String clientId;
     private final DispatchedFireExecutor executor;
     private final RecordedFires recorded;
     private KafkaFireConsumer consumer;
 
     public KafkaExecution(KafkaSettings settings, String clientId, DispatchedFireExecutor executor,
-                          RecordedFires recorded) {
+                          RecordedFires recorded, Duration drain) {
         this.settings = settings;
+        this.drain = drain;
         this.clientId = clientId;
         this.executor = executor;
         this.recorded = recorded;
@@ -39,7 +39,7 @@ public class KafkaExecution implements SmartLifecycle, Drainable, Ordered {
         if (!settings.enabled() || !settings.role().executes()) {
             return;
         }
-        consumer = new KafkaFireConsumer(settings, clientId, executor, recorded, DRAIN);
+        consumer = new KafkaFireConsumer(settings, clientId, executor, recorded, drain);
         consumer.start();
     }
 

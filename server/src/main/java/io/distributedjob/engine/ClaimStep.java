@@ -103,8 +103,8 @@ final class ClaimStep {
             if (!leased.wants(row.task().id(), now)) {
                 continue;
             }
-            FirePlan plan = disabled.contains(row.task().departmentId())
-                    ? planSafely(row, now, now, perRow).skippingAll(DisabledDepartments.reason(row.task().departmentId()))
+            FirePlan plan = disabled.contains(row.task().definition().departmentId())
+                    ? planSafely(row, now, now, perRow).skippingAll(DisabledDepartments.reason(row.task().definition().departmentId()))
                     : planSafely(row, now, horizon, perRow);
             if (!plan.fires().isEmpty()) {
                 plans.add(plan);
@@ -200,7 +200,7 @@ final class ClaimStep {
             }
             taken.add(plan);
             Task task = plan.due().task();
-            leased.claimed(plan.taskId(), task.version() + 1);
+            leased.claimed(plan.taskId(), task.cursor().version() + 1);
             for (PlannedFire fire : plan.fires()) {
                 Fire claimed = new Fire(task, fire.scheduledTime(), fire.trigger(), true);
                 if (fire.skipReason() == null) {

@@ -17,6 +17,7 @@ import io.distributedjob.storage.SqlDialect;
 import io.distributedjob.storage.SqlTime;
 import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskRows;
+import io.distributedjob.task.TaskStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,7 +55,7 @@ class ClaimStore {
     List<DueTask> findDue(String self, Instant horizon, int limit) {
         return jdbc.sql("SELECT " + TaskRows.columns("t") + ", t.lease_owner, t.claimed_from"
                         + " FROM task t" + cursorIndex + " LEFT JOIN engine_instance i ON i.id = t.lease_owner"
-                        + " WHERE t.next_execute_time <= ? AND t.status IN (" + Task.ENABLED + ", " + Task.TEMPORARY + ")"
+                        + " WHERE t.next_execute_time <= ? AND t.status IN (" + TaskStatus.SCHEDULED_CODES + ")"
                         + " AND (t.lease_owner IS NULL OR t.lease_owner = ? OR i.id IS NULL OR i.done_before IS NULL"
                         + " OR i.done_before >= t.next_execute_time)"
                         + " ORDER BY t.next_execute_time LIMIT " + limit)
@@ -75,8 +76,8 @@ class ClaimStore {
         // rows locked in id order by every instance, so that competing claims queue instead of deadlocking
         List<FirePlan> byId = plans.stream().sorted(Comparator.comparingLong(FirePlan::taskId)).toList();
         for (FirePlan plan : byId) {
-            rows.add(new Object[] {SqlTime.toDb(plan.newNext()), plan.newStatus(), SqlTime.toDb(plan.claimedFrom()), self,
-                    plan.taskId(), plan.due().task().version()});
+            rows.add(new Object[] {SqlTime.toDb(plan.newNext()), plan.newStatus().code(), SqlTime.toDb(plan.claimedFrom()), self,
+                    plan.taskId(), plan.due().task().cursor().version()});
         }
         return transactions.execute(tx -> {
             int[] counts = template.batchUpdate("UPDATE task SET next_execute_time = ?, status = ?, claimed_from = ?,"
@@ -112,7 +113,7 @@ class ClaimStore {
         Map<Long, Long> expected = new HashMap<>();
         for (FirePlan plan : plans) {
             ids.add(Long.toString(plan.taskId()));
-            expected.put(plan.taskId(), plan.due().task().version() + 1);
+            expected.put(plan.taskId(), plan.due().task().cursor().version() + 1);
         }
         Set<Long> won = new HashSet<>();
         jdbc.sql("SELECT id, version FROM task WHERE id IN (" + ids + ") AND lease_owner = ?")
@@ -140,11 +141,11 @@ class ClaimStore {
      * Moves a row's cursor back to {@code next} and ends {@code owner}'s lease on it, if the row is still as
      * read; the fires from {@code next} on are claimable again.
      */
-    boolean rewind(long taskId, long version, String owner, Instant next, int status) {
+    boolean rewind(long taskId, long version, String owner, Instant next, TaskStatus status) {
         return jdbc.sql("UPDATE task SET next_execute_time = ?, status = ?, version = version + 1,"
                         + " " + TaskRows.KEEP_UPDATE_TIME + ", lease_owner = NULL, claimed_from = NULL"
                         + " WHERE id = ? AND version = ? AND lease_owner = ?")
-                .params(SqlTime.toDb(next), status, taskId, version, owner).update() == 1;
+                .params(SqlTime.toDb(next), status.code(), taskId, version, owner).update() == 1;
     }
 
     /**
@@ -154,10 +155,10 @@ class ClaimStore {
     void handBack(List<HandBack> rows, String owner) {
         List<HandBack> sorted = rows.stream().sorted(Comparator.comparingLong(HandBack::taskId)).toList();
         List<Object[]> released = sorted.stream().filter(row -> !row.keepLease())
-                .map(row -> new Object[] {SqlTime.toDb(row.next()), row.status(), row.taskId(), row.version(), owner})
+                .map(row -> new Object[] {SqlTime.toDb(row.next()), row.status().code(), row.taskId(), row.version(), owner})
                 .toList();
         List<Object[]> kept = sorted.stream().filter(HandBack::keepLease)
-                .map(row -> new Object[] {SqlTime.toDb(row.next()), row.status(), row.taskId(), row.version(), owner})
+                .map(row -> new Object[] {SqlTime.toDb(row.next()), row.status().code(), row.taskId(), row.version(), owner})
                 .toList();
         String where = " WHERE id = ? AND version = ? AND lease_owner = ?";
         transactions.executeWithoutResult(tx -> {
@@ -172,7 +173,7 @@ class ClaimStore {
      * One row handed back on shutdown. {@code keepLease} when fires of the task still run on this instance: the
      * lease then still covers them until they are recorded.
      */
-    record HandBack(long taskId, long version, Instant next, int status, boolean keepLease) {
+    record HandBack(long taskId, long version, Instant next, TaskStatus status, boolean keepLease) {
     }
 
     /** Ends this instance's lease on rows ({id, version}) still as it left them; their cursor stays. */
@@ -186,7 +187,7 @@ class ClaimStore {
 
     /** How many tasks are enabled or temporary. */
     long countScheduled() {
-        return jdbc.sql("SELECT COUNT(*) FROM task WHERE status IN (" + Task.ENABLED + ", " + Task.TEMPORARY + ")")
+        return jdbc.sql("SELECT COUNT(*) FROM task WHERE status IN (" + TaskStatus.SCHEDULED_CODES + ")")
                 .query(Long.class).single();
     }
 

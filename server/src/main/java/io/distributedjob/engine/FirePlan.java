@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.distributedjob.kernel.TriggerType;
+import io.distributedjob.task.TaskStatus;
 
 /**
  * What one claim does to one task row: the fires it takes and the row's new cursor, status and lease start.
@@ -11,7 +12,7 @@ import io.distributedjob.kernel.TriggerType;
  * @param newNext     the first fire left unclaimed, or null when the task fires no more
  * @param claimedFrom the first fire of this instance's lease on the row
  */
-record FirePlan(DueTask due, List<PlannedFire> fires, Instant newNext, int newStatus, Instant claimedFrom) {
+record FirePlan(DueTask due, List<PlannedFire> fires, Instant newNext, TaskStatus newStatus, Instant claimedFrom) {
 
     long taskId() {
         return due.task().id();

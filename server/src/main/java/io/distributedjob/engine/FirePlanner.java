@@ -13,6 +13,7 @@ import io.distributedjob.execution.MisfireRule;
 import io.distributedjob.kernel.TriggerType;
 import io.distributedjob.task.MisfirePolicy;
 import io.distributedjob.task.Task;
+import io.distributedjob.task.TaskStatus;
 
 /**
  * Decides, for a due task row, which fires a claim takes: every fire from the cursor up to the claim horizon;
@@ -32,7 +33,7 @@ final class FirePlanner {
     }
 
     static Schedule schedule(Task task) {
-        return Schedules.parse(task.cron(), ZoneId.of(task.timezone()), task.createTime());
+        return Schedules.parse(task.definition().cron(), ZoneId.of(task.definition().timezone()), task.stamps().createTime());
     }
 
     /**
@@ -42,14 +43,14 @@ final class FirePlanner {
      */
     FirePlan plan(DueTask due, String instanceId, Instant now, Instant horizon, int maxFires) {
         Task task = due.task();
-        Instant cursor = task.nextExecuteTime();
+        Instant cursor = task.cursor().nextExecuteTime();
         Instant claimedFrom = claimedFrom(due, instanceId);
         int limit = Math.min(MAX_FIRES_PER_TASK, maxFires);
-        boolean once = task.status() == Task.TEMPORARY;
+        boolean once = task.definition().status() == TaskStatus.TEMPORARY;
         Schedule schedule = schedule(task);
         List<PlannedFire> fires = new ArrayList<>();
         if (MisfireRule.missed(cursor, now, misfireThreshold)) {
-            String skip = task.misfirePolicy() == MisfirePolicy.SKIP
+            String skip = task.definition().misfirePolicy() == MisfirePolicy.SKIP
                     ? "skipped: missed while no instance was running, from " + cursor + " until " + now
                             + " (misfirePolicy SKIP)"
                     : null;
@@ -61,9 +62,9 @@ final class FirePlanner {
             cursor = schedule.next(cursor);
         }
         if (once && !fires.isEmpty()) {
-            return new FirePlan(due, fires, null, Task.DISABLED, claimedFrom);
+            return new FirePlan(due, fires, null, TaskStatus.DISABLED, claimedFrom);
         }
-        return new FirePlan(due, fires, cursor, task.status(), claimedFrom);
+        return new FirePlan(due, fires, cursor, task.definition().status(), claimedFrom);
     }
 
     /**
@@ -72,14 +73,14 @@ final class FirePlanner {
      */
     static FirePlan unplannable(DueTask due, String instanceId, RuntimeException cause) {
         Task task = due.task();
-        String reason = "skipped: the schedule '" + task.cron() + "' cannot be evaluated (" + cause.getMessage()
+        String reason = "skipped: the schedule '" + task.definition().cron() + "' cannot be evaluated (" + cause.getMessage()
                 + "); the task fires again once it is edited";
-        return new FirePlan(due, List.of(new PlannedFire(task.nextExecuteTime(), TriggerType.CRON, reason)), null,
-                task.status(), claimedFrom(due, instanceId));
+        return new FirePlan(due, List.of(new PlannedFire(task.cursor().nextExecuteTime(), TriggerType.CRON, reason)), null,
+                task.definition().status(), claimedFrom(due, instanceId));
     }
 
     private static Instant claimedFrom(DueTask due, String instanceId) {
         return instanceId.equals(due.leaseOwner()) && due.claimedFrom() != null
-                ? due.claimedFrom() : due.task().nextExecuteTime();
+                ? due.claimedFrom() : due.task().cursor().nextExecuteTime();
     }
 }

@@ -116,7 +116,7 @@ final class HeldFires implements FireHolder {
      */
     void revise(Task task) {
         Long claimedVersion = leased.version(task.id());
-        if (claimedVersion != null && claimedVersion == task.version()) {
+        if (claimedVersion != null && claimedVersion == task.cursor().version()) {
             return;
         }
         dropClaimed(timer.revise(task.id(), fire -> {
@@ -124,7 +124,7 @@ final class HeldFires implements FireHolder {
             if (!task.scheduled() || !held.sameScheduleAs(task)) {
                 return null;
             }
-            return held.updateTime().equals(task.updateTime()) ? fire : fire.withTask(task);
+            return held.stamps().updateTime().equals(task.stamps().updateTime()) ? fire : fire.withTask(task);
         }));
     }
 
@@ -238,7 +238,7 @@ final class HeldFires implements FireHolder {
             Fire first = entry.getValue().stream().min(Comparator.comparing(Fire::scheduledTime)).orElseThrow();
             Long version = leased.version(entry.getKey());
             if (version != null) {
-                rows.add(new ClaimStore.HandBack(entry.getKey(), version, first.scheduledTime(), first.task().status(),
+                rows.add(new ClaimStore.HandBack(entry.getKey(), version, first.scheduledTime(), first.task().definition().status(),
                         executor.busy(entry.getKey())));
             }
         }

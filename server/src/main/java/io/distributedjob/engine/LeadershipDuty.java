@@ -9,15 +9,7 @@ import io.distributedjob.cluster.LeaderElection;
  * cut off the database while etcd still renews its lease would otherwise keep leading, and the housekeeping it
  * cannot do (taking over from instances silent in the database, itself among them) would not be done by anyone.
  */
-final class LeadershipDuty implements RoundDuty {
-
-    private final Fence fence;
-    private final LeaderElection leader;
-
-    LeadershipDuty(Fence fence, LeaderElection leader) {
-        this.fence = fence;
-        this.leader = leader;
-    }
+record LeadershipDuty(Fence fence, LeaderElection leader) implements RoundDuty {
 
     @Override
     public String name() {

@@ -10,6 +10,7 @@ import io.distributedjob.engine.EngineInstances.Lease;
 import io.distributedjob.record.RecordService;
 import io.distributedjob.task.CrashPolicy;
 import io.distributedjob.task.Task;
+import io.distributedjob.task.TaskStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,7 +124,7 @@ final class LeaseReaper {
     private boolean takeOver(DueTask row, Lease silent) {
         Task task = row.task();
         Instant from = row.claimedFrom();
-        Instant next = task.nextExecuteTime();
+        Instant next = task.cursor().nextExecuteTime();
         if (from == null || (next != null && !next.isAfter(silent.doneBefore()))) {
             return false;
         }
@@ -133,8 +134,8 @@ final class LeaseReaper {
         } catch (RuntimeException e) {
             log.warn("Task {} leased by silent instance {} has a schedule that cannot be evaluated ({}): its lease"
                     + " ends and the next claim reports it", task.id(), silent.instanceId(), e.getMessage());
-            return store.rewind(task.id(), task.version(), silent.instanceId(), next == null ? from : next,
-                    task.status());
+            return store.rewind(task.id(), task.cursor().version(), silent.instanceId(), next == null ? from : next,
+                    task.definition().status());
         }
         return takeOver(row, silent, schedule);
     }
@@ -142,12 +143,12 @@ final class LeaseReaper {
     private boolean takeOver(DueTask row, Lease silent, Schedule schedule) {
         Task task = row.task();
         Instant from = row.claimedFrom();
-        Instant next = task.nextExecuteTime();
+        Instant next = task.cursor().nextExecuteTime();
         Instant doneBefore = silent.doneBefore();
         Instant candidate = from.isBefore(doneBefore) ? schedule.next(doneBefore.minusMillis(1)) : from;
         Instant end = next == null ? from.plusMillis(1) : next;
         if (candidate != null && candidate.isBefore(end)) {
-            if (task.crashPolicy() == CrashPolicy.RECORD_UNKNOWN) {
+            if (task.definition().crashPolicy() == CrashPolicy.RECORD_UNKNOWN) {
                 recordUnknown(task, silent.instanceId(), candidate, end);
             }
             Set<Instant> recorded = records.recordedScheduledTimes(task.id(), candidate, end);
@@ -158,7 +159,8 @@ final class LeaseReaper {
         }
         boolean unrecorded = candidate != null && candidate.isBefore(end);
         Instant cursor = unrecorded ? candidate : next;
-        int status = unrecorded && task.status() == Task.DISABLED ? Task.TEMPORARY : task.status();
-        return store.rewind(task.id(), task.version(), silent.instanceId(), cursor, status) && unrecorded;
+        TaskStatus own = task.definition().status();
+        TaskStatus status = unrecorded && own == TaskStatus.DISABLED ? TaskStatus.TEMPORARY : own;
+        return store.rewind(task.id(), task.cursor().version(), silent.instanceId(), cursor, status) && unrecorded;
     }
 }

@@ -11,17 +11,9 @@ import org.slf4j.LoggerFactory;
  * or goes, this instance stops claiming the tasks that are now another member's and, once each such task's fires
  * are recorded (or handed on), ends its lease so that the new owner claims it without waiting.
  */
-final class PartitionDuty implements RoundDuty {
+record PartitionDuty(WorkPartition partition, HeldFires held) implements RoundDuty {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionDuty.class);
-
-    private final WorkPartition partition;
-    private final HeldFires held;
-
-    PartitionDuty(WorkPartition partition, HeldFires held) {
-        this.partition = partition;
-        this.held = held;
-    }
 
     @Override
     public String name() {

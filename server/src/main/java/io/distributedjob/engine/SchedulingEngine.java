@@ -43,8 +43,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
 
     private static final Logger log = LoggerFactory.getLogger(SchedulingEngine.class);
-    /** Waits this long on a shutdown that did not come through {@code GET /shutdown}. */
-    private static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
     private final JobSettings settings;
     private final Clock clock;
@@ -128,7 +126,7 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
         if (accepting.get()) {
             stopAccepting();
             try {
-                awaitIdle(clock.instant().plus(STOP_WAIT));
+                awaitIdle(clock.instant().plus(settings.shutdownWait()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -79,7 +79,7 @@ public class FireExecutor implements AutoCloseable {
                     afterRecorded);
             return;
         }
-        FireRun run = new FireRun(fire, afterRecorded, executors.of(fire.task().taskType()));
+        FireRun run = new FireRun(fire, afterRecorded, executors.of(fire.task().definition().taskType()));
         active.add(run);
         start(pool.offer(run));
     }
@@ -203,12 +203,12 @@ public class FireExecutor implements AutoCloseable {
         Instant now = clock.instant();
         run.started(now);
         if (run.executor == null) {
-            end(run, ExecutionOutcome.failure(TaskExecutors.unavailable(run.task().taskType())));
+            end(run, ExecutionOutcome.failure(TaskExecutors.unavailable(run.task().definition().taskType())));
             return false;
         }
         Instant scheduled = run.fire.scheduledTime();
         if (run.trigger() == TriggerType.CRON && MisfireRule.missed(scheduled, now, misfireThreshold)) {
-            if (run.task().misfirePolicy() == MisfirePolicy.SKIP) {
+            if (run.task().definition().misfirePolicy() == MisfirePolicy.SKIP) {
                 end(run, ExecutionOutcome.failure("missed: a worker was free only " + Duration.between(scheduled, now)
                         .toSeconds() + " s after the scheduled time, beyond job.misfireThresholdSeconds"
                         + " (misfirePolicy SKIP)"));
@@ -221,7 +221,7 @@ public class FireExecutor implements AutoCloseable {
         // Under RERUN a takeover calls the fire again whether or not it had started, so only RECORD_UNKNOWN,
         // which must know, holds the call until the running record is in the database.
         records.started(FireRecords.running(run.fire, run.trigger(), now, instanceId),
-                run.task().crashPolicy() == CrashPolicy.RECORD_UNKNOWN);
+                run.task().definition().crashPolicy() == CrashPolicy.RECORD_UNKNOWN);
         return true;
     }
 

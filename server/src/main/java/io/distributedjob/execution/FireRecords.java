@@ -17,7 +17,7 @@ public final class FireRecords {
     public static ExecutionRecord of(Fire fire, TriggerType trigger, Instant start, Instant end,
                                      ExecutionOutcome outcome, String instanceId, FireTrail trail) {
         Task task = fire.task();
-        return new ExecutionRecord(task.id(), task.name(), task.taskType().name(), task.departmentId(), fire.fireId(),
+        return new ExecutionRecord(task.id(), task.definition().name(), task.definition().taskType().name(), task.definition().departmentId(), fire.fireId(),
                 fire.scheduledTime(), start, end, Duration.between(start, end).toMillis(), outcome.success(),
                 outcome.success() ? ExecutionRecord.SUCCEEDED : ExecutionRecord.FAILED, outcome.statusCode(),
                 outcome.response(), outcome.error(), outcome.retryTimes(), outcome.usedFallback(), trigger, instanceId,
@@ -27,7 +27,7 @@ public final class FireRecords {
     /** The running record of {@code fire}, started at {@code start} on {@code instanceId}: no outcome yet. */
     public static ExecutionRecord running(Fire fire, TriggerType trigger, Instant start, String instanceId) {
         Task task = fire.task();
-        return new ExecutionRecord(task.id(), task.name(), task.taskType().name(), task.departmentId(), fire.fireId(),
+        return new ExecutionRecord(task.id(), task.definition().name(), task.definition().taskType().name(), task.definition().departmentId(), fire.fireId(),
                 fire.scheduledTime(), start, null, 0, false, ExecutionRecord.RUNNING, null, null, null, 0, false,
                 trigger, instanceId, FireTrail.NONE.traceId(), FireTrail.NONE.attempts());
     }

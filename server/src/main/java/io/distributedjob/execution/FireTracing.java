@@ -35,7 +35,7 @@ public class FireTracing {
                 .setSpanKind(SpanKind.INTERNAL)
                 .setStartTimestamp(started)
                 .setAttribute(FireTrace.TASK_ID, fire.task().id())
-                .setAttribute(FireTrace.TASK_TYPE, fire.task().taskType().name())
+                .setAttribute(FireTrace.TASK_TYPE, fire.task().definition().taskType().name())
                 .setAttribute(FireTrace.FIRE_ID, fire.fireId())
                 .setAttribute(FireTrace.TRIGGER, trigger.name())
                 .startSpan();

@@ -57,7 +57,7 @@ public class HttpTaskExecutor implements TaskExecutor, AutoCloseable {
 
     @Override
     public boolean hasFallback(Task task) {
-        return task.fallbackUrl() != null;
+        return task.definition().fallbackUrl() != null;
     }
 
     @Override
@@ -67,18 +67,18 @@ public class HttpTaskExecutor implements TaskExecutor, AutoCloseable {
 
     @Override
     public String address(Task task, Target target) {
-        return target == Target.PRIMARY ? task.url() : task.fallbackUrl();
+        return target == Target.PRIMARY ? task.definition().url() : task.definition().fallbackUrl();
     }
 
     private Attempt call(String url, Fire fire) {
         Task task = fire.task();
         try {
-            Answer answer = client.send(request(url, fire, task), Duration.ofSeconds(task.timeout()));
+            Answer answer = client.send(request(url, fire, task), Duration.ofSeconds(task.definition().timeout()));
             int status = answer.status();
             boolean success = status >= 200 && status < 300;
             return new Attempt(success, status, answer.body(), success ? null : "HTTP " + status);
         } catch (DeadlineExceededException e) {
-            return new Attempt(false, null, null, "timed out after " + task.timeout() + " s");
+            return new Attempt(false, null, null, "timed out after " + task.definition().timeout() + " s");
         } catch (TargetRefusedException e) {
             return new Attempt(false, null, null, describe(e));
         } catch (ConnectException e) {
@@ -92,8 +92,8 @@ public class HttpTaskExecutor implements TaskExecutor, AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("User-Agent", USER_AGENT);
         boolean contentType = false;
-        if (task.headers() != null) {
-            JsonNode taskHeaders = json.readTree(task.headers());
+        if (task.definition().headers() != null) {
+            JsonNode taskHeaders = json.readTree(task.definition().headers());
             for (Map.Entry<String, JsonNode> header : taskHeaders.properties()) {
                 headers.put(header.getKey(), header.getValue().asString());
                 contentType |= header.getKey().equalsIgnoreCase("Content-Type");
@@ -102,14 +102,14 @@ public class HttpTaskExecutor implements TaskExecutor, AutoCloseable {
         headers.keySet().removeIf(name -> name.equalsIgnoreCase(FIRE_ID_HEADER));
         headers.put(FIRE_ID_HEADER, fire.fireId());
         TraceHeaders.addTo(headers);
-        String body = task.body();
+        String body = task.definition().body();
         if (body == null || body.isEmpty()) {
-            return new HttpTargetClient.Request(task.httpMethod(), URI.create(url), headers, null);
+            return new HttpTargetClient.Request(task.definition().httpMethod(), URI.create(url), headers, null);
         }
         if (!contentType) {
             headers.put("Content-Type", looksLikeJson(body) ? "application/json" : "text/plain; charset=utf-8");
         }
-        return new HttpTargetClient.Request(task.httpMethod(), URI.create(url), headers,
+        return new HttpTargetClient.Request(task.definition().httpMethod(), URI.create(url), headers,
                 body.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -44,9 +44,9 @@ public final class RetryWithFallback {
      * {@link #CALL_ALLOWANCE}, and every retry interval. Past it the fire ends as timed out, whatever its calls do.
      */
     Duration budget() {
-        int calls = 1 + task.retryCount() + (hasFallback ? 1 : 0);
-        return Duration.ofSeconds(task.timeout()).plus(CALL_ALLOWANCE).multipliedBy(calls)
-                .plus(Duration.ofSeconds(task.retryInterval()).multipliedBy(task.retryCount()));
+        int calls = 1 + task.definition().retryCount() + (hasFallback ? 1 : 0);
+        return Duration.ofSeconds(task.definition().timeout()).plus(CALL_ALLOWANCE).multipliedBy(calls)
+                .plus(Duration.ofSeconds(task.definition().retryInterval()).multipliedBy(task.definition().retryCount()));
     }
 
     /** The target of the next call. */
@@ -72,9 +72,9 @@ public final class RetryWithFallback {
             outcome = new ExecutionOutcome(true, attempt.statusCode(), attempt.response(), null, retries, false);
             return null;
         }
-        if (retries < task.retryCount()) {
+        if (retries < task.definition().retryCount()) {
             retries++;
-            return Duration.ofSeconds(task.retryInterval());
+            return Duration.ofSeconds(task.definition().retryInterval());
         }
         if (hasFallback) {
             next = Target.FALLBACK;

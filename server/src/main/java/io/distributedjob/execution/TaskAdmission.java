@@ -13,7 +13,7 @@ final class TaskAdmission {
 
     /** Counts a fire as the task's; false (not counted) when it must be skipped under FORBID. */
     boolean admit(Task task) {
-        if (task.concurrencyPolicy() == ConcurrencyPolicy.FORBID) {
+        if (task.definition().concurrencyPolicy() == ConcurrencyPolicy.FORBID) {
             return busyTasks.putIfAbsent(task.id(), 1) == null;
         }
         busyTasks.merge(task.id(), 1, Integer::sum);

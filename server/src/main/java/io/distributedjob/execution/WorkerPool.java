@@ -47,8 +47,8 @@ final class WorkerPool {
     List<FireRun> offer(FireRun run) {
         lock.lock();
         try {
-            Department department = departments.computeIfAbsent(run.task().departmentId(), Department::new);
-            department.queue(run.task().taskType()).addLast(run);
+            Department department = departments.computeIfAbsent(run.task().definition().departmentId(), Department::new);
+            department.queue(run.task().definition().taskType()).addLast(run);
             department.waiting++;
             queued++;
             run.queued = true;
@@ -67,8 +67,8 @@ final class WorkerPool {
         lock.lock();
         try {
             running--;
-            runningByType.merge(run.task().taskType(), -1, Integer::sum);
-            Department department = departments.get(run.task().departmentId());
+            runningByType.merge(run.task().definition().taskType(), -1, Integer::sum);
+            Department department = departments.get(run.task().definition().departmentId());
             department.running--;
             forgetIfIdle(department);
             return dispatch();
@@ -87,8 +87,8 @@ final class WorkerPool {
             if (!run.queued) {
                 return;
             }
-            Department department = departments.get(run.task().departmentId());
-            if (department.queue(run.task().taskType()).remove(run)) {
+            Department department = departments.get(run.task().definition().departmentId());
+            if (department.queue(run.task().definition().taskType()).remove(run)) {
                 run.queued = false;
                 department.waiting--;
                 queued--;

@@ -20,6 +20,7 @@ import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskRuns;
 import io.distributedjob.task.TaskService;
 import io.distributedjob.task.TaskView;
+import io.distributedjob.task.TaskStatus;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import org.springframework.stereotype.Component;
 
@@ -75,7 +76,7 @@ class TaskTools {
                             Task task = tasks.find(caller.user(), id);
                             Map<String, Object> answer = new LinkedHashMap<>();
                             answer.put("task", tasks.get(caller.user(), id));
-                            answer.put("scheduleDescription", describe(task.cron()));
+                            answer.put("scheduleDescription", describe(task.definition().cron()));
                             answer.put("nextFireTimes", tasks.upcomingFires(task, fires));
                             return ToolAnswer.about(id, answer);
                         }),
@@ -88,7 +89,7 @@ class TaskTools {
                         .required("id", "enabled")),
                         (caller, args) -> {
                             long id = args.id("id");
-                            int status = args.bool("enabled") ? Task.ENABLED : Task.DISABLED;
+                            TaskStatus status = args.bool("enabled") ? TaskStatus.ENABLED : TaskStatus.DISABLED;
                             return ToolAnswer.about(id, tasks.changeStatus(caller.user(), caller.clientAddress(), id, status));
                         }),
                 runner.tool(new Definition("run_task", "Run a task now",

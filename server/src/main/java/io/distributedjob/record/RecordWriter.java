@@ -33,12 +33,12 @@ public class RecordWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RecordWriter.class);
     private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
-    /** How long a shutdown that is not given a deadline keeps trying to write what is left. */
-    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final RecordInserter inserter;
     private final RunningMarks marks;
     private final Clock clock;
+    /** How long a shutdown that is not given a deadline keeps trying to write what is left. */
+    private final Duration stopWait;
     private final int batchSize;
     private final int responseMaxBytes;
     private final long flushIntervalNanos;
@@ -62,6 +62,7 @@ public class RecordWriter implements SmartLifecycle {
         this.outcomes = outcomes;
         this.inserter = new RecordInserter(tables, jdbc, transactions, clock);
         this.clock = clock;
+        this.stopWait = settings.shutdownWait();
         this.batchSize = settings.recordBatchSize();
         this.responseMaxBytes = settings.responseMaxBytes();
         this.flushIntervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.recordFlushIntervalMs());
@@ -96,9 +97,9 @@ public class RecordWriter implements SmartLifecycle {
         }
     }
 
-    /** Writes everything queued so far before returning, or gives up at the default stop wait. */
+    /** Writes everything queued so far before returning, or gives up at the shutdown wait. */
     public void flush() {
-        flush(clock.instant().plus(STOP_WAIT));
+        flush(clock.instant().plus(stopWait));
     }
 
     /**
@@ -138,7 +139,7 @@ public class RecordWriter implements SmartLifecycle {
 
     @Override
     public void stop() {
-        Instant deadline = clock.instant().plus(STOP_WAIT);
+        Instant deadline = clock.instant().plus(stopWait);
         running = false;
         marks.stop();
         queue.close();

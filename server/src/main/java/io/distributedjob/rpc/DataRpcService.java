@@ -172,7 +172,7 @@ class DataRpcService extends DataServiceGrpc.DataServiceImplBase {
             throw ApiException.invalid("task_id: must be a positive whole number, or 0 for every task in scope");
         }
         Task task = tasks.find(user, taskId);
-        return new RecordFilter(Set.of(task.departmentId()), task.id(), null, null);
+        return new RecordFilter(Set.of(task.definition().departmentId()), task.id(), null, null);
     }
 
     private Window historyWindow(TaskHistoryRequest request) {

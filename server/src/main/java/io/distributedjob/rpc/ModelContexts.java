@@ -92,14 +92,14 @@ public class ModelContexts {
         ObjectNode context = header("task:" + id, "task");
         context.set("task", json.valueToTree(view));
         ObjectNode schedule = context.putObject("schedule");
-        schedule.put("cron", task.cron());
-        schedule.put("timezone", task.timezone());
-        schedule.put("description", describe(task.cron()));
+        schedule.put("cron", task.definition().cron());
+        schedule.put("timezone", task.definition().timezone());
+        schedule.put("description", describe(task.definition().cron()));
         schedule.put("scheduled", task.scheduled());
         schedule.set("nextFireTimes",
                 json.valueToTree(tasks.upcomingFires(task, RECENT).stream().map(this::format).toList()));
         if (user.has(Permissions.RECORD_VIEW)) {
-            addExecutions(context, new RecordFilter(Set.of(task.departmentId()), id, null, null));
+            addExecutions(context, new RecordFilter(Set.of(task.definition().departmentId()), id, null, null));
         }
         return json.writeValueAsString(context);
     }

@@ -12,6 +12,7 @@ import io.distributedjob.kernel.ApiException;
 import io.distributedjob.kernel.TaskType;
 import io.distributedjob.rpc.proto.scheduler.ScheduleTaskRequest;
 import io.distributedjob.task.Task;
+import io.distributedjob.task.TaskStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,7 +64,7 @@ class ScheduleRequests {
         body.put("name", request.getName());
         body.put("cron", request.getCronExpression());
         body.put("departmentId", request.getDepartmentId() == 0 ? user.departmentId() : request.getDepartmentId());
-        body.put("status", Task.ENABLED);
+        body.put("status", TaskStatus.ENABLED.code());
         if (request.getTimeout() != 0) {
             body.put("timeout", request.getTimeout());
         }

@@ -4,6 +4,7 @@ import io.distributedjob.access.CurrentUser;
 import io.distributedjob.kernel.TaskType;
 import io.distributedjob.task.Task;
 import io.distributedjob.task.TaskService;
+import io.distributedjob.task.TaskStatus;
 import org.springframework.stereotype.Component;
 
 /** How many tasks a department (or the caller's whole scope) holds, by status and by type. */
@@ -20,9 +21,9 @@ public class TaskCounts {
     public Counts of(CurrentUser user, Long departmentId) {
         return new Counts(
                 tasks.count(user, departmentId, null, null),
-                tasks.count(user, departmentId, null, Task.ENABLED),
-                tasks.count(user, departmentId, null, Task.DISABLED),
-                tasks.count(user, departmentId, null, Task.TEMPORARY),
+                tasks.count(user, departmentId, null, TaskStatus.ENABLED.code()),
+                tasks.count(user, departmentId, null, TaskStatus.DISABLED.code()),
+                tasks.count(user, departmentId, null, TaskStatus.TEMPORARY.code()),
                 tasks.count(user, departmentId, TaskType.HTTP, null),
                 tasks.count(user, departmentId, TaskType.GRPC, null));
     }

@@ -85,22 +85,28 @@ class TaskSchedulerRpcService extends TaskSchedulerGrpc.TaskSchedulerImplBase {
 
     @Override
     public void pauseTask(TaskRequest request, StreamObserver<TaskResponse> observer) {
-        UnaryCall.answer(observer, () -> {
-            CurrentUser user = RpcCaller.requiring(Permissions.TASK_UPDATE);
-            long id = taskId(request);
-            boolean paused = tasks.pause(user, RpcCaller.clientAddress(), id);
-            return taskResponse(paused ? "task " + id + " paused" : "task " + id + " was already paused");
-        });
+        switchTask(request, observer, tasks::pause, "paused", "was already paused");
     }
 
     @Override
     public void resumeTask(TaskRequest request, StreamObserver<TaskResponse> observer) {
+        switchTask(request, observer, tasks::resume, "resumed", "was not paused");
+    }
+
+    /** Pauses or resumes the task, saying which of the two outcomes came about. */
+    private void switchTask(TaskRequest request, StreamObserver<TaskResponse> observer, TaskSwitch change,
+                            String changed, String unchanged) {
         UnaryCall.answer(observer, () -> {
             CurrentUser user = RpcCaller.requiring(Permissions.TASK_UPDATE);
             long id = taskId(request);
-            boolean resumed = tasks.resume(user, RpcCaller.clientAddress(), id);
-            return taskResponse(resumed ? "task " + id + " resumed" : "task " + id + " was not paused");
+            boolean done = change.apply(user, RpcCaller.clientAddress(), id);
+            return taskResponse("task " + id + " " + (done ? changed : unchanged));
         });
+    }
+
+    /** {@link TaskService#pause} or {@link TaskService#resume}: false when the task was already so. */
+    private interface TaskSwitch {
+        boolean apply(CurrentUser user, String clientAddress, long id);
     }
 
     /**
@@ -113,13 +119,13 @@ class TaskSchedulerRpcService extends TaskSchedulerGrpc.TaskSchedulerImplBase {
             CurrentUser user = RpcCaller.requiring(Permissions.TASK_VIEW);
             TaskView task = tasks.get(user, taskId(request));
             RecordTotals totals = records.totals(
-                    new RecordFilter(Set.of(task.departmentId()), task.id(), null, null), null, null);
+                    new RecordFilter(Set.of(task.definition().departmentId()), task.id(), null, null), null, null);
             return TaskStatusResponse.newBuilder()
                     .setTaskId(task.id())
-                    .setStatus(task.status())
+                    .setStatus(task.definition().status().code())
                     .setLastExecuteTime(RpcTimes.format(task.lastExecuteTime()))
                     .setNextExecuteTime(RpcTimes.format(task.nextExecuteTime()))
-                    .setRetryCount(task.retryCount())
+                    .setRetryCount(task.definition().retryCount())
                     .setSuccessCount(saturated(totals.success()))
                     .setFailCount(saturated(totals.fail()))
                     .setAvgExecutionTime((float) totals.avgCostTime())

@@ -21,12 +21,10 @@ public record RunOverrides(String body, String headers, String query, String grp
         if (equals(NONE)) {
             return t;
         }
-        return new Task(t.id(), t.name(), t.description(), t.departmentId(), t.taskType(), t.cron(), t.timezone(),
-                t.status(), t.timeout(), t.retryCount(), t.retryInterval(), withQuery(t.url()), t.httpMethod(),
-                mergedHeaders(t.headers(), json), body == null ? t.body() : body, t.fallbackUrl(), t.grpcService(),
-                t.grpcMethod(), grpcParams == null ? t.grpcParams() : grpcParams, t.fallbackGrpcService(),
-                t.fallbackGrpcMethod(), t.grpcTls(), t.misfirePolicy(), t.concurrencyPolicy(), t.crashPolicy(), t.nextExecuteTime(), t.version(),
-                t.creatorId(), t.createTime(), t.updateTime());
+        TaskDefinition d = t.definition();
+        TaskDefinition run = d.withRequest(withQuery(d.url()), mergedHeaders(d.headers(), json),
+                body == null ? d.body() : body, grpcParams == null ? d.grpcParams() : grpcParams);
+        return t.withDefinition(run);
     }
 
     private String withQuery(String url) {

@@ -2,73 +2,33 @@ package io.distributedjob.task;
 
 import java.time.Instant;
 
-import io.distributedjob.kernel.TaskType;
+/** A scheduled task as stored: its definition, the engine's cursor over its fires and the stamps of its row. */
+public record Task(long id, TaskDefinition definition, Cursor cursor, Stamps stamps) {
 
-/**
- * A scheduled task as stored. {@code nextExecuteTime} is the engine's cursor: the first fire not yet claimed by
- * any instance (fires up to the claim look-ahead may already sit on an instance's timer).
- */
-public record Task(
-        long id,
-        String name,
-        String description,
-        long departmentId,
-        TaskType taskType,
-        String cron,
-        String timezone,
-        int status,
-        int timeout,
-        int retryCount,
-        int retryInterval,
-        String url,
-        String httpMethod,
-        String headers,
-        String body,
-        String fallbackUrl,
-        String grpcService,
-        String grpcMethod,
-        String grpcParams,
-        String fallbackGrpcService,
-        String fallbackGrpcMethod,
-        boolean grpcTls,
-        MisfirePolicy misfirePolicy,
-        ConcurrencyPolicy concurrencyPolicy,
-        CrashPolicy crashPolicy,
-        Instant nextExecuteTime,
-        long version,
-        long creatorId,
-        Instant createTime,
-        Instant updateTime) {
+    /**
+     * {@code nextExecuteTime} is the first fire not yet claimed by any instance (fires up to the claim look-ahead
+     * may already sit on an instance's timer); {@code version} guards every move of it.
+     */
+    public record Cursor(Instant nextExecuteTime, long version) {
+    }
 
-    public static final int DISABLED = 0;
-    public static final int ENABLED = 1;
-    /** Fires once, then disables itself. */
-    public static final int TEMPORARY = 2;
+    /** Who created the task and when it was created and last changed. */
+    public record Stamps(long creatorId, Instant createTime, Instant updateTime) {
+    }
 
     public boolean scheduled() {
-        return status == ENABLED || status == TEMPORARY;
+        return definition.status().scheduled();
     }
 
     /** Whether the two define the same fire times (expression, zone and once-only status alike). */
     public boolean sameScheduleAs(Task other) {
-        return cron.equals(other.cron) && timezone.equals(other.timezone) && status == other.status;
+        TaskDefinition theirs = other.definition;
+        return definition.cron().equals(theirs.cron()) && definition.timezone().equals(theirs.timezone())
+                && definition.status() == theirs.status();
     }
 
     /** This task with another definition; id, cursor and stamps stay. */
-    Task withDefinition(TaskDefinition d) {
-        return new Task(id, d.name(), d.description(), d.departmentId(), d.taskType(), d.cron(), d.timezone(),
-                d.status(), d.timeout(), d.retryCount(), d.retryInterval(), d.url(), d.httpMethod(), d.headers(),
-                d.body(), d.fallbackUrl(), d.grpcService(), d.grpcMethod(), d.grpcParams(), d.fallbackGrpcService(),
-                d.fallbackGrpcMethod(), d.grpcTls(), d.misfirePolicy(), d.concurrencyPolicy(), d.crashPolicy(), nextExecuteTime, version,
-                creatorId, createTime, updateTime);
-    }
-
-    /** This task with another status. */
-    Task withStatus(int status) {
-        return new Task(id, name, description, departmentId, taskType, cron, timezone,
-                status, timeout, retryCount, retryInterval, url, httpMethod, headers, body,
-                fallbackUrl, grpcService, grpcMethod, grpcParams, fallbackGrpcService,
-                fallbackGrpcMethod, grpcTls, misfirePolicy, concurrencyPolicy, crashPolicy, nextExecuteTime, version,
-                creatorId, createTime, updateTime);
+    Task withDefinition(TaskDefinition changed) {
+        return new Task(id, changed, cursor, stamps);
     }
 }

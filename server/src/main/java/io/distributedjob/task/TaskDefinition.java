@@ -3,14 +3,14 @@ package io.distributedjob.task;
 import io.distributedjob.kernel.TaskType;
 
 /** A validated task definition as a client sent it, with defaults filled in, ready to store. */
-record TaskDefinition(
+public record TaskDefinition(
         String name,
         String description,
         long departmentId,
         TaskType taskType,
         String cron,
         String timezone,
-        int status,
+        TaskStatus status,
         int timeout,
         int retryCount,
         int retryInterval,
@@ -30,8 +30,28 @@ record TaskDefinition(
         CrashPolicy crashPolicy) {
 
     TaskDefinition withHeaders(String value) {
-        return new TaskDefinition(name, description, departmentId, taskType, cron, timezone, status, timeout,
-                retryCount, retryInterval, url, httpMethod, value, body, fallbackUrl, grpcService, grpcMethod,
-                grpcParams, fallbackGrpcService, fallbackGrpcMethod, grpcTls, misfirePolicy, concurrencyPolicy, crashPolicy);
+        return with(name, status, url, value, body, grpcParams);
+    }
+
+    TaskDefinition withStatus(TaskStatus value) {
+        return with(name, value, url, headers, body, grpcParams);
+    }
+
+    /** This definition under another name, disabled: the start of a copy. */
+    TaskDefinition disabledCopy(String copyName) {
+        return with(copyName, TaskStatus.DISABLED, url, headers, body, grpcParams);
+    }
+
+    /** This definition with another request: what one manual fire may change. */
+    TaskDefinition withRequest(String newUrl, String newHeaders, String newBody, String newGrpcParams) {
+        return with(name, status, newUrl, newHeaders, newBody, newGrpcParams);
+    }
+
+    private TaskDefinition with(String newName, TaskStatus newStatus, String newUrl, String newHeaders,
+                                String newBody, String newGrpcParams) {
+        return new TaskDefinition(newName, description, departmentId, taskType, cron, timezone, newStatus, timeout,
+                retryCount, retryInterval, newUrl, httpMethod, newHeaders, newBody, fallbackUrl, grpcService,
+                grpcMethod, newGrpcParams, fallbackGrpcService, fallbackGrpcMethod, grpcTls, misfirePolicy,
+                concurrencyPolicy, crashPolicy);
     }
 }

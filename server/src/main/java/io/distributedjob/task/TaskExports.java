@@ -11,7 +11,8 @@ final class TaskExports {
     private TaskExports() {
     }
 
-    static Map<String, Object> createFields(Task t) {
+    static Map<String, Object> createFields(Task task) {
+        TaskDefinition t = task.definition();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("taskType", t.taskType().name());
         fields.put("name", t.name());
@@ -19,7 +20,7 @@ final class TaskExports {
         fields.put("departmentId", t.departmentId());
         fields.put("cron", t.cron());
         fields.put("timezone", t.timezone());
-        fields.put("status", t.status());
+        fields.put("status", t.status().code());
         fields.put("timeout", t.timeout());
         fields.put("retryCount", t.retryCount());
         fields.put("retryInterval", t.retryInterval());
@@ -41,13 +42,5 @@ final class TaskExports {
             fields.put("grpcTls", t.grpcTls());
         }
         return fields;
-    }
-
-    /** The task's definition under another name, disabled: the start of a copy. */
-    static TaskDefinition disabledCopy(Task t, String name) {
-        return new TaskDefinition(name, t.description(), t.departmentId(), t.taskType(), t.cron(), t.timezone(),
-                Task.DISABLED, t.timeout(), t.retryCount(), t.retryInterval(), t.url(), t.httpMethod(), t.headers(),
-                t.body(), t.fallbackUrl(), t.grpcService(), t.grpcMethod(), t.grpcParams(), t.fallbackGrpcService(),
-                t.fallbackGrpcMethod(), t.grpcTls(), t.misfirePolicy(), t.concurrencyPolicy(), t.crashPolicy());
     }
 }

@@ -8,7 +8,7 @@ import io.distributedjob.kernel.ApiException;
 import io.distributedjob.kernel.TaskType;
 
 /** What a task list is narrowed to; {@code departments} is never empty (the caller's scope, or one department of it). */
-record TaskFilter(Set<Long> departments, String keyword, TaskType taskType, Integer status) {
+record TaskFilter(Set<Long> departments, String keyword, TaskType taskType, TaskStatus status) {
 
     /**
      * The filter of a list request within the caller's scope (403 for a department outside it), or null when
@@ -23,7 +23,7 @@ record TaskFilter(Set<Long> departments, String keyword, TaskType taskType, Inte
         } else {
             departments = scope.visibleDepartments(user);
         }
-        if (status != null && (status < Task.DISABLED || status > Task.TEMPORARY)) {
+        if (status != null && (status < TaskStatus.DISABLED.code() || status > TaskStatus.TEMPORARY.code())) {
             throw ApiException.invalid("status: must be 0, 1 or 2");
         }
         if (keyword != null && keyword.length() > TaskLimits.NAME_MAX) {
@@ -33,6 +33,6 @@ record TaskFilter(Set<Long> departments, String keyword, TaskType taskType, Inte
             return null;
         }
         return new TaskFilter(departments, keyword == null || keyword.isBlank() ? null : keyword.strip(),
-                taskType, status);
+                taskType, status == null ? null : TaskStatus.of(status));
     }
 }

@@ -37,7 +37,7 @@ class TaskFleetService {
     /** A new disabled task with the definition of task {@code id} and a name no task carries yet. */
     TaskView copy(CurrentUser user, long id) {
         Task original = tasks.find(user, id);
-        return tasks.create(user, TaskExports.disabledCopy(original, freeCopyName(original.name())));
+        return tasks.create(user, original.definition().disabledCopy(freeCopyName(original.definition().name())));
     }
 
     private String freeCopyName(String name) {
@@ -66,7 +66,7 @@ class TaskFleetService {
         Set<Long> visible = scope.visibleDepartments(user);
         List<Optional<Task>> found = distinct.stream().map(repository::find).toList();
         List<Long> outside = found.stream().flatMap(Optional::stream)
-                .filter(task -> !visible.contains(task.departmentId())).map(Task::id).toList();
+                .filter(task -> !visible.contains(task.definition().departmentId())).map(Task::id).toList();
         if (!outside.isEmpty()) {
             throw ApiException.forbidden("ids: tasks " + outside + " lie outside your departments; nothing was deleted");
         }

@@ -78,7 +78,7 @@ public class TaskImportService {
                     continue;
                 }
                 // an import repeats a few schedules many times: each is worked out once
-                Instant next = definition.status() == Task.DISABLED ? null : firstFires.computeIfAbsent(
+                Instant next = definition.status() == TaskStatus.DISABLED ? null : firstFires.computeIfAbsent(
                         definition.timezone() + " " + definition.cron(), schedule -> firstFire(definition, now));
                 planned.add(new TaskFleetRepository.Planned(definition, next));
                 plannedIndex.add(i);

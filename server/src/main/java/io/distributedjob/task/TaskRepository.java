@@ -55,10 +55,10 @@ class TaskRepository implements TaskLookup {
                 .params(params).update() == 1;
     }
 
-    boolean updateStatus(long id, int status, Instant next, Instant now) {
+    boolean updateStatus(long id, TaskStatus status, Instant next, Instant now) {
         return jdbc.sql("UPDATE task SET status = ?, next_execute_time = ?, lease_owner = NULL, claimed_from = NULL,"
                         + " update_time = ?, version = version + 1 WHERE id = ?")
-                .params(status, SqlTime.toDb(next), SqlTime.toDb(now), id).update() == 1;
+                .params(status.code(), SqlTime.toDb(next), SqlTime.toDb(now), id).update() == 1;
     }
 
     /** Deletes the row and notes the deletion for the engines of other instances, in one transaction. */
@@ -118,7 +118,7 @@ class TaskRepository implements TaskLookup {
         }
         if (filter.status() != null) {
             conditions.add("t.status = ?");
-            params.add(filter.status());
+            params.add(filter.status().code());
         }
         return new Where(" WHERE " + String.join(" AND ", conditions), params);
     }

@@ -58,7 +58,7 @@ public final class TaskRows {
     /** The values of the definition's columns. */
     static List<Object> definitionValues(TaskDefinition d) {
         return new ArrayList<>(Arrays.asList(d.name(), d.description(), d.departmentId(), d.taskType().name(),
-                d.cron(), d.timezone(), d.status(), d.timeout(), d.retryCount(), d.retryInterval(), d.url(),
+                d.cron(), d.timezone(), d.status().code(), d.timeout(), d.retryCount(), d.retryInterval(), d.url(),
                 d.httpMethod(), d.headers(), d.body(), d.fallbackUrl(), d.grpcService(), d.grpcMethod(),
                 d.grpcParams(), d.fallbackGrpcService(), d.fallbackGrpcMethod(), d.grpcTls(),
                 d.misfirePolicy().name(), d.concurrencyPolicy().name(), d.crashPolicy().name()));
@@ -72,15 +72,23 @@ public final class TaskRows {
     }
 
     public static Task map(ResultSet rs) throws SQLException {
-        return new Task(
-                rs.getLong("id"),
+        return new Task(rs.getLong("id"), definition(rs),
+                new Task.Cursor(SqlTime.fromDb(rs.getObject("next_execute_time", LocalDateTime.class)),
+                        rs.getLong("version")),
+                new Task.Stamps(rs.getLong("creator_id"),
+                        SqlTime.fromDb(rs.getObject("create_time", LocalDateTime.class)),
+                        SqlTime.fromDb(rs.getObject("update_time", LocalDateTime.class))));
+    }
+
+    private static TaskDefinition definition(ResultSet rs) throws SQLException {
+        return new TaskDefinition(
                 rs.getString("name"),
                 rs.getString("description"),
                 rs.getLong("department_id"),
                 TaskType.valueOf(rs.getString("task_type")),
                 rs.getString("cron_expression"),
                 rs.getString("timezone"),
-                rs.getInt("status"),
+                TaskStatus.of(rs.getInt("status")),
                 rs.getInt("timeout"),
                 rs.getInt("max_retry"),
                 rs.getInt("retry_interval"),
@@ -97,11 +105,6 @@ public final class TaskRows {
                 rs.getBoolean("grpc_tls"),
                 MisfirePolicy.valueOf(rs.getString("misfire_policy")),
                 ConcurrencyPolicy.valueOf(rs.getString("concurrency_policy")),
-                CrashPolicy.valueOf(rs.getString("crash_policy")),
-                SqlTime.fromDb(rs.getObject("next_execute_time", LocalDateTime.class)),
-                rs.getLong("version"),
-                rs.getLong("creator_id"),
-                SqlTime.fromDb(rs.getObject("create_time", LocalDateTime.class)),
-                SqlTime.fromDb(rs.getObject("update_time", LocalDateTime.class)));
+                CrashPolicy.valueOf(rs.getString("crash_policy")));
     }
 }

@@ -33,7 +33,7 @@ public class TaskRuns {
                                       JsonNode overrides) {
         return audit.track(user, clientAddress, AuditLog.RUN, AuditLog.TASK, id, () -> {
             Task task = tasks.find(user, id);
-            RunOverrides read = reader.read(overrides, task.taskType());
+            RunOverrides read = reader.read(overrides, task.definition().taskType());
             return engine.runNow(read.applyTo(task, json), trigger);
         });
     }

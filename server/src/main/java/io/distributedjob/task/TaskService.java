@@ -94,14 +94,14 @@ public class TaskService {
     /** The task if it exists and lies in the caller's scope (404 / 403 otherwise). */
     public Task find(CurrentUser user, long id) {
         Task task = repository.find(id).orElseThrow(() -> ApiException.notFound("task " + id + " not found"));
-        scope.requireAccess(user, task.departmentId());
+        scope.requireAccess(user, task.definition().departmentId());
         return task;
     }
 
     TaskView create(CurrentUser user, TaskDefinition definition) {
         scope.requirePlacement(user, definition.departmentId(), "departmentId");
         Instant now = now();
-        Instant next = definition.status() == Task.DISABLED ? null
+        Instant next = definition.status() == TaskStatus.DISABLED ? null
                 : firstFire(Schedules.parse(definition.cron(), ZoneId.of(definition.timezone()), now), now);
         long id = repository.insert(definition, next, user.id(), now);
         Task created = repository.find(id).orElseThrow();
@@ -144,11 +144,12 @@ public class TaskService {
 
     private TaskView update(CurrentUser user, long id, TaskType type, TaskDefinition definition) {
         Task current = find(user, id);
-        if (current.taskType() != type) {
-            throw ApiException.invalid("taskType: task " + id + " is a " + current.taskType() + " task");
+        TaskType currentType = current.definition().taskType();
+        if (currentType != type) {
+            throw ApiException.invalid("taskType: task " + id + " is a " + currentType + " task");
         }
         scope.requirePlacement(user, definition.departmentId(), "departmentId");
-        TaskDefinition stored = definition.withHeaders(secretHeaders.restore(definition.headers(), current.headers()));
+        TaskDefinition stored = definition.withHeaders(secretHeaders.restore(definition.headers(), current.definition().headers()));
         Task draft = current.withDefinition(stored);
         Instant now = now();
         boolean rescheduled = !current.sameScheduleAs(draft);
@@ -160,7 +161,7 @@ public class TaskService {
     }
 
     /** Sets the status (0 disabled, 1 enabled, 2 temporary), audited. */
-    public TaskView changeStatus(CurrentUser user, String clientAddress, long id, int status) {
+    public TaskView changeStatus(CurrentUser user, String clientAddress, long id, TaskStatus status) {
         return audit.track(user, clientAddress, AuditLog.UPDATE, AuditLog.TASK, id,
                 () -> view(user, applyStatus(find(user, id), status)));
     }
@@ -174,7 +175,7 @@ public class TaskService {
     /** Disables a scheduled task, audited; false when it was already disabled (then nothing changes). */
     public boolean pause(CurrentUser user, String clientAddress, long id) {
         return audit.track(user, clientAddress, AuditLog.UPDATE, AuditLog.TASK, id,
-                () -> changedTo(find(user, id), Task.DISABLED, Task::scheduled));
+                () -> changedTo(find(user, id), TaskStatus.DISABLED, Task::scheduled));
     }
 
     /**
@@ -183,10 +184,10 @@ public class TaskService {
      */
     public boolean resume(CurrentUser user, String clientAddress, long id) {
         return audit.track(user, clientAddress, AuditLog.UPDATE, AuditLog.TASK, id,
-                () -> changedTo(find(user, id), Task.ENABLED, task -> !task.scheduled()));
+                () -> changedTo(find(user, id), TaskStatus.ENABLED, task -> !task.scheduled()));
     }
 
-    private boolean changedTo(Task current, int status, Predicate<Task> applies) {
+    private boolean changedTo(Task current, TaskStatus status, Predicate<Task> applies) {
         if (!applies.test(current)) {
             return false;
         }
@@ -194,10 +195,10 @@ public class TaskService {
         return true;
     }
 
-    private Task applyStatus(Task current, int status) {
+    private Task applyStatus(Task current, TaskStatus status) {
         long id = current.id();
         Instant now = now();
-        Task draft = current.withStatus(status);
+        Task draft = current.withDefinition(current.definition().withStatus(status));
         Instant next = draft.scheduled() ? firstFire(draft, now) : null;
         repository.updateStatus(id, status, next, now);
         Task updated = repository.find(id).orElseThrow();
@@ -229,9 +230,9 @@ public class TaskService {
         if (!task.scheduled()) {
             return fires;
         }
-        int wanted = task.status() == Task.TEMPORARY ? 1 : count;
+        int wanted = task.definition().status() == TaskStatus.TEMPORARY ? 1 : count;
         try {
-            Schedule schedule = schedule(task, task.createTime());
+            Schedule schedule = schedule(task);
             for (Instant next = schedule.next(clock.instant()); next != null && fires.size() < wanted;
                  next = schedule.next(next)) {
                 fires.add(next);
@@ -246,7 +247,7 @@ public class TaskService {
     private List<TaskView> views(CurrentUser viewer, List<Task> tasks) {
         Map<Long, Instant> last = records.lastExecuteTimes(tasks.stream().map(Task::id).toList());
         boolean showSecrets = viewer.has(Permissions.TASK_UPDATE);
-        return tasks.stream().map(t -> TaskView.of(t, showSecrets ? t.headers() : secretHeaders.mask(t.headers()),
+        return tasks.stream().map(t -> TaskView.of(t, showSecrets ? t.definition().headers() : secretHeaders.mask(t.definition().headers()),
                 last.get(t.id()), nextFire(t), clock.getZone())).toList();
     }
 
@@ -259,7 +260,7 @@ public class TaskService {
      * (that one is already claimed), so it is recomputed from now unless the cursor is behind (catching up).
      */
     private Instant nextFire(Task task) {
-        Instant cursor = task.nextExecuteTime();
+        Instant cursor = task.cursor().nextExecuteTime();
         if (!task.scheduled() || cursor == null) {
             return null;
         }
@@ -268,19 +269,21 @@ public class TaskService {
             return cursor;
         }
         try {
-            Instant fromNow = schedule(task, task.createTime()).next(now);
+            Instant fromNow = schedule(task).next(now);
             return fromNow == null || fromNow.isAfter(cursor) ? cursor : fromNow;
         } catch (InvalidScheduleException e) {
             return cursor;
         }
     }
 
-    private static Schedule schedule(Task task, Instant anchor) {
-        return Schedules.parse(task.cron(), ZoneId.of(task.timezone()), anchor);
+    /** The task's schedule, anchored at its creation as the engine anchors it. */
+    private static Schedule schedule(Task task) {
+        TaskDefinition d = task.definition();
+        return Schedules.parse(d.cron(), ZoneId.of(d.timezone()), task.stamps().createTime());
     }
 
     private static Instant firstFire(Task task, Instant now) {
-        return firstFire(schedule(task, task.createTime()), now);
+        return firstFire(schedule(task), now);
     }
 
     private static Instant firstFire(Schedule schedule, Instant now) {

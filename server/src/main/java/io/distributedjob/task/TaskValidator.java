@@ -57,8 +57,9 @@ class TaskValidator {
     }
 
     /** The status of {@code PATCH /tasks/{id}/status}. */
-    int status(JsonNode body) {
-        return new TaskFields(body).integer("status", true, 0, Task.DISABLED, Task.TEMPORARY);
+    TaskStatus status(JsonNode body) {
+        return TaskStatus.of(new TaskFields(body).integer("status", true, 0, TaskStatus.DISABLED.code(),
+                TaskStatus.TEMPORARY.code()));
     }
 
     /** The zone named by {@code field}, or the server's zone when it is not given. */
@@ -82,7 +83,8 @@ class TaskValidator {
         } catch (InvalidScheduleException e) {
             throw ApiException.invalidField("cron", "cron", Map.of("reason", e.getMessage()), e.getMessage());
         }
-        int status = f.integer("status", true, 0, Task.DISABLED, Task.TEMPORARY);
+        TaskStatus status = TaskStatus.of(f.integer("status", true, 0, TaskStatus.DISABLED.code(),
+                TaskStatus.TEMPORARY.code()));
         int timeout = f.integer("timeout", false, DEFAULT_TIMEOUT, 1, TaskLimits.TIMEOUT_MAX);
         int retryCount = f.integer("retryCount", false, 0, 0, TaskLimits.RETRY_COUNT_MAX);
         int retryInterval = f.integer("retryInterval", false, 0, 0, TaskLimits.RETRY_INTERVAL_MAX);
@@ -94,7 +96,7 @@ class TaskValidator {
     }
 
     private record Common(String name, String description, long departmentId, String cron, String timezone,
-                          int status, int timeout, int retryCount, int retryInterval, MisfirePolicy misfire,
+                          TaskStatus status, int timeout, int retryCount, int retryInterval, MisfirePolicy misfire,
                           ConcurrencyPolicy concurrency, CrashPolicy crash) {
 
         TaskDefinition definition(TaskType type, String url, String httpMethod, String headers, String body,

@@ -65,7 +65,7 @@ final class XxlJobRows {
         body.put("name", name != null ? name : "xxl-job-" + text(row, "id"));
         body.put("departmentId", department);
         body.put("cron", cron(row));
-        body.put("status", "1".equals(text(row, "trigger_status")) ? Task.ENABLED : Task.DISABLED);
+        body.put("status", "1".equals(text(row, "trigger_status")) ? TaskStatus.ENABLED.code() : TaskStatus.DISABLED.code());
         Long timeout = number(text(row, "executor_timeout"));
         if (timeout != null && timeout > 0) {
             body.put("timeout", timeout);

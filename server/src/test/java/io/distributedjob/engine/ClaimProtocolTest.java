@@ -29,6 +29,7 @@ import io.distributedjob.support.Database;
 import io.distributedjob.support.EngineDatabase;
 import io.distributedjob.support.MutableClock;
 import io.distributedjob.task.Task;
+import io.distributedjob.task.TaskStatus;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class ClaimProtocolTest {
         int tasks = 150;
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < tasks; i++) {
-            ids.add(EngineFixture.insertTask(jdbc, EVERY_SECOND, Task.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE"));
+            ids.add(EngineFixture.insertTask(jdbc, EVERY_SECOND, TaskStatus.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE"));
         }
         MutableClock clock = new MutableClock(start, ZoneOffset.UTC);
         List<EngineFixture> instances = List.of(instance("a", clock), instance("b", clock), instance("c", clock));
@@ -119,7 +120,7 @@ class ClaimProtocolTest {
     void aRowWithUnrecordedFiresStaysWithItsOwner() {
         JdbcClient jdbc = db.jdbcClient();
         Instant start = T0.plusSeconds(1000);
-        long id = EngineFixture.insertTask(jdbc, EVERY_SECOND, Task.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE");
+        long id = EngineFixture.insertTask(jdbc, EVERY_SECOND, TaskStatus.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE");
         MutableClock clock = new MutableClock(start, ZoneOffset.UTC);
         EngineFixture a = instance("owner-a", clock);
         EngineFixture b = instance("other-b", clock);
@@ -142,21 +143,21 @@ class ClaimProtocolTest {
     void missedFiresUnderFireOnceCatchUpOnce() {
         JdbcClient jdbc = db.jdbcClient();
         Instant start = T0.plusSeconds(3600);
-        long id = EngineFixture.insertTask(jdbc, "0 * * * * *", Task.ENABLED, start.plusSeconds(60), start, "FIRE_ONCE");
+        long id = EngineFixture.insertTask(jdbc, "0 * * * * *", TaskStatus.ENABLED, start.plusSeconds(60), start, "FIRE_ONCE");
         Instant now = start.plusSeconds(3600 + 15);
         MutableClock clock = new MutableClock(now, ZoneOffset.UTC);
         List<FirePlan> plans = instance("x", clock).claim(now, now.plusSeconds(2));
         assertThat(plans).hasSize(1);
         assertThat(plans.getFirst().fires()).containsExactly(
                 new PlannedFire(start.plusSeconds(60), TriggerType.MISFIRE, null));
-        assertThat(EngineFixture.task(jdbc, id).nextExecuteTime()).isEqualTo(start.plusSeconds(3660));
+        assertThat(EngineFixture.task(jdbc, id).cursor().nextExecuteTime()).isEqualTo(start.plusSeconds(3660));
     }
 
     @Test
     void missedFiresUnderSkipLeaveOneRecordOfTheSkip() {
         JdbcClient jdbc = db.jdbcClient();
         Instant start = T0.plusSeconds(7200);
-        long id = EngineFixture.insertTask(jdbc, "0 * * * * *", Task.ENABLED, start.plusSeconds(60), start, "SKIP");
+        long id = EngineFixture.insertTask(jdbc, "0 * * * * *", TaskStatus.ENABLED, start.plusSeconds(60), start, "SKIP");
         Instant now = start.plusSeconds(600).plusMillis(500);
         MutableClock clock = new MutableClock(now, ZoneOffset.UTC);
         List<FirePlan> plans = instance("y", clock).claim(now, now.plusSeconds(2));
@@ -164,14 +165,14 @@ class ClaimProtocolTest {
         assertThat(plans.getFirst().fires()).hasSize(1);
         assertThat(skipped.trigger()).isEqualTo(TriggerType.MISFIRE);
         assertThat(skipped.skipReason()).contains("misfirePolicy SKIP");
-        assertThat(EngineFixture.task(jdbc, id).nextExecuteTime()).isEqualTo(start.plusSeconds(660));
+        assertThat(EngineFixture.task(jdbc, id).cursor().nextExecuteTime()).isEqualTo(start.plusSeconds(660));
     }
 
     @Test
     void lateFiresWithinTheThresholdAllRun() {
         JdbcClient jdbc = db.jdbcClient();
         Instant start = T0.plusSeconds(4000);
-        EngineFixture.insertTask(jdbc, EVERY_SECOND, Task.ENABLED, start.plusSeconds(1), start, "SKIP");
+        EngineFixture.insertTask(jdbc, EVERY_SECOND, TaskStatus.ENABLED, start.plusSeconds(1), start, "SKIP");
         Instant now = start.plusSeconds(30);
         List<FirePlan> plans = instance("z", new MutableClock(now, ZoneOffset.UTC)).claim(now, now.plusSeconds(1));
         assertThat(plans.getFirst().fires()).hasSize(31)
@@ -182,14 +183,14 @@ class ClaimProtocolTest {
     void aTemporaryTaskFiresOnceThenDisablesItself() {
         JdbcClient jdbc = db.jdbcClient();
         Instant start = T0.plusSeconds(5000);
-        long id = EngineFixture.insertTask(jdbc, EVERY_SECOND, Task.TEMPORARY, start.plusSeconds(1), start, "FIRE_ONCE");
+        long id = EngineFixture.insertTask(jdbc, EVERY_SECOND, TaskStatus.TEMPORARY, start.plusSeconds(1), start, "FIRE_ONCE");
         MutableClock clock = new MutableClock(start, ZoneOffset.UTC);
         EngineFixture instance = instance("t", clock);
         List<FirePlan> plans = instance.claim(start, start.plusSeconds(5));
         assertThat(plans.getFirst().fires()).extracting(PlannedFire::scheduledTime).containsExactly(start.plusSeconds(1));
         Task after = EngineFixture.task(jdbc, id);
-        assertThat(after.status()).isEqualTo(Task.DISABLED);
-        assertThat(after.nextExecuteTime()).isNull();
+        assertThat(after.definition().status()).isEqualTo(TaskStatus.DISABLED);
+        assertThat(after.cursor().nextExecuteTime()).isNull();
         assertThat(instance.claim(start.plusSeconds(5), start.plusSeconds(10))).isEmpty();
     }
 
@@ -197,7 +198,7 @@ class ClaimProtocolTest {
     void firesOfASilentInstanceAreTakenOverFromTheFirstUnrecordedOne() {
         JdbcClient jdbc = db.jdbcClient();
         Instant start = T0.plusSeconds(6000);
-        long id = EngineFixture.insertTask(jdbc, EVERY_SECOND, Task.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE");
+        long id = EngineFixture.insertTask(jdbc, EVERY_SECOND, TaskStatus.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE");
         MutableClock clock = new MutableClock(start, ZoneOffset.UTC);
         EngineFixture dying = instance("dying", clock);
         EngineFixture survivor = instance("survivor", clock);
@@ -211,7 +212,7 @@ class ClaimProtocolTest {
         survivor.instances.heartbeat("survivor", null, clock.instant());
         assertThat(survivor.reaper.reap(clock.instant())).isEqualTo(1);
         assertThat(EngineFixture.leaseOwner(jdbc, id)).isNull();
-        assertThat(EngineFixture.task(jdbc, id).nextExecuteTime()).isEqualTo(start.plusSeconds(3));
+        assertThat(EngineFixture.task(jdbc, id).cursor().nextExecuteTime()).isEqualTo(start.plusSeconds(3));
 
         Instant now = clock.instant();
         List<FirePlan> takenOver = survivor.claim(now, now.plusSeconds(1));
@@ -226,7 +227,7 @@ class ClaimProtocolTest {
     void aMemberTheClusterReportsGoneIsTakenOverAtOnceThoughItsHeartbeatIsFresh() {
         JdbcClient jdbc = db.jdbcClient();
         Instant start = T0.plusSeconds(7000);
-        long id = EngineFixture.insertTask(jdbc, EVERY_SECOND, Task.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE");
+        long id = EngineFixture.insertTask(jdbc, EVERY_SECOND, TaskStatus.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE");
         MutableClock clock = new MutableClock(start, ZoneOffset.UTC);
         EngineFixture gone = instance("gone", clock);
         EngineFixture survivor = instance("survivor", clock);
@@ -239,7 +240,7 @@ class ClaimProtocolTest {
         assertThat(survivor.reaper.takeOverGone("gone", 42)).isEqualTo(1);
 
         assertThat(EngineFixture.leaseOwner(jdbc, id)).isNull();
-        assertThat(EngineFixture.task(jdbc, id).nextExecuteTime()).isEqualTo(start.plusSeconds(2));
+        assertThat(EngineFixture.task(jdbc, id).cursor().nextExecuteTime()).isEqualTo(start.plusSeconds(2));
         assertThat(survivor.reaper.takeOverGone("gone", 42)).as("a second report changes nothing").isZero();
         assertThat(survivor.reaper.takeOverGone("survivor", 43)).as("never from itself").isZero();
     }
@@ -260,7 +261,7 @@ class ClaimProtocolTest {
         Instant start = T0.plusSeconds(8000);
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            ids.add(EngineFixture.insertTask(jdbc, EVERY_SECOND, Task.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE"));
+            ids.add(EngineFixture.insertTask(jdbc, EVERY_SECOND, TaskStatus.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE"));
         }
         MutableClock clock = new MutableClock(start, ZoneOffset.UTC);
         EngineFixture a = roomy("room-a", clock, 5);
@@ -287,12 +288,12 @@ class ClaimProtocolTest {
     void aLongBacklogIsClaimedNoFasterThanTheRoomAllows() {
         JdbcClient jdbc = db.jdbcClient();
         Instant start = T0.plusSeconds(9000);
-        long id = EngineFixture.insertTask(jdbc, EVERY_SECOND, Task.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE");
+        long id = EngineFixture.insertTask(jdbc, EVERY_SECOND, TaskStatus.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE");
         Instant now = start.plusSeconds(30);
         EngineFixture instance = roomy("backlog", new MutableClock(now, ZoneOffset.UTC), 4);
         assertThat(instance.claim(now, now).getFirst().fires()).extracting(PlannedFire::scheduledTime)
                 .containsExactly(start.plusSeconds(1), start.plusSeconds(2), start.plusSeconds(3), start.plusSeconds(4));
-        assertThat(EngineFixture.task(jdbc, id).nextExecuteTime()).isEqualTo(start.plusSeconds(5));
+        assertThat(EngineFixture.task(jdbc, id).cursor().nextExecuteTime()).isEqualTo(start.plusSeconds(5));
     }
 
     @Test
@@ -301,10 +302,10 @@ class ClaimProtocolTest {
         Instant start = T0.plusSeconds(10_000);
         MutableClock clock = new MutableClock(start, ZoneOffset.UTC);
         EngineFixture dead = instance("dead", clock);
-        long bad = EngineFixture.insertTask(jdbc, EVERY_SECOND, Task.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE");
+        long bad = EngineFixture.insertTask(jdbc, EVERY_SECOND, TaskStatus.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE");
         List<Long> good = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            good.add(EngineFixture.insertTask(jdbc, EVERY_SECOND, Task.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE"));
+            good.add(EngineFixture.insertTask(jdbc, EVERY_SECOND, TaskStatus.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE"));
         }
         assertThat(dead.claim(start, start.plusSeconds(3))).hasSize(4);
         // the bad row's schedule is written straight into the table, as an older version might have left it
@@ -335,7 +336,7 @@ class ClaimProtocolTest {
         JdbcClient jdbc = db.jdbcClient();
         Instant start = T0.plusSeconds(12_000);
         long department = OrgRows.department(jdbc, 0);
-        long id = EngineFixture.insertTask(jdbc, EVERY_SECOND, Task.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE");
+        long id = EngineFixture.insertTask(jdbc, EVERY_SECOND, TaskStatus.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE");
         jdbc.sql("UPDATE task SET department_id = ? WHERE id = ?").params(department, id).update();
         MutableClock clock = new MutableClock(start, ZoneOffset.UTC);
         EngineFixture instance = instance("departments", clock);
@@ -359,7 +360,7 @@ class ClaimProtocolTest {
     void aClaimWhoseAcknowledgementIsLostStillRunsItsFires() {
         JdbcClient jdbc = db.jdbcClient();
         Instant start = T0.plusSeconds(14_000);
-        long id = EngineFixture.insertTask(jdbc, EVERY_SECOND, Task.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE");
+        long id = EngineFixture.insertTask(jdbc, EVERY_SECOND, TaskStatus.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE");
         MutableClock clock = new MutableClock(start, ZoneOffset.UTC);
         AckLosingTransactions transactions = new AckLosingTransactions(db.jdbcTemplate().getDataSource());
         EngineFixture instance = new EngineFixture(db, "unacknowledged", clock, EngineFixture.ROOM,
@@ -370,7 +371,7 @@ class ClaimProtocolTest {
         assertThatThrownBy(() -> instance.claim(start, start.plusSeconds(2)))
                 .isInstanceOf(TransactionSystemException.class);
         // the claim did commit: the row's cursor is past the two fires and leased here
-        assertThat(EngineFixture.task(jdbc, id).nextExecuteTime()).isEqualTo(start.plusSeconds(3));
+        assertThat(EngineFixture.task(jdbc, id).cursor().nextExecuteTime()).isEqualTo(start.plusSeconds(3));
         assertThat(EngineFixture.leaseOwner(jdbc, id)).isEqualTo("unacknowledged");
         // they stay counted in the watermark while in doubt
         assertThat(instance.outstanding.watermark()).isEqualTo(start.plusSeconds(1));
@@ -392,7 +393,7 @@ class ClaimProtocolTest {
 
     private static long unclaimed(JdbcClient jdbc, List<Long> ids, Instant cursor) {
         return ids.stream().filter(id -> EngineFixture.leaseOwner(jdbc, id) == null
-                && cursor.equals(EngineFixture.task(jdbc, id).nextExecuteTime())).count();
+                && cursor.equals(EngineFixture.task(jdbc, id).cursor().nextExecuteTime())).count();
     }
 
     private static void recordFire(JdbcClient jdbc, RecordTables tables, long taskId, Instant scheduled) {

@@ -20,6 +20,7 @@ import io.distributedjob.record.RecordTables;
 import io.distributedjob.storage.SqlTime;
 import io.distributedjob.support.EngineDatabase;
 import io.distributedjob.task.Task;
+import io.distributedjob.task.TaskStatus;
 import io.distributedjob.task.TaskRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -97,12 +98,12 @@ final class EngineFixture {
         }
     }
 
-    static long insertTask(JdbcClient jdbc, String cron, int status, Instant next, Instant created, String misfirePolicy) {
+    static long insertTask(JdbcClient jdbc, String cron, TaskStatus status, Instant next, Instant created, String misfirePolicy) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO task (name, department_id, task_type, cron_expression, timezone, status, url, http_method,"
                         + " misfire_policy, concurrency_policy, next_execute_time, creator_id, create_time, update_time)"
                         + " VALUES (?, 1, 'HTTP', ?, 'UTC', ?, 'http://127.0.0.1:9/', 'GET', ?, 'ALLOW', ?, 1, ?, ?)")
-                .params("task-" + System.nanoTime(), cron, status, misfirePolicy, SqlTime.toDb(next),
+                .params("task-" + System.nanoTime(), cron, status.code(), misfirePolicy, SqlTime.toDb(next),
                         SqlTime.toDb(created), SqlTime.toDb(created))
                 .update(keys, "id");
         return keys.getKey().longValue();

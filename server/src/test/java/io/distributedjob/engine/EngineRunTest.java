@@ -27,7 +27,7 @@ import io.distributedjob.support.EngineDatabase;
 import io.distributedjob.support.TargetServer;
 import io.distributedjob.support.TestTasks;
 import io.distributedjob.task.CrashPolicy;
-import io.distributedjob.task.Task;
+import io.distributedjob.task.TaskStatus;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,11 +158,11 @@ class EngineRunTest {
         JdbcClient jdbc = db.jdbcClient();
         try (RunningEngine running = new RunningEngine(db, CLOCK, TestTasks.engineSettings(200, 3000, 5))) {
             Instant at = CLOCK.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(2);
-            long id = EngineFixture.insertTask(jdbc, "* * * * * *", Task.DISABLED, null, at.minusSeconds(10),
+            long id = EngineFixture.insertTask(jdbc, "* * * * * *", TaskStatus.DISABLED, null, at.minusSeconds(10),
                     "FIRE_ONCE");
             jdbc.sql("UPDATE task SET url = ?, status = ?, next_execute_time = ?, update_time = ?,"
                             + " version = version + 1 WHERE id = ?")
-                    .params(target.url(PATH), Task.TEMPORARY, SqlTime.toDb(at), SqlTime.toDb(CLOCK.instant()), id)
+                    .params(target.url(PATH), TaskStatus.TEMPORARY.code(), SqlTime.toDb(at), SqlTime.toDb(CLOCK.instant()), id)
                     .update();
             await().atMost(Duration.ofSeconds(10)).until(() -> target.calls(PATH).size() == 1);
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
@@ -205,7 +205,7 @@ class EngineRunTest {
      */
     @Test
     void aHerdLargerThanTheQueueOnOneSecondStartsWithinItsSecond() throws Exception {
-        JobSettings defaults = new JobSettings(5, 20, 3, 2, 6, 1000, 2000, 500, 10, 60, 500, 200, 4096, 0);
+        JobSettings defaults = new JobSettings(5, 20, 3, 2, 6, 1000, 2000, 500, 10, 60, 500, 200, 4096, 0, 20);
         int tasks = 3 * defaults.queueSize();
         int seconds = 4;
         JdbcClient jdbc = db.jdbcClient();
@@ -298,7 +298,7 @@ class EngineRunTest {
             exchange.close();
         });
         Instant first = CLOCK.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        long id = EngineFixture.insertTask(jdbc, "* * * * * *", Task.TEMPORARY, first, first.minusSeconds(1), "FIRE_ONCE");
+        long id = EngineFixture.insertTask(jdbc, "* * * * * *", TaskStatus.TEMPORARY, first, first.minusSeconds(1), "FIRE_ONCE");
         jdbc.sql("UPDATE task SET url = ?, crash_policy = ?, timeout = 60 WHERE id = ?")
                 .params(target.url(STALLING), policy.name(), id).update();
         RunningEngine crashing = new RunningEngine(db, CLOCK, TestTasks.engineSettings(200, 1000, 2));
@@ -351,7 +351,7 @@ class EngineRunTest {
     }
 
     private long insert(JdbcClient jdbc, Instant first) {
-        long id = EngineFixture.insertTask(jdbc, "* * * * * *", Task.ENABLED, first, first.minusSeconds(1), "FIRE_ONCE");
+        long id = EngineFixture.insertTask(jdbc, "* * * * * *", TaskStatus.ENABLED, first, first.minusSeconds(1), "FIRE_ONCE");
         jdbc.sql("UPDATE task SET url = ? WHERE id = ?").params(target.url(PATH), id).update();
         return id;
     }

@@ -19,6 +19,7 @@ import io.distributedjob.storage.SqlTime;
 import io.distributedjob.support.EngineDatabase;
 import io.distributedjob.support.TargetServer;
 import io.distributedjob.task.Task;
+import io.distributedjob.task.TaskStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Tasks that fire every second at a local target, and what engines recorded of them and called. */
@@ -46,7 +47,7 @@ final class EverySecondTasks {
         JdbcClient jdbc = db.jdbcClient();
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            long id = EngineFixture.insertTask(jdbc, "* * * * * *", Task.ENABLED, first, first.minusSeconds(1),
+            long id = EngineFixture.insertTask(jdbc, "* * * * * *", TaskStatus.ENABLED, first, first.minusSeconds(1),
                     "FIRE_ONCE");
             jdbc.sql("UPDATE task SET url = ? WHERE id = ?").params(target.url(PATH), id).update();
             ids.add(id);

@@ -11,6 +11,7 @@ import io.distributedjob.kernel.TriggerType;
 import io.distributedjob.support.TestTasks;
 import io.distributedjob.task.MisfirePolicy;
 import io.distributedjob.task.Task;
+import io.distributedjob.task.TaskStatus;
 import org.junit.jupiter.api.Test;
 
 /** Which fires one claim of a due row takes, decided without a database. */
@@ -31,7 +32,7 @@ class FirePlannerTest {
         assertThat(plan.fires()).extracting(PlannedFire::trigger).containsOnly(TriggerType.CRON);
         assertThat(plan.fires()).extracting(PlannedFire::skipReason).containsOnlyNulls();
         assertThat(plan.newNext()).isEqualTo(NOW.plusSeconds(4));
-        assertThat(plan.newStatus()).isEqualTo(Task.ENABLED);
+        assertThat(plan.newStatus()).isEqualTo(TaskStatus.ENABLED);
     }
 
     @Test
@@ -95,7 +96,7 @@ class FirePlannerTest {
 
         assertThat(times(plan)).containsExactly(NOW);
         assertThat(plan.newNext()).isNull();
-        assertThat(plan.newStatus()).isEqualTo(Task.DISABLED);
+        assertThat(plan.newStatus()).isEqualTo(TaskStatus.DISABLED);
     }
 
     @Test
@@ -127,7 +128,7 @@ class FirePlannerTest {
             assertThat(fire.skipReason()).contains("'not a cron'").contains("bad field");
         });
         assertThat(plan.newNext()).isNull();
-        assertThat(plan.newStatus()).isEqualTo(Task.ENABLED);
+        assertThat(plan.newStatus()).isEqualTo(TaskStatus.ENABLED);
     }
 
     private FirePlan plan(Task task, Instant horizon, int room) {

@@ -19,6 +19,7 @@ import io.distributedjob.record.RecordTables;
 import io.distributedjob.support.KafkaBroker;
 import io.distributedjob.support.TargetServer;
 import io.distributedjob.task.Task;
+import io.distributedjob.task.TaskStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,7 +43,7 @@ class KafkaServerStartupTest {
                 assertThat(server.getBean(FireDispatch.class)).isInstanceOf(KafkaFirePublisher.class);
                 JdbcClient jdbc = JdbcClient.create(server.getBean(JdbcTemplate.class));
                 Instant first = EverySecondTasks.nextSecond();
-                long id = EngineFixture.insertTask(jdbc, "* * * * * *", Task.ENABLED, first, first.minusSeconds(1),
+                long id = EngineFixture.insertTask(jdbc, "* * * * * *", TaskStatus.ENABLED, first, first.minusSeconds(1),
                         "FIRE_ONCE");
                 jdbc.sql("UPDATE task SET url = ? WHERE id = ?").params(target.url("/tick"), id).update();
 

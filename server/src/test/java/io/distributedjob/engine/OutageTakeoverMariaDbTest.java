@@ -24,6 +24,7 @@ import io.distributedjob.support.TcpProxy;
 import io.distributedjob.support.TestService;
 import io.distributedjob.support.TestTasks;
 import io.distributedjob.task.Task;
+import io.distributedjob.task.TaskStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class OutageTakeoverMariaDbTest {
     void afterAnOutageLongerThanTheLeaseEachFireIsRecordedOnceAndOnlyFiresBeforeTheFenceRepeat() throws Exception {
         JdbcClient jdbc = direct.jdbcClient();
         Instant start = CLOCK.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        long id = EngineFixture.insertTask(jdbc, "* * * * * *", Task.ENABLED, start, start.minusSeconds(1), "FIRE_ONCE");
+        long id = EngineFixture.insertTask(jdbc, "* * * * * *", TaskStatus.ENABLED, start, start.minusSeconds(1), "FIRE_ONCE");
         jdbc.sql("UPDATE task SET url = ? WHERE id = ?").params(target.url(PATH), id).update();
         // fires are claimed 8 s ahead, beyond the 3 s lease: without the fence they would go on during the outage
         RunningEngine first = new RunningEngine(cutOff, CLOCK, TestTasks.engineSettings(200, 8000, LEASE_SECONDS));

@@ -390,7 +390,7 @@ class FireExecutorTest {
 
             @Override
             public String address(Task task, Target target) {
-                return task.url();
+                return task.definition().url();
             }
 
             @Override

@@ -8,6 +8,8 @@ import io.distributedjob.task.ConcurrencyPolicy;
 import io.distributedjob.task.CrashPolicy;
 import io.distributedjob.task.MisfirePolicy;
 import io.distributedjob.task.Task;
+import io.distributedjob.task.TaskDefinition;
+import io.distributedjob.task.TaskStatus;
 
 /** Task definitions and engine settings for tests that run the execution parts without a server. */
 public final class TestTasks {
@@ -29,12 +31,12 @@ public final class TestTasks {
     /** The defaults of configs/config.yaml with the given execution capacity and cap per department. */
     public static JobSettings settings(int workers, int queueSize, int httpWorkers, int maxWorkersPerDepartment) {
         return new JobSettings(workers, queueSize, httpWorkers, 2, 6, 1000, 2000, 500, 10, 60, 500, 50, 4096,
-                maxWorkersPerDepartment);
+                maxWorkersPerDepartment, 20);
     }
 
     /** Fast polling and a short lease, for engines that run in real time in a test. */
     public static JobSettings engineSettings(int pollMs, int lookaheadMs, int leaseSeconds) {
-        return new JobSettings(50, 1000, 50, 2, 6, pollMs, lookaheadMs, 100, leaseSeconds, 60, 500, 50, 4096, 0);
+        return new JobSettings(50, 1000, 50, 2, 6, pollMs, lookaheadMs, 100, leaseSeconds, 60, 500, 50, 4096, 0, 20);
     }
 
     public static final class Builder {
@@ -53,7 +55,7 @@ public final class TestTasks {
         private MisfirePolicy misfire = MisfirePolicy.FIRE_ONCE;
         private CrashPolicy crash = CrashPolicy.RERUN;
         private String cron = "* * * * * *";
-        private int status = Task.ENABLED;
+        private TaskStatus status = TaskStatus.ENABLED;
         private Instant nextExecuteTime;
 
         private Builder(long id, String url) {
@@ -74,7 +76,7 @@ public final class TestTasks {
         }
 
         public Builder temporary() {
-            status = Task.TEMPORARY;
+            status = TaskStatus.TEMPORARY;
             return this;
         }
 
@@ -125,9 +127,10 @@ public final class TestTasks {
         }
 
         public Task build() {
-            return new Task(id, "task-" + id, null, departmentId, TaskType.HTTP, cron, "UTC", status,
+            return new Task(id, new TaskDefinition("task-" + id, null, departmentId, TaskType.HTTP, cron, "UTC", status,
                     timeout, retryCount, retryInterval, url, method, headers, body, fallbackUrl, null, null, null, null,
-                    null, false, misfire, concurrency, crash, nextExecuteTime, 0, 1, CREATED, CREATED);
+                    null, false, misfire, concurrency, crash), new Task.Cursor(nextExecuteTime, 0),
+                    new Task.Stamps(1, CREATED, CREATED));
         }
     }
 }

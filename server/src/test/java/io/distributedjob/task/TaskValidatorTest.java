@@ -110,7 +110,7 @@ class TaskValidatorTest {
 
     @Test
     void theStatusChangeTakesOnlyAKnownStatus() {
-        assertThat(validator.status(json.createObjectNode().put("status", Task.TEMPORARY))).isEqualTo(Task.TEMPORARY);
+        assertThat(validator.status(json.createObjectNode().put("status", TaskStatus.TEMPORARY.code()))).isEqualTo(TaskStatus.TEMPORARY);
         ApiException refused = catchThrowableOfType(ApiException.class,
                 () -> validator.status(json.createObjectNode().put("status", -1)));
         assertThat(refused.getMessage()).isEqualTo("status: must be between 0 and 2");
@@ -155,6 +155,6 @@ class TaskValidatorTest {
 
     private ObjectNode common() {
         return json.createObjectNode().put("name", "nightly report").put("departmentId", 1).put("cron", "0 2 * * *")
-                .put("status", Task.ENABLED);
+                .put("status", TaskStatus.ENABLED.code());
     }
 }

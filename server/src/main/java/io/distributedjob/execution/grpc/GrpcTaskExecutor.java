@@ -40,20 +40,20 @@ public class GrpcTaskExecutor implements TaskExecutor {
 
     @Override
     public boolean hasFallback(Task task) {
-        return task.fallbackGrpcService() != null;
+        return task.definition().fallbackGrpcService() != null;
     }
 
     @Override
     public Attempt call(Fire fire, Target target) {
         Task task = fire.task();
-        return target == Target.PRIMARY ? call(fire, task.grpcService(), task.grpcMethod())
-                : call(fire, task.fallbackGrpcService(), task.fallbackGrpcMethod());
+        return target == Target.PRIMARY ? call(fire, task.definition().grpcService(), task.definition().grpcMethod())
+                : call(fire, task.definition().fallbackGrpcService(), task.definition().fallbackGrpcMethod());
     }
 
     @Override
     public String address(Task task, Target target) {
-        return target == Target.PRIMARY ? task.grpcService() + "/" + task.grpcMethod()
-                : task.fallbackGrpcService() + "/" + task.fallbackGrpcMethod();
+        return target == Target.PRIMARY ? task.definition().grpcService() + "/" + task.definition().grpcMethod()
+                : task.definition().fallbackGrpcService() + "/" + task.definition().fallbackGrpcMethod();
     }
 
     private Attempt call(Fire fire, String service, String method) {
@@ -61,10 +61,10 @@ public class GrpcTaskExecutor implements TaskExecutor {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(HttpTaskExecutor.FIRE_ID_HEADER, fire.fireId());
         TraceHeaders.addTo(metadata);
-        GrpcCallResult result = caller.call(new DynamicGrpcCaller.Call(service, method, task.grpcParams(), task.grpcTls(),
-                metadata), Duration.ofSeconds(task.timeout()));
+        GrpcCallResult result = caller.call(new DynamicGrpcCaller.Call(service, method, task.definition().grpcParams(), task.definition().grpcTls(),
+                metadata), Duration.ofSeconds(task.definition().timeout()));
         String error = result.statusCode() == Status.Code.DEADLINE_EXCEEDED.value()
-                ? "timed out after " + task.timeout() + " s" : result.error();
+                ? "timed out after " + task.definition().timeout() + " s" : result.error();
         return new Attempt(result.success(), result.statusCode(), truncate(result.response()), error);
     }
 

@@ -19,6 +19,7 @@ import java.util.function.Function;
 import io.distributedjob.storage.SqlTime;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,7 +40,10 @@ final class RecordInserter {
     RecordInserter(RecordTables tables, JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
         this.tables = tables;
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        // Read committed: a completing update that finds no running row takes no gap lock under it, so two
+        // batches inserting into the same gap (running records and outcomes of the same fires) cannot deadlock.
+        this.transactions = new TransactionTemplate(transactions.getTransactionManager());
+        this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.clock = clock;
         this.refusals = new RecordRefusals(this::insert);
     }

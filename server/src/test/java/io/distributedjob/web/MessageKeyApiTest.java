@@ -68,4 +68,14 @@ class MessageKeyApiTest extends H2ServerTest {
         assertThat(again.data().get("messageKey").asString()).isEqualTo("conflict.usernameTaken");
         assertThat(again.data().get("params").get("username").asString()).isEqualTo(username);
     }
+
+    @Test
+    void refusingToDeleteTheRootDepartmentCarriesItsKind() {
+        long root = new OrgFixture(admin()).rootDepartment();
+
+        ApiResult refused = admin().delete("/departments/" + root);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.data().get("messageKey").asString()).isEqualTo("conflict.rootDepartment");
+    }
 }

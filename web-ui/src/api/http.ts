@@ -5,6 +5,14 @@
 
 export const API_BASE: string = import.meta.env.VITE_API_BASE ?? '/v1'
 
+/** A page of a list: `page` from 1, `total` over every page. */
+export interface Page<T> {
+  list: T[]
+  total: number
+  page: number
+  size: number
+}
+
 /** An API failure: HTTP status, envelope code, message and the fields the message names. */
 export interface MessageKey {
   messageKey: string

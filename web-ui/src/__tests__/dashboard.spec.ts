@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { hourlyBuckets, pastDays, slowestTasks, upcomingFires } from '@/views/dashboard'
-import type { ExecutionRecord, Task } from '@/api/types'
+import type { ExecutionRecord } from '@/api/records'
+import type { Task } from '@/api/tasks'
 import { mockApi, mountConsole, page, signIn } from './helpers'
 
 const now = Date.parse('2026-03-10T12:00:00Z')

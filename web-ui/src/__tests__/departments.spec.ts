@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Department } from '@/api/types'
+import type { Department } from '@/api/org'
 import { mockApi, mountConsole, settle, signIn } from './helpers'
 
 /** The department API over a list the test can read back. */

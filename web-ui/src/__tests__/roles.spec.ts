@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Role } from '@/api/types'
+import type { Role } from '@/api/org'
 import { mockApi, mountConsole, page, settle, signIn } from './helpers'
 
 const permissions = [

@@ -116,24 +116,32 @@ describe('task form', () => {
     expect(wrapper.get('[data-testid="form-error"]').text()).toContain('invalid cron expression')
   })
 
-  it("shows a keyed validation error in the console's language under its field", async () => {
+  it("shows every field the server refused under that field at once, in the console's language", async () => {
     mockApi({
       'POST /tasks/cron/preview': { data: cronPreview() },
       'POST /tasks/http': {
-        status: 400, code: 4001, message: 'url: this address is not allowed',
-        data: { messageKey: 'task.url.blocked', params: {} },
+        status: 400, code: 4001, message: 'name: is required',
+        data: {
+          messageKey: 'validation.required', params: { field: 'name' },
+          fieldErrors: [
+            { field: 'name', rule: 'required', params: { field: 'name' }, message: 'name: is required' },
+            { field: 'cron', rule: 'cron', params: { field: 'cron', reason: 'minute 61' }, message: 'cron: minute 61' },
+            { field: 'url', rule: 'urlHost', params: { field: 'url' }, message: 'url: must name a host' },
+          ],
+        },
       },
     })
     const { wrapper } = await mountConsole('/tasks/new?type=HTTP', { locale: 'zh-CN', before: () => signIn() })
 
-    await wrapper.get('input[data-testid="task-name-input"]').setValue('ping')
+    await wrapper.get('input[data-testid="task-name-input"]').setValue('  ')
     await wrapper.get('input[data-testid="cron-input"]').setValue('* * * * *')
-    await wrapper.get('input[data-testid="task-url"]').setValue('http://169.254.169.254')
+    await wrapper.get('input[data-testid="task-url"]').setValue('http://[x]/')
     await wrapper.get('[data-testid="task-form"]').trigger('submit')
     await settle(250)
 
-    expect(wrapper.findAll('.el-form-item__error').map((e) => e.text())).toContain('URL：不允许以该地址为目标')
-    expect(wrapper.get('[data-testid="form-error"]').text()).toBe('URL：不允许以该地址为目标')
+    expect(wrapper.findAll('.el-form-item__error').map((e) => e.text()))
+      .toEqual(['name：必填', 'cron：Cron 表达式无效（minute 61）', 'url：必须包含主机名'])
+    expect(wrapper.get('[data-testid="form-error"]').text()).toBe('name：必填')
   })
 
   it('sends the fields of an HTTP task', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { createMemoryHistory, createRouter, RouterView } from 'vue-router'
 import { flushPromises, mount } from '@vue/test-utils'
-import type { Page } from '@/api/types'
+import type { Page } from '@/api/http'
 import { usePagedList } from '@/composables/usePagedList'
 import { page } from './helpers'
 

@@ -1,5 +1,4 @@
-import { http } from './http'
-import type { Page } from './types'
+import { http, type Page } from './http'
 
 export type ChannelType = 'WEBHOOK' | 'SLACK' | 'DINGTALK' | 'WECOM' | 'FEISHU' | 'EMAIL'
 export const CHANNEL_TYPES: ChannelType[] = ['WEBHOOK', 'SLACK', 'DINGTALK', 'WECOM', 'FEISHU', 'EMAIL']

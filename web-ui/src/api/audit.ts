@@ -1,5 +1,4 @@
-import { http } from './http'
-import type { Page } from './types'
+import { http, type Page } from './http'
 
 export interface AuditEntry {
   id: number

@@ -1,5 +1,5 @@
-import { http } from './http'
-import type { ExecutionRecord, Page } from './types'
+import { http, type Page } from './http'
+import type { ExecutionRecord } from './records'
 
 /** A cancel that took effect on the instance running the fire. */
 export interface CancelledExecution {

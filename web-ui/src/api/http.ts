@@ -5,6 +5,14 @@
 
 export const API_BASE: string = import.meta.env.VITE_API_BASE ?? '/v1'
 
+/** A page of a list: `page` from 1, `total` over every page. */
+export interface Page<T> {
+  list: T[]
+  total: number
+  page: number
+  size: number
+}
+
 /** An API failure: HTTP status, envelope code, message and the fields the message names. */
 export interface MessageKey {
   messageKey: string
@@ -18,20 +26,39 @@ function messageKeyOf(data: unknown): MessageKey | null {
     : null
 }
 
+/** One field problem of a refused request; its key is `validation.<rule>`, its message `<field>: <text>`. */
+export interface FieldProblem {
+  field: string
+  rule: string
+  params: Record<string, unknown>
+  message: string
+}
+
+function fieldProblemsOf(data: unknown): FieldProblem[] {
+  const list = (data as { fieldErrors?: unknown } | null | undefined)?.fieldErrors
+  return Array.isArray(list)
+    ? list.filter((problem): problem is FieldProblem => typeof problem?.field === 'string' && typeof problem?.rule === 'string')
+      .map((problem) => ({ ...problem, params: problem.params ?? {}, message: String(problem.message ?? '') }))
+    : []
+}
+
 export class ApiError extends Error {
   readonly status: number
   readonly code: number
   readonly fieldErrors: Record<string, string>
   /** The translatable form of the message (`data: {messageKey, params}` of the envelope), when the server sent one. */
   readonly key: MessageKey | null
+  /** Every field problem of a refused request (`data.fieldErrors`), the first of which is the message. */
+  readonly problems: FieldProblem[]
 
-  constructor(status: number, code: number, message: string, key: MessageKey | null = null) {
+  constructor(status: number, code: number, message: string, key: MessageKey | null = null, problems: FieldProblem[] = []) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.fieldErrors = parseFieldErrors(message)
     this.key = key
+    this.problems = problems
   }
 }
 
@@ -107,7 +134,8 @@ async function unwrap<T>(response: Response): Promise<T> {
     throw new ApiError(response.status, response.ok ? 5000 : response.status, response.statusText || 'unexpected response')
   }
   if (!response.ok || envelope.code !== 0) {
-    throw new ApiError(response.status, envelope.code, envelope.message || response.statusText, messageKeyOf(envelope.data))
+    throw new ApiError(response.status, envelope.code, envelope.message || response.statusText, messageKeyOf(envelope.data),
+      fieldProblemsOf(envelope.data))
   }
   return envelope.data as T
 }

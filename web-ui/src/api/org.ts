@@ -1,5 +1,70 @@
-import { http } from './http'
-import type { Department, DepartmentInput, Page, Permission, Role, RoleInput, User, UserInput } from './types'
+import { http, type Page } from './http'
+
+export interface Department {
+  id: number
+  name: string
+  description?: string | null
+  parentId?: number | null
+  status: number
+  children?: Department[]
+  createTime?: string | null
+}
+
+export interface DepartmentInput {
+  name: string
+  description?: string | null
+  parentId?: number | null
+  status: number
+}
+
+export interface User {
+  id: number
+  username: string
+  realName: string
+  email?: string | null
+  phone?: string | null
+  departmentId: number
+  departmentName?: string | null
+  roleId: number
+  roleName?: string | null
+  status: number
+  createTime?: string | null
+}
+
+export interface UserInput {
+  username: string
+  password?: string
+  realName: string
+  email?: string | null
+  phone?: string | null
+  departmentId: number
+  roleId: number
+  status: number
+}
+
+export interface Permission {
+  id: number
+  name: string
+  code: string
+  description?: string | null
+}
+
+export interface Role {
+  id: number
+  name: string
+  description?: string | null
+  status: number
+  /** Ids, codes or permission objects: whichever the server sends, the console normalises them to ids. */
+  permissions?: Array<number | string | Permission> | null
+  createTime?: string | null
+}
+
+export interface RoleInput {
+  name: string
+  description?: string | null
+  permissions: number[]
+  status: number
+}
 
 export const departmentsApi = {
   list: (keyword?: string) => http.get<Department[]>('/departments', { keyword }),

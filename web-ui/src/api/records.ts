@@ -1,5 +1,90 @@
-import { buildUrl, http } from './http'
-import type { ExecutionRecord, Page, RecordQuery, RecordStats, RecordTotals, StartedFire } from './types'
+import { buildUrl, http, type Page } from './http'
+import type { StartedFire, TaskType } from './tasks'
+
+export type TriggerType = 'CRON' | 'MANUAL' | 'API' | 'RETRY' | 'MISFIRE'
+
+export interface ExecutionRecord {
+  id: number
+  taskId: number
+  taskName?: string | null
+  taskType?: TaskType | null
+  departmentId?: number | null
+  /** Names one fire: the manual run that started it links here. */
+  fireId?: string | null
+  scheduledTime?: string | null
+  startTime?: string | null
+  endTime?: string | null
+  costTime?: number | null
+  success?: boolean | number | null
+  /** 0 running, 1 success, 2 failed. */
+  status: 0 | 1 | 2
+  statusCode?: number | string | null
+  response?: string | null
+  error?: string | null
+  retryTimes?: number | null
+  usedFallback?: boolean | number | null
+  triggerType?: TriggerType | null
+  executor?: string | null
+  /** The OpenTelemetry trace of the fire, when it was sampled. */
+  traceId?: string | null
+  /** The trace in Jaeger or Tempo, when the server has tracing.uiUrlTemplate. */
+  traceUrl?: string | null
+  /** Each call the fire made, oldest first. */
+  attempts?: ExecutionAttempt[] | null
+}
+
+/** One call of a fire to its primary or fallback target. */
+export interface ExecutionAttempt {
+  attempt: number
+  fallback: boolean
+  /** A URL, or for gRPC address/service/method. */
+  target: string
+  statusCode?: number | null
+  durationMillis: number
+  error?: string | null
+}
+
+export interface RecordQuery {
+  year?: number
+  month?: number
+  /** ISO instants of any range, across months. */
+  from?: string
+  to?: string
+  errorKeyword?: string
+  fireId?: string
+  page?: number
+  size?: number
+  taskId?: number
+  departmentId?: number
+  success?: 0 | 1
+  taskType?: TaskType
+}
+
+export interface DailyStat {
+  date: string
+  total: number
+  success: number
+  fail: number
+}
+
+export interface RecordStats {
+  total: number
+  success: number
+  fail: number
+  successRate: number
+  avgCostTime: number
+  daily: DailyStat[]
+}
+
+/** Figures over a period; successRate in percent (0-100). */
+export interface RecordTotals {
+  total: number
+  success: number
+  fail: number
+  successRate: number
+  avgCostTime: number
+  maxCostTime: number
+}
 
 export interface StatsQuery {
   year: number

@@ -2,7 +2,7 @@ import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ElMessage, type FormInstance } from 'element-plus'
 import { ApiError } from '@/api/http'
-import { showError } from '@/utils/errors'
+import { fieldErrorsOf, showError } from '@/utils/errors'
 
 /**
  * A dialog that creates or edits one record through a form. The form's own rules are checked first; what the
@@ -31,7 +31,8 @@ export function useFormDialog(submit: () => Promise<unknown>, afterSave: () => P
       dialogOpen.value = false
       await afterSave()
     } catch (e) {
-      if (e instanceof ApiError && e.status === 400 && Object.keys(e.fieldErrors).length) serverErrors.value = e.fieldErrors
+      const fieldErrors = e instanceof ApiError && e.status === 400 ? fieldErrorsOf(e) : {}
+      if (Object.keys(fieldErrors).length) serverErrors.value = fieldErrors
       else showError(e)
     } finally {
       saving.value = false

@@ -1,5 +1,5 @@
 import { ref, type Ref } from 'vue'
-import type { Page } from '@/api/types'
+import type { Page } from '@/api/http'
 import { showError } from '@/utils/errors'
 import { useUrlState, type Schema, type StateOf } from './useUrlState'
 

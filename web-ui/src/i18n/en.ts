@@ -157,6 +157,7 @@ const en: MessageSchema = {
       headerValueLine: '{field}: the value of {header} must not contain line breaks',
       grpcService: '{field}: {reason}', grpcMethod: '{field}: must be a method name such as SayHello',
       together: '{field}: goes together with {with}', cron: '{field}: {reason}', timezone: '{field}: {reason}',
+      query: '{field}: must be name=value pairs joined by &, such as a=1&b=2',
     },
     conflict: {
       usernameTaken: 'The username {username} is already taken', roleNameTaken: 'A role with this name already exists',
@@ -167,18 +168,6 @@ const en: MessageSchema = {
       channelInUse: 'The alert channel is still used by alert rules', channelNameTaken: 'An alert channel with this name already exists',
       fireNotRunning: 'Fire {fireId} is not running: it has ended already',
       fireRunsElsewhere: 'Fire {fireId} runs on instance {instance}: cancel it there',
-    },
-    task: {
-      cron: { invalid: 'Cron: not a valid expression', neverFires: 'Cron: the expression never fires' },
-      timezone: { invalid: 'Time zone: not a known zone' },
-      httpMethod: { oneOf: 'HTTP method: must be one of GET, POST, PUT, PATCH, DELETE' },
-      url: { invalid: 'URL: not a valid URL', scheme: 'URL: must be an http:// or https:// URL', host: 'URL: must name a host', blocked: 'URL: this address is not allowed as a target' },
-      fallbackUrl: { invalid: 'Fallback URL: not a valid URL', scheme: 'Fallback URL: must be an http:// or https:// URL', host: 'Fallback URL: must name a host' },
-      headers: { name: 'Headers: {name} is not a valid header name', reserved: 'Headers: {name} is set by the HTTP client', string: 'Headers: the value of {name} must be text', lineBreak: 'Headers: the value of {name} must not contain line breaks', jsonObject: 'Headers: must be a JSON object' },
-      params: { jsonObject: 'Params: must be a JSON object' },
-      body: { jsonObject: 'Body: must be a JSON object' },
-      metadata: { jsonObject: 'Metadata: must be a JSON object' },
-      grpcMethod: { invalid: 'gRPC method: must be a method name such as SayHello' },
     },
   },
   permission: {

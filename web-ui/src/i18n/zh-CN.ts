@@ -152,6 +152,7 @@ const zhCN = {
       grpcService: '{field}：{reason}', grpcMethod: '{field}：必须是方法名，例如 SayHello',
       together: '{field}：必须与 {with} 一起填写', cron: '{field}：Cron 表达式无效（{reason}）',
       timezone: '{field}：时区无效（{reason}）',
+      query: '{field}：必须是以 & 连接的 name=value 对，例如 a=1&b=2',
     },
     conflict: {
       usernameTaken: '用户名 {username} 已被占用', roleNameTaken: '已存在同名角色',
@@ -162,18 +163,6 @@ const zhCN = {
       channelInUse: '该告警渠道仍被告警规则使用', channelNameTaken: '已存在同名告警渠道',
       fireNotRunning: '触发 {fireId} 未在运行：已经结束',
       fireRunsElsewhere: '触发 {fireId} 在实例 {instance} 上运行：请在该实例上取消',
-    },
-    task: {
-      cron: { invalid: 'Cron：表达式无效', neverFires: 'Cron：表达式永远不会触发' },
-      timezone: { invalid: '时区：未知的时区' },
-      httpMethod: { oneOf: 'HTTP 方法：必须是 GET、POST、PUT、PATCH、DELETE 之一' },
-      url: { invalid: 'URL：不是有效的地址', scheme: 'URL：必须以 http:// 或 https:// 开头', host: 'URL：必须包含主机名', blocked: 'URL：不允许以该地址为目标' },
-      fallbackUrl: { invalid: '备用 URL：不是有效的地址', scheme: '备用 URL：必须以 http:// 或 https:// 开头', host: '备用 URL：必须包含主机名' },
-      headers: { name: '请求头：{name} 不是有效的名称', reserved: '请求头：{name} 由 HTTP 客户端设置，不能配置', string: '请求头：{name} 的值必须是文本', lineBreak: '请求头：{name} 的值不能包含换行', jsonObject: '请求头：必须是 JSON 对象' },
-      params: { jsonObject: '参数：必须是 JSON 对象' },
-      body: { jsonObject: '请求体：必须是 JSON 对象' },
-      metadata: { jsonObject: '元数据：必须是 JSON 对象' },
-      grpcMethod: { invalid: 'gRPC 方法：必须是方法名，例如 SayHello' },
     },
   },
   permission: {

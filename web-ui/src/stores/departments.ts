@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { departmentsApi } from '@/api/org'
-import type { Department } from '@/api/types'
+import { departmentsApi, type Department } from '@/api/org'
 import { buildDepartmentTree, flattenDepartments } from '@/utils/tree'
 import { useSessionStore } from './session'
 

@@ -1,8 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { authApi } from '@/api/auth'
+import { authApi, type UserInfo } from '@/api/auth'
 import { connectSession } from '@/api/http'
-import type { UserInfo } from '@/api/types'
 
 /**
  * The access token stays in memory; the refresh token lives in an HttpOnly cookie the server sets, which no script

@@ -1,5 +1,5 @@
 import { ElMessage } from 'element-plus'
-import { ApiError } from '@/api/http'
+import { ApiError, parseFieldErrors, type FieldProblem } from '@/api/http'
 import { translate } from '@/i18n'
 
 /**
@@ -33,20 +33,24 @@ export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-/**
- * The field a keyed error is about: named in its values (`validation.*`) or in the key itself (`task.<field>.<rule>`).
- */
-function keyedField(error: ApiError): string | null {
-  if (!error.key) return null
-  if (typeof error.key.params.field === 'string') return error.key.params.field
-  return /^task\.(\w+)\.\w+$/.exec(error.key.messageKey)?.[1] ?? null
+/** The text of one field problem in the console's language when it knows the rule, else the server's text. */
+function problemText(problem: FieldProblem): string {
+  return translator(`errors.validation.${problem.rule}`, problem.params)
+    ?? parseFieldErrors(problem.message)[problem.field]
+    ?? problem.message
 }
 
-/** The message per form field in the console's language when the server sent a key it knows, else the server's. */
+/**
+ * The message per form field, every field the server refused at once, in the console's language when the server
+ * sent a key it knows, else the server's.
+ */
 export function fieldErrorsOf(error: ApiError): Record<string, string> {
-  const field = keyedField(error)
+  if (error.problems.length) {
+    return Object.fromEntries(error.problems.map((problem) => [problem.field, problemText(problem)]))
+  }
+  const field = error.key?.params.field
   const translated = translatedText(error)
-  return field && translated ? { [field]: translated } : error.fieldErrors
+  return typeof field === 'string' && translated ? { [field]: translated } : error.fieldErrors
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Department } from '@/api/types'
+import type { Department } from '@/api/org'
 
 export interface DepartmentNode extends Department {
   children: DepartmentNode[]

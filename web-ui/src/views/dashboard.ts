@@ -1,4 +1,5 @@
-import type { ExecutionRecord, Task } from '@/api/types'
+import type { ExecutionRecord } from '@/api/records'
+import type { Task } from '@/api/tasks'
 
 export const DAY_MS = 24 * 60 * 60 * 1000
 

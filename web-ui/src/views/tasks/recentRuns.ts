@@ -1,6 +1,6 @@
 import { reactive } from 'vue'
-import { recordsApi } from '@/api/records'
-import type { ExecutionRecord, Task } from '@/api/types'
+import { recordsApi, type ExecutionRecord } from '@/api/records'
+import type { Task } from '@/api/tasks'
 
 /** Runs the list looks back on for a task's success figure. */
 export const RECENT_RUNS = 10

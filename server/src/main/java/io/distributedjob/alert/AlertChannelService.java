@@ -76,7 +76,7 @@ class AlertChannelService {
     void delete(CurrentUser user, long id) {
         find(user, id);
         if (rules.channelInUse(id)) {
-            throw ApiException.conflict("alert channel " + id + " is still used by alert rules");
+            throw ApiException.conflict("channelInUse", Map.of("id", id), "alert channel " + id + " is still used by alert rules");
         }
         channels.delete(id);
     }
@@ -116,8 +116,8 @@ class AlertChannelService {
         }
         scope.requireAccess(user, channel.departmentId());
         if (channels.nameTaken(channel.departmentId(), channel.name(), id)) {
-            throw ApiException.conflict("name: an alert channel named " + channel.name()
-                    + " already exists in department " + channel.departmentId());
+            throw ApiException.conflict("channelNameTaken", Map.of("name", channel.name()), "name: an alert channel named "
+                    + channel.name() + " already exists in department " + channel.departmentId());
         }
     }
 

@@ -1,6 +1,6 @@
 package io.distributedjob.kernel;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A failure the client can act on: carries the status/code pair and a message safe to show. */
@@ -8,15 +8,21 @@ public class ApiException extends RuntimeException {
 
     private final ErrorCode error;
     private final MessageKey key;
+    private final List<FieldError> fieldErrors;
 
     public ApiException(ErrorCode error, String message) {
         this(error, message, null);
     }
 
     public ApiException(ErrorCode error, String message, MessageKey key) {
+        this(error, message, key, List.of());
+    }
+
+    private ApiException(ErrorCode error, String message, MessageKey key, List<FieldError> fieldErrors) {
         super(message);
         this.error = error;
         this.key = key;
+        this.fieldErrors = List.copyOf(fieldErrors);
     }
 
     /** The translatable form of the message, or null when there is none. */
@@ -24,16 +30,26 @@ public class ApiException extends RuntimeException {
         return key;
     }
 
+    /** Every field problem of a refused request, in the order found; empty when the failure is not about fields. */
+    public List<FieldError> fieldErrors() {
+        return fieldErrors;
+    }
+
     /**
      * A 400/4001 about one field breaking one rule: the message is {@code <field>: <text>}, the key
      * {@code validation.<rule>} with the field and {@code params} as its values.
      */
     public static ApiException invalidField(String field, String rule, Map<String, Object> params, String text) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("field", field);
-        values.putAll(params);
-        return new ApiException(ErrorCode.INVALID_PARAMETER, field + ": " + text,
-                new MessageKey("validation." + rule, values));
+        return invalidFields(List.of(FieldError.of(field, rule, params, text)));
+    }
+
+    /**
+     * A 400/4001 reporting every field problem at once; its message and key are those of the first, so a client
+     * that reads one error still finds it where it always was.
+     */
+    public static ApiException invalidFields(List<FieldError> errors) {
+        FieldError first = errors.getFirst();
+        return new ApiException(ErrorCode.INVALID_PARAMETER, first.message(), first.key(), errors);
     }
 
     /** A 409/4009 with the translatable key {@code conflict.<kind>} and its values. */

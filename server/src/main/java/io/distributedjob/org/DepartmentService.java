@@ -138,7 +138,7 @@ public class DepartmentService {
             existing(id);
             scope.requireAccess(actor, id);
             if (scope.hierarchy().isRoot(id)) {
-                throw ApiException.conflict("the root department cannot be deleted");
+                throw ApiException.conflict("rootDepartment", Map.of(), "the root department cannot be deleted");
             }
             if (departments.countChildren(id) > 0) {
                 throw ApiException.conflict("departmentHasChildren", Map.of("id", id),

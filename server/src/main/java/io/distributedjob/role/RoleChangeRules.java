@@ -2,6 +2,7 @@ package io.distributedjob.role;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.distributedjob.access.CurrentUser;
@@ -59,7 +60,7 @@ class RoleChangeRules {
 
     void requireDeletable(Role role) {
         if (isAdministrator(role)) {
-            throw ApiException.conflict("the administrator role cannot be deleted");
+            throw ApiException.conflict("administratorRole", Map.of(), "the administrator role cannot be deleted");
         }
     }
 

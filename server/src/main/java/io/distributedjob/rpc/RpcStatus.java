@@ -1,11 +1,15 @@
 package io.distributedjob.rpc;
 
+import java.util.stream.Collectors;
+
 import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.FieldError;
 import io.grpc.Status;
 
 /**
  * The gRPC status of a failure, with the same meaning as the REST status of the same failure. The description is
- * the message the REST API would show: never a stack trace or an internal detail.
+ * the message the REST API would show (or, for several field problems, each of their messages): never a stack
+ * trace or an internal detail.
  */
 final class RpcStatus {
 
@@ -25,7 +29,15 @@ final class RpcStatus {
             case UNAVAILABLE -> Status.UNAVAILABLE;
             case INTERNAL_ERROR -> Status.INTERNAL;
         };
-        return status.withDescription(e.getMessage());
+        return status.withDescription(description(e));
+    }
+
+    /** A call has no data beside its status: a refusal of several fields names them all there, one after another. */
+    static String description(ApiException e) {
+        if (e.fieldErrors().size() < 2) {
+            return e.getMessage();
+        }
+        return e.fieldErrors().stream().map(FieldError::message).collect(Collectors.joining("; "));
     }
 
     static Status internal() {

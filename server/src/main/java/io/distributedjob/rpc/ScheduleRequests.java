@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import io.distributedjob.access.CurrentUser;
 import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.FieldError;
 import io.distributedjob.kernel.TaskType;
 import io.distributedjob.rpc.proto.scheduler.ScheduleTaskRequest;
 import io.distributedjob.task.Task;
@@ -133,9 +134,22 @@ class ScheduleRequests {
      */
     record TaskForm(TaskType type, JsonNode body, Map<String, String> renames) {
 
-        /** The failure with the gRPC field names in place of the REST ones. */
+        /** The failure with the gRPC field names in place of the REST ones, in every field problem it lists. */
         ApiException renamed(ApiException e) {
-            String message = e.getMessage();
+            if (e.fieldErrors().isEmpty()) {
+                return new ApiException(e.error(), renamed(e.getMessage()));
+            }
+            return ApiException.invalidFields(e.fieldErrors().stream().map(this::renamed).toList());
+        }
+
+        private FieldError renamed(FieldError error) {
+            String field = renames.getOrDefault(error.field(), error.field());
+            Map<String, Object> params = new LinkedHashMap<>(error.params());
+            params.put("field", field);
+            return new FieldError(field, error.rule(), params, renamed(error.message()));
+        }
+
+        private String renamed(String message) {
             StringBuilder renamed = new StringBuilder();
             Matcher field = MESSAGE_FIELD.matcher(message);
             int rest = 0;
@@ -148,7 +162,7 @@ class ScheduleRequests {
                 word.appendReplacement(renamed, Matcher.quoteReplacement(renames.getOrDefault(word.group(), word.group())));
             }
             word.appendTail(renamed);
-            return new ApiException(e.error(), renamed.toString());
+            return renamed.toString();
         }
     }
 }

@@ -166,7 +166,7 @@ class TaskSchedulerRpcService extends TaskSchedulerGrpc.TaskSchedulerImplBase {
             return ScheduleTaskResponse.newBuilder()
                     .setTaskId(task.id()).setSuccess(true).setMessage("task " + task.id() + " scheduled").build();
         } catch (ApiException e) {
-            return ScheduleTaskResponse.newBuilder().setSuccess(false).setMessage(e.getMessage()).build();
+            return ScheduleTaskResponse.newBuilder().setSuccess(false).setMessage(RpcStatus.description(e)).build();
         } catch (RuntimeException e) {
             log.error("Scheduling a task of a batch failed", e);
             return ScheduleTaskResponse.newBuilder().setSuccess(false).setMessage(RpcStatus.INTERNAL_ERROR).build();

@@ -3,7 +3,6 @@ package io.distributedjob.task;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.distributedjob.kernel.ApiException;
 import io.distributedjob.targets.GrpcTarget;
 
 /** The fields of a gRPC target: service address and method, for the call and its fallback. */
@@ -22,7 +21,8 @@ final class GrpcTargetRules {
         try {
             GrpcTarget.parse(text);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField(field, "grpcService", Map.of("reason", e.getMessage()), e.getMessage());
+            f.refuse(field, "grpcService", Map.of("reason", e.getMessage()), e.getMessage());
+            return null;
         }
         return text.strip();
     }
@@ -33,15 +33,20 @@ final class GrpcTargetRules {
             return null;
         }
         if (!GRPC_METHOD.matcher(text.strip()).matches()) {
-            throw ApiException.invalidField(field, "grpcMethod", Map.of(), "must be a method name such as SayHello");
+            f.refuse(field, "grpcMethod", Map.of(), "must be a method name such as SayHello");
+            return null;
         }
         return text.strip();
     }
 
-    /** A fallback names both its service and its method, or neither. */
-    static void requireWholeFallback(String service, String method) {
-        if ((service == null) != (method == null)) {
-            throw ApiException.invalidField(service == null ? "fallbackGrpcService" : "fallbackGrpcMethod",
+    /**
+     * A fallback names both its service and its method, or neither; a half already refused for its own sake is
+     * not refused again for the other.
+     */
+    static void requireWholeFallback(TaskFields f, String service, String method) {
+        if ((service == null) != (method == null)
+                && !f.refused("fallbackGrpcService") && !f.refused("fallbackGrpcMethod")) {
+            f.refuse(service == null ? "fallbackGrpcService" : "fallbackGrpcMethod",
                     "together", Map.of("with", service == null ? "fallbackGrpcMethod" : "fallbackGrpcService"),
                     "fallbackGrpcService and fallbackGrpcMethod go together");
         }

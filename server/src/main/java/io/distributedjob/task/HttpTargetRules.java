@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.distributedjob.kernel.ApiException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +28,7 @@ class HttpTargetRules {
         this.json = json;
     }
 
+    /** The URL in {@code field}; null when it is not given or refused. */
     static String url(TaskFields f, String field, boolean required) {
         String text = f.string(field, required, TaskLimits.URL_MAX);
         if (text == null) {
@@ -38,27 +38,33 @@ class HttpTargetRules {
         try {
             uri = new URI(text.strip());
         } catch (URISyntaxException e) {
-            throw ApiException.invalidField(field, "url", Map.of(), "is not a valid URL");
+            return refused(f, field, "url", "is not a valid URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw ApiException.invalidField(field, "httpUrl", Map.of(), "must be an http:// or https:// URL");
+            return refused(f, field, "httpUrl", "must be an http:// or https:// URL");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw ApiException.invalidField(field, "urlHost", Map.of(), "must name a host");
+            return refused(f, field, "urlHost", "must name a host");
         }
         return uri.toString();
     }
 
     static String method(TaskFields f) {
-        String method = f.string("httpMethod", true, TaskLimits.HTTP_METHOD_MAX).toUpperCase(Locale.ROOT);
+        String text = f.string("httpMethod", true, TaskLimits.HTTP_METHOD_MAX);
+        if (text == null) {
+            return null;
+        }
+        String method = text.toUpperCase(Locale.ROOT);
         if (!HTTP_METHODS.contains(method)) {
-            throw ApiException.invalidField("httpMethod", "oneOf", Map.of("values", "GET, POST, PUT, PATCH, DELETE"),
+            f.refuse("httpMethod", "oneOf", Map.of("values", "GET, POST, PUT, PATCH, DELETE"),
                     "must be one of GET, POST, PUT, PATCH, DELETE");
+            return null;
         }
         return method;
     }
 
+    /** The headers as a JSON object's text; null when they are not given or refused (for their first bad header). */
     String headers(TaskFields f) {
         String text = f.jsonObject("headers", TaskLimits.HEADERS_MAX, json);
         if (text == null) {
@@ -67,25 +73,31 @@ class HttpTargetRules {
         for (Map.Entry<String, JsonNode> header : json.readTree(text).properties()) {
             String name = header.getKey();
             if (!HEADER_NAME.matcher(name).matches()) {
-                throw headerRefused("headerName", name, "'" + name + "' is not a valid header name");
+                return headerRefused(f, "headerName", name, "'" + name + "' is not a valid header name");
             }
             if (RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                throw headerRefused("headerReserved", name,
+                return headerRefused(f, "headerReserved", name,
                         "'" + name + "' is set by the HTTP client and cannot be configured");
             }
             if (!header.getValue().isString()) {
-                throw headerRefused("headerValueText", name, "the value of '" + name + "' must be a string");
+                return headerRefused(f, "headerValueText", name, "the value of '" + name + "' must be a string");
             }
             String value = header.getValue().asString();
             if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-                throw headerRefused("headerValueLine", name,
+                return headerRefused(f, "headerValueLine", name,
                         "the value of '" + name + "' must not contain line breaks");
             }
         }
         return text;
     }
 
-    private static ApiException headerRefused(String rule, String header, String text) {
-        return ApiException.invalidField("headers", rule, Map.of("header", header), text);
+    private static String refused(TaskFields f, String field, String rule, String text) {
+        f.refuse(field, rule, Map.of(), text);
+        return null;
+    }
+
+    private static String headerRefused(TaskFields f, String rule, String header, String text) {
+        f.refuse("headers", rule, Map.of("header", header), text);
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 package io.distributedjob.task;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -45,19 +46,26 @@ class RunOverridesReader {
             }
         }
         if (type == TaskType.GRPC) {
-            return new RunOverrides(null, null, null,
-                    f.jsonObject("grpcParams", TaskLimits.BODY_MAX, json));
+            String params = f.jsonObject("grpcParams", TaskLimits.BODY_MAX, json);
+            return f.valid(() -> new RunOverrides(null, null, null, params));
         }
-        String query = f.string("query", false, QUERY_MAX);
-        if (query != null) {
-            query = query.strip();
-            if (query.startsWith("?")) {
-                query = query.substring(1);
-            }
-            if (!QUERY.matcher(query).matches()) {
-                throw ApiException.invalid("query: must be name=value pairs joined by &, such as a=1&b=2");
-            }
+        String query = query(f);
+        String requestBody = f.string("body", false, TaskLimits.BODY_MAX);
+        String headers = http.headers(f);
+        return f.valid(() -> new RunOverrides(requestBody, headers, query, null));
+    }
+
+    /** The query without its leading {@code ?}; null when it is not given or refused. */
+    private static String query(TaskFields f) {
+        String text = f.string("query", false, QUERY_MAX);
+        if (text == null) {
+            return null;
         }
-        return new RunOverrides(f.string("body", false, TaskLimits.BODY_MAX), http.headers(f), query, null);
+        String query = text.strip().startsWith("?") ? text.strip().substring(1) : text.strip();
+        if (!QUERY.matcher(query).matches()) {
+            f.refuse("query", "query", Map.of(), "must be name=value pairs joined by &, such as a=1&b=2");
+            return null;
+        }
+        return query;
     }
 }

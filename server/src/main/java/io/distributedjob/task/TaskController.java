@@ -1,11 +1,11 @@
 package io.distributedjob.task;
 
+import java.util.Map;
 
 import io.distributedjob.access.CurrentUser;
 import io.distributedjob.access.Permissions;
 import io.distributedjob.access.RequirePermission;
 import io.distributedjob.audit.AuditLog;
-import io.distributedjob.kernel.ApiException;
 import io.distributedjob.kernel.ApiResponse;
 import io.distributedjob.kernel.PageQuery;
 import io.distributedjob.kernel.PageResult;
@@ -110,8 +110,8 @@ class TaskController {
         String timezone = fields.string("timezone", false, TaskLimits.TIMEZONE_MAX);
         JsonNode count = fields.node("count");
         if (count != null && (!count.isIntegralNumber() || !count.canConvertToInt())) {
-            throw ApiException.invalid("count: must be a whole number");
+            fields.refuse("count", "integer", Map.of(), "must be a whole number");
         }
-        return ApiResponse.ok(previews.preview(cron, timezone, count == null ? null : count.asInt()));
+        return ApiResponse.ok(fields.valid(() -> previews.preview(cron, timezone, count == null ? null : count.asInt())));
     }
 }

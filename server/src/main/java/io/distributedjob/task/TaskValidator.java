@@ -6,7 +6,6 @@ import java.util.Map;
 
 import io.distributedjob.cron.InvalidScheduleException;
 import io.distributedjob.cron.Schedules;
-import io.distributedjob.kernel.ApiException;
 import io.distributedjob.kernel.TaskType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -14,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns the JSON body of a create or update request into a {@link TaskDefinition}, checking every field and
- * naming the field in the 400/4001 message of the first problem found; the HTTP and gRPC target fields are
- * checked by {@link HttpTargetRules} and {@link GrpcTargetRules}.
+ * refusing with one 400/4001 that lists every field problem (its message naming the first); the HTTP and gRPC
+ * target fields are checked by {@link HttpTargetRules} and {@link GrpcTargetRules}.
  */
 @Component
 class TaskValidator {
@@ -40,7 +39,8 @@ class TaskValidator {
         String headers = http.headers(f);
         String requestBody = f.string("body", false, TaskLimits.BODY_MAX);
         String fallbackUrl = HttpTargetRules.url(f, "fallbackUrl", false);
-        return common.definition(TaskType.HTTP, url, method, headers, requestBody, fallbackUrl, null, null, null, null, null, false);
+        return f.valid(() -> common.definition(TaskType.HTTP, url, method, headers, requestBody, fallbackUrl,
+                null, null, null, null, null, false));
     }
 
     TaskDefinition grpc(JsonNode body) {
@@ -51,24 +51,30 @@ class TaskValidator {
         String params = f.jsonObject("grpcParams", TaskLimits.BODY_MAX, json);
         String fallbackService = GrpcTargetRules.service(f, "fallbackGrpcService", false);
         String fallbackMethod = GrpcTargetRules.method(f, "fallbackGrpcMethod", false);
-        GrpcTargetRules.requireWholeFallback(fallbackService, fallbackMethod);
-        return common.definition(TaskType.GRPC, null, null, null, null, null, service, method, params,
-                fallbackService, fallbackMethod, f.bool("grpcTls", false));
+        GrpcTargetRules.requireWholeFallback(f, fallbackService, fallbackMethod);
+        boolean tls = f.bool("grpcTls", false);
+        return f.valid(() -> common.definition(TaskType.GRPC, null, null, null, null, null, service, method, params,
+                fallbackService, fallbackMethod, tls));
     }
 
     /** The status of {@code PATCH /tasks/{id}/status}. */
     TaskStatus status(JsonNode body) {
-        return TaskStatus.of(new TaskFields(body).integer("status", true, 0, TaskStatus.DISABLED.code(),
-                TaskStatus.TEMPORARY.code()));
+        TaskFields f = new TaskFields(body);
+        int status = f.integer("status", true, 0, TaskStatus.DISABLED.code(), TaskStatus.TEMPORARY.code());
+        return f.valid(() -> TaskStatus.of(status));
     }
 
-    /** The zone named by {@code field}, or the server's zone when it is not given. */
+    /**
+     * The zone named by {@code field}, or the server's zone when it is not given; a refused zone reads as the
+     * server's too, so that the cron can still be checked against one.
+     */
     ZoneId zone(TaskFields f, String field) {
         String text = f.string(field, false, TaskLimits.TIMEZONE_MAX);
         try {
             return text == null ? clock.getZone() : Schedules.zone(text);
         } catch (InvalidScheduleException e) {
-            throw ApiException.invalidField(field, "timezone", Map.of("reason", e.getMessage()), e.getMessage());
+            f.refuse(field, "timezone", Map.of("reason", e.getMessage()), e.getMessage());
+            return clock.getZone();
         }
     }
 
@@ -78,10 +84,12 @@ class TaskValidator {
         long departmentId = f.id("departmentId");
         String cron = f.string("cron", true, TaskLimits.CRON_MAX);
         ZoneId zone = zone(f, "timezone");
-        try {
-            Schedules.validate(cron, zone, clock.instant());
-        } catch (InvalidScheduleException e) {
-            throw ApiException.invalidField("cron", "cron", Map.of("reason", e.getMessage()), e.getMessage());
+        if (cron != null) {
+            try {
+                Schedules.validate(cron, zone, clock.instant());
+            } catch (InvalidScheduleException e) {
+                f.refuse("cron", "cron", Map.of("reason", e.getMessage()), e.getMessage());
+            }
         }
         TaskStatus status = TaskStatus.of(f.integer("status", true, 0, TaskStatus.DISABLED.code(),
                 TaskStatus.TEMPORARY.code()));
@@ -91,8 +99,8 @@ class TaskValidator {
         MisfirePolicy misfire = f.enumeration("misfirePolicy", MisfirePolicy.class, MisfirePolicy.FIRE_ONCE);
         ConcurrencyPolicy concurrency = f.enumeration("concurrencyPolicy", ConcurrencyPolicy.class, ConcurrencyPolicy.ALLOW);
         CrashPolicy crash = f.enumeration("crashPolicy", CrashPolicy.class, CrashPolicy.RERUN);
-        return new Common(name, description, departmentId, cron.strip(), zone.getId(), status, timeout, retryCount,
-                retryInterval, misfire, concurrency, crash);
+        return new Common(name, description, departmentId, cron == null ? null : cron.strip(), zone.getId(), status,
+                timeout, retryCount, retryInterval, misfire, concurrency, crash);
     }
 
     private record Common(String name, String description, long departmentId, String cron, String timezone,

@@ -1,18 +1,20 @@
 package io.distributedjob.web;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.distributedjob.kernel.ApiException;
 import io.distributedjob.kernel.ApiResponse;
 import io.distributedjob.kernel.ErrorCode;
+import io.distributedjob.kernel.FieldError;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -33,19 +35,24 @@ public class GlobalExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
 
+    /**
+     * A keyed failure carries its key as {@code data}; a refusal of fields carries beside it every field problem,
+     * the first of which is the message and key.
+     */
     @ExceptionHandler(ApiException.class)
     ResponseEntity<? extends ApiResponse<?>> api(ApiException e) {
-        if (e.key() != null) {
-            return ResponseEntity.status(e.error().status())
-                    .body(new ApiResponse<>(e.error().code(), e.getMessage(), e.key()));
+        if (e.key() == null) {
+            return respond(e.error(), e.getMessage());
         }
-        return respond(e.error(), e.getMessage());
+        Object data = e.fieldErrors().isEmpty() ? e.key()
+                : new RefusedFields(e.key().messageKey(), e.key().params(), e.fieldErrors());
+        return ResponseEntity.status(e.error().status()).body(new ApiResponse<>(e.error().code(), e.getMessage(), data));
     }
 
     @ExceptionHandler(BindException.class)
     ResponseEntity<ApiResponse<Void>> validation(BindException e) {
         String message = e.getBindingResult().getAllErrors().stream()
-                .map(error -> error instanceof FieldError field
+                .map(error -> error instanceof org.springframework.validation.FieldError field
                         ? field.getField() + ": " + field.getDefaultMessage()
                         : error.getDefaultMessage())
                 .sorted()
@@ -118,6 +125,10 @@ public class GlobalExceptionHandler {
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected error, reference {}", reference, e);
         return respond(ErrorCode.INTERNAL_ERROR, "internal server error (reference " + reference + ")");
+    }
+
+    /** The {@code data} of a refusal of fields: the first problem's key, then all of them. */
+    private record RefusedFields(String messageKey, Map<String, Object> params, List<FieldError> fieldErrors) {
     }
 
     private static ResponseEntity<ApiResponse<Void>> respond(ErrorCode error, String message) {

@@ -131,6 +131,16 @@ interface RpcSchedulerSuite extends RpcFixture {
     }
 
     @Test
+    default void scheduleTaskNamesEveryRefusedGrpcFieldAtOnce() {
+        Status status = failure(() -> rpcAdmin().scheduler().scheduleTask(httpTask("several").clearName()
+                .setCronExpression("61 * * * *").setParams(params("{\"url\": \"ftp://example.com\"}")).build()));
+
+        assertThat(status.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(status.getDescription()).startsWith("name: is required; cron_expression: ")
+                .endsWith("; params.url: must be an http:// or https:// URL");
+    }
+
+    @Test
     default void batchScheduleTasksAnswersForEachTask() {
         RpcClient admin = rpcAdmin();
         Scheduler.BatchScheduleTasksResponse response = admin.scheduler().batchScheduleTasks(

@@ -2,6 +2,7 @@ package io.distributedjob.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.function.Consumer;
 
 import io.distributedjob.kernel.ApiException;
 import io.distributedjob.kernel.ErrorCode;
+import io.distributedjob.kernel.FieldError;
 import io.distributedjob.kernel.TaskType;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -78,6 +80,30 @@ class TaskValidatorTest {
         assertRefused(body -> body.put("fallbackUrl", "not a url"), "fallbackUrl: ");
         assertRefused(body -> body.put("httpMethod", "TRACE"),
                 "httpMethod: must be one of GET, POST, PUT, PATCH, DELETE");
+    }
+
+    @Test
+    void everyFieldProblemIsReportedAtOnceTheFirstAsTheMessage() {
+        ApiException refused = catchThrowableOfType(ApiException.class, () -> validator.http(http(body -> body
+                .put("name", " ").put("cron", "61 * * * *").put("url", "ftp://example.com/").put("timeout", 0))));
+
+        assertThat(refused.fieldErrors()).extracting(FieldError::field, FieldError::rule)
+                .containsExactly(tuple("name", "required"), tuple("cron", "cron"), tuple("timeout", "range"),
+                        tuple("url", "httpUrl"));
+        assertThat(refused.getMessage()).isEqualTo("name: is required");
+        assertThat(refused.key().messageKey()).isEqualTo("validation.required");
+        assertThat(refused.fieldErrors().get(2).params())
+                .containsEntry("field", "timeout").containsEntry("min", 1).containsEntry("max", TaskLimits.TIMEOUT_MAX);
+        assertThat(refused.fieldErrors().get(3).message()).isEqualTo("url: must be an http:// or https:// URL");
+    }
+
+    @Test
+    void aFallbackHalfRefusedForItsOwnSakeIsNotAlsoRefusedForItsMissingPartner() {
+        ApiException refused = catchThrowableOfType(ApiException.class,
+                () -> validator.grpc(grpc(body -> body.put("fallbackGrpcService", "not a target!"))));
+
+        assertThat(refused.fieldErrors()).extracting(FieldError::field, FieldError::rule)
+                .containsExactly(tuple("fallbackGrpcService", "grpcService"));
     }
 
     @Test

@@ -34,6 +34,27 @@ class MessageKeyApiTest extends H2ServerTest {
     }
 
     @Test
+    void aCreateReportsEveryFieldProblemAtOnce() {
+        ObjectNode task = ApiClient.mapper().createObjectNode();
+        task.put("name", "").put("departmentId", 1).put("cron", "not a cron")
+                .put("url", "ftp://example.com/").put("httpMethod", "GET").put("status", 0);
+
+        ApiResult result = admin().post("/tasks/http", task);
+
+        assertThat(result.status()).isEqualTo(400);
+        assertThat(result.body().get("code").asInt()).isEqualTo(4001);
+        assertThat(result.message()).as("the first problem, as before").isEqualTo("name: is required");
+        assertThat(result.data().get("messageKey").asString()).isEqualTo("validation.required");
+        JsonNode errors = result.data().get("fieldErrors");
+        assertThat(errors.valueStream().map(error -> error.get("field").asString() + " " + error.get("rule").asString()))
+                .containsExactly("name required", "cron cron", "url httpUrl");
+        JsonNode url = errors.get(2);
+        assertThat(url.get("message").asString()).isEqualTo("url: must be an http:// or https:// URL");
+        assertThat(url.get("params").get("field").asString()).isEqualTo("url");
+        assertThat(errors.get(1).get("params").get("reason").asString()).isNotBlank();
+    }
+
+    @Test
     void aConflictCarriesItsKind() {
         OrgFixture org = new OrgFixture(admin());
         long department = org.rootDepartment();
@@ -46,5 +67,15 @@ class MessageKeyApiTest extends H2ServerTest {
         assertThat(again.status()).as(again.toString()).isEqualTo(409);
         assertThat(again.data().get("messageKey").asString()).isEqualTo("conflict.usernameTaken");
         assertThat(again.data().get("params").get("username").asString()).isEqualTo(username);
+    }
+
+    @Test
+    void refusingToDeleteTheRootDepartmentCarriesItsKind() {
+        long root = new OrgFixture(admin()).rootDepartment();
+
+        ApiResult refused = admin().delete("/departments/" + root);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.data().get("messageKey").asString()).isEqualTo("conflict.rootDepartment");
     }
 }

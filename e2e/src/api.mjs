@@ -38,7 +38,7 @@ export class Api {
   }
 
   async capabilities() {
-    const [auth, tasks, preview, records, departments, users, roles, instances, auditLogs, alerts, running] = await Promise.all([
+    const [auth, tasks, preview, records, departments, users, roles, instances, auditLogs, alerts, running, grpcMethods] = await Promise.all([
       this.exists('POST', '/auth/login', {}),
       this.exists('GET', '/tasks'),
       this.exists('POST', '/tasks/cron/preview', {}),
@@ -50,7 +50,8 @@ export class Api {
       this.exists('GET', '/audit-logs'),
       this.exists('GET', '/alert-channels'),
       this.exists('GET', '/executions/running'),
+      this.exists('POST', '/tasks/grpc/methods', {}),
     ])
-    return { auth, tasks, preview, records, departments, users, roles, instances, auditLogs, alerts, running }
+    return { auth, tasks, preview, records, departments, users, roles, instances, auditLogs, alerts, running, grpcMethods }
   }
 }

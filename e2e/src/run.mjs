@@ -10,6 +10,7 @@ import { Console } from './ui.mjs'
 import * as scenarios from './scenarios.mjs'
 import { alertChannelAndRules } from './alerts.mjs'
 import { runningExecutionCancelled } from './running.mjs'
+import { grpcMethodPicker } from './grpcPicker.mjs'
 import { eventually } from './expect.mjs'
 
 const root = resolve(import.meta.dirname, '..', '..')
@@ -71,6 +72,7 @@ try {
     ['admin logs in and sees the dashboard', ['auth', 'tasks', 'records'], scenarios.adminLogin],
     ['HTTP task every 2 s: records, detail, run now, disable', ['auth', 'tasks', 'preview', 'records'], scenarios.httpTaskLifecycle],
     ['gRPC form, dashboard tiles link to filtered lists', ['auth', 'tasks', 'preview', 'records'], scenarios.otherTaskPages],
+    ['gRPC form: methods listed by reflection, a request template, a test call', ['auth', 'tasks', 'grpcMethods'], grpcMethodPicker],
     ['task state at a glance, task page, run with parameters, record fire id, hourly chart', ['auth', 'tasks', 'records'], scenarios.taskStateAtAGlance],
     ['edit a task in the form and delete it', ['auth', 'tasks', 'preview'], scenarios.editAndDeleteTask],
     ['department, role and user; the user sees only what the role allows', ['auth', 'departments', 'roles', 'users', 'tasks', 'records'], scenarios.organisationAndPermissions],

@@ -26,7 +26,7 @@ export interface AuditQuery {
 }
 
 /** Actions and target types the server records; the filters accept others too. */
-export const AUDIT_ACTIONS = ['LOGIN', 'LOGOUT', 'CREATE', 'UPDATE', 'DELETE', 'CHANGE_PASSWORD']
+export const AUDIT_ACTIONS = ['LOGIN', 'LOGOUT', 'CREATE', 'UPDATE', 'DELETE', 'CHANGE_PASSWORD', 'RUN', 'CANCEL', 'TEST_CALL']
 export const AUDIT_TARGET_TYPES = ['USER', 'ROLE', 'DEPARTMENT', 'TASK']
 
 export const auditApi = {

@@ -66,6 +66,8 @@ const en: MessageSchema = {
     headers: 'Headers (JSON)', body: 'Body', fallbackUrl: 'Fallback URL', grpcService: 'gRPC service',
     grpcServiceHint: '<target>/<package.Service>, e.g. 127.0.0.1:50051/demo.Greeter', grpcMethod: 'gRPC method',
     grpcParams: 'Request (JSON)', fallbackGrpcService: 'Fallback gRPC service', fallbackGrpcMethod: 'Fallback gRPC method',
+    grpcMethods: 'Methods', grpcLoadMethods: 'Load methods', grpcPickMethod: 'Pick a service and method',
+    grpcStreaming: 'streaming: tasks call unary methods only', grpcTestCall: 'Test call', grpcCallDuration: '{ms} ms',
     grpcTls: 'TLS', grpcTlsHint: "Connect over TLS (the target's certificate is verified)",
     misfirePolicy: 'Misfire policy', concurrencyPolicy: 'Concurrency policy', crashPolicy: 'Crash policy', invalidJson: 'Not valid JSON',
     required: 'Required', created: 'Task created', updated: 'Task updated', serverDefaultZone: "Server's time zone",

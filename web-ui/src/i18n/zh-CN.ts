@@ -62,6 +62,8 @@ const zhCN = {
     headers: '请求头（JSON）', body: '请求体', fallbackUrl: '备用 URL', grpcService: 'gRPC 服务',
     grpcServiceHint: '<目标>/<包名.服务名>，如 127.0.0.1:50051/demo.Greeter', grpcMethod: 'gRPC 方法',
     grpcParams: '请求参数（JSON）', fallbackGrpcService: '备用 gRPC 服务', fallbackGrpcMethod: '备用 gRPC 方法',
+    grpcMethods: '方法', grpcLoadMethods: '加载方法', grpcPickMethod: '选择服务与方法',
+    grpcStreaming: '流式：任务只能调用一元方法', grpcTestCall: '测试调用', grpcCallDuration: '{ms} 毫秒',
     grpcTls: 'TLS', grpcTlsHint: '通过 TLS 连接（校验目标的证书）',
     misfirePolicy: '错过触发策略', concurrencyPolicy: '并发策略', crashPolicy: '宕机策略', invalidJson: '不是合法的 JSON',
     required: '必填', created: '任务已创建', updated: '任务已更新', serverDefaultZone: '服务器默认时区',

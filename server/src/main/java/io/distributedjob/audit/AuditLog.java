@@ -33,6 +33,8 @@ public class AuditLog {
     /** A task fired now by a person or an API client, outside its schedule. */
     public static final String RUN = "RUN";
     public static final String CANCEL = "CANCEL";
+    /** A gRPC method called once from the task form, outside any fire. */
+    public static final String TEST_CALL = "TEST_CALL";
 
     public static final String USER = "USER";
     public static final String ROLE = "ROLE";

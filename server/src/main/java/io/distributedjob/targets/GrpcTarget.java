@@ -58,6 +58,11 @@ public record GrpcTarget(String target, List<HostPort> addresses, String service
         return new GrpcTarget(target, servers(list, target), service);
     }
 
+    /** The same servers, for another of their services. */
+    public GrpcTarget withService(String otherService) {
+        return new GrpcTarget(target, addresses, otherService);
+    }
+
     /** The servers of a comma-separated list of {@code host:port}. */
     public static List<HostPort> servers(String list) {
         return servers(list, list);

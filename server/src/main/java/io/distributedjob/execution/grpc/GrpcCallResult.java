@@ -13,6 +13,11 @@ public record GrpcCallResult(int statusCode, String response, String error) {
         return statusCode == io.grpc.Status.Code.OK.value();
     }
 
+    /** The response, cut to its first {@code maxLength} characters when it is longer. */
+    public String responseCutTo(int maxLength) {
+        return response == null || response.length() <= maxLength ? response : response.substring(0, maxLength);
+    }
+
     static GrpcCallResult ok(String response) {
         return new GrpcCallResult(io.grpc.Status.Code.OK.value(), response, null);
     }

@@ -65,13 +65,6 @@ public class GrpcTaskExecutor implements TaskExecutor {
                 metadata), Duration.ofSeconds(task.definition().timeout()));
         String error = result.statusCode() == Status.Code.DEADLINE_EXCEEDED.value()
                 ? "timed out after " + task.definition().timeout() + " s" : result.error();
-        return new Attempt(result.success(), result.statusCode(), truncate(result.response()), error);
-    }
-
-    private String truncate(String response) {
-        if (response == null || response.length() <= responseMaxBytes) {
-            return response;
-        }
-        return response.substring(0, responseMaxBytes);
+        return new Attempt(result.success(), result.statusCode(), result.responseCutTo(responseMaxBytes), error);
     }
 }

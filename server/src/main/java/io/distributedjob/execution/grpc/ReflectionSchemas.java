@@ -43,6 +43,10 @@ class ReflectionSchemas {
     static final int MAX_FILES = 256;
     static final int MAX_DEPTH = 64;
     static final Duration FAILURE_TTL = Duration.ofSeconds(30);
+    /** Most services of one target a listing describes, in name order; a target offering more shows these. */
+    static final int MAX_SERVICES = 64;
+    /** The reflection service lists itself; it is how the scheduler reads a target, never what a task calls. */
+    private static final String REFLECTION_PACKAGE = "grpc.reflection.";
 
     private record Failure(Status status, Instant until) {
     }
@@ -74,6 +78,22 @@ class ReflectionSchemas {
             failures.put(target, new Failure(e.getStatus(), clock.instant().plus(FAILURE_TTL)));
             throw e;
         }
+    }
+
+    /**
+     * Every service the target offers but its reflection service, read afresh (what fires use is refreshed
+     * with it, so a redeployed target is listed and called as it is now).
+     */
+    List<ServiceDescriptor> describeAll(Channel channel, GrpcTarget target, Deadline deadline) {
+        List<String> names = new ReflectionStream(channel, deadline).services().stream()
+                .filter(name -> !name.startsWith(REFLECTION_PACKAGE)).sorted().limit(MAX_SERVICES).toList();
+        List<ServiceDescriptor> services = new ArrayList<>();
+        for (String name : names) {
+            GrpcTarget service = target.withService(name);
+            forget(service);
+            services.add(describe(channel, service, deadline));
+        }
+        return services;
     }
 
     void forget(GrpcTarget target) {

@@ -17,6 +17,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
 import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
+import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
 
 /** Questions to a target's reflection service, every one within the same deadline. */
@@ -32,6 +33,25 @@ final class ReflectionStream {
 
     /** One request on its own reflection stream; the answer's files, or the error the target gave. */
     List<FileDescriptorProto> ask(ServerReflectionRequest request) {
+        ServerReflectionResponse response = answer(request);
+        try {
+            List<FileDescriptorProto> files = new ArrayList<>();
+            for (ByteString bytes : response.getFileDescriptorResponse().getFileDescriptorProtoList()) {
+                files.add(FileDescriptorProto.parseFrom(bytes));
+            }
+            return files;
+        } catch (InvalidProtocolBufferException e) {
+            throw Status.INTERNAL.withDescription("unreadable schema from the target").asRuntimeException();
+        }
+    }
+
+    /** The fully qualified names of the services the target offers, as its reflection service lists them. */
+    List<String> services() {
+        ServerReflectionResponse response = answer(ServerReflectionRequest.newBuilder().setListServices("").build());
+        return response.getListServicesResponse().getServiceList().stream().map(ServiceResponse::getName).toList();
+    }
+
+    private ServerReflectionResponse answer(ServerReflectionRequest request) {
         if (deadline.isExpired()) {
             throw Status.DEADLINE_EXCEEDED.withDescription("no reflection answer in time").asRuntimeException();
         }
@@ -63,15 +83,7 @@ final class ReflectionStream {
             throw Status.fromCodeValue(response.getErrorResponse().getErrorCode())
                     .withDescription(response.getErrorResponse().getErrorMessage()).asRuntimeException();
         }
-        try {
-            List<FileDescriptorProto> files = new ArrayList<>();
-            for (ByteString bytes : response.getFileDescriptorResponse().getFileDescriptorProtoList()) {
-                files.add(FileDescriptorProto.parseFrom(bytes));
-            }
-            return files;
-        } catch (InvalidProtocolBufferException e) {
-            throw Status.INTERNAL.withDescription("unreadable schema from the target").asRuntimeException();
-        }
+        return response;
     }
 
     private ServerReflectionResponse await(CompletableFuture<ServerReflectionResponse> answer) {

@@ -12,9 +12,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,6 +30,10 @@ final class RecordScan {
     private static final List<String> SCHEDULER_FAILURES = List.of("rejected", "missed", "skipped", "not run",
             "timed out", "internal error", "interrupted");
     static final String STALLED_PREFIX = "bench-stall-";
+    /** A fire started this late or less is on time, the bound of the acceptance points (p99 within 1 s). */
+    static final long ON_TIME_MILLIS = 1_000;
+    /** Share of a second's fires that must be on time for the second to be on time: its p99 within the bound. */
+    private static final double ON_TIME_SHARE = 0.99;
 
     long records;
     long distinct;
@@ -35,7 +41,11 @@ final class RecordScan {
     long targetFailed;
     long stalledRecords;
     long stalledTimedOut;
+    long misfireRecords;
     final List<Long> lateness = new ArrayList<>();
+    /** Per scheduled second (epoch seconds): how many of its fires started within {@link #ON_TIME_MILLIS}. */
+    final Map<Long, Long> onTimeBySecond = new HashMap<>();
+    private final Map<String, Integer> misfiresByTask = new HashMap<>();
 
     static RecordScan read(String url, String user, String password, Instant from, Instant to) throws SQLException {
         RecordScan scan = new RecordScan();
@@ -46,7 +56,7 @@ final class RecordScan {
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             for (String table : tables) {
                 try (PreparedStatement statement = connection.prepareStatement("SELECT fire_id, scheduled_time,"
-                        + " start_time, success, error, task_name FROM " + table
+                        + " start_time, success, error, task_name, trigger_type FROM " + table
                         + " WHERE scheduled_time >= ? AND scheduled_time < ?")) {
                     statement.setObject(1, LocalDateTime.ofInstant(from, ZoneOffset.UTC));
                     statement.setObject(2, LocalDateTime.ofInstant(to, ZoneOffset.UTC));
@@ -62,6 +72,32 @@ final class RecordScan {
         return scan;
     }
 
+    /** Tasks with a misfire record in the window. */
+    long misfiredTasks() {
+        return misfiresByTask.size();
+    }
+
+    /** Tasks with more than one misfire record in the window: a missed stretch handled more than once. */
+    long repeatedMisfires() {
+        return misfiresByTask.values().stream().filter(count -> count > 1).count();
+    }
+
+    /**
+     * Seconds from {@code since} until the first scheduled second after which every second of the window up to
+     * {@code to} is on time (at least 99 % of its {@code tasks} fires recorded and started within
+     * {@link #ON_TIME_MILLIS}); -1 when the window never gets there.
+     */
+    double secondsUntilOnTime(Instant since, Instant to, int tasks) {
+        long first = -1;
+        for (long second = to.getEpochSecond() - 1; second >= since.getEpochSecond(); second--) {
+            if (onTimeBySecond.getOrDefault(second, 0L) < ON_TIME_SHARE * tasks) {
+                break;
+            }
+            first = second;
+        }
+        return first < 0 ? -1 : Math.max(0, first * 1000 - since.toEpochMilli()) / 1000.0;
+    }
+
     private void add(ResultSet rs, Set<String> fireIds) throws SQLException {
         String error = rs.getString(5);
         if (rs.getString(6).startsWith(STALLED_PREFIX)) {
@@ -75,7 +111,15 @@ final class RecordScan {
         fireIds.add(rs.getString(1));
         Instant scheduled = rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC);
         Instant started = rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC);
-        lateness.add(Duration.between(scheduled, started).toMillis());
+        long late = Duration.between(scheduled, started).toMillis();
+        lateness.add(late);
+        if (late <= ON_TIME_MILLIS) {
+            onTimeBySecond.merge(scheduled.getEpochSecond(), 1L, Long::sum);
+        }
+        if ("MISFIRE".equals(rs.getString(7))) {
+            misfireRecords++;
+            misfiresByTask.merge(rs.getString(6), 1, Integer::sum);
+        }
         if (rs.getInt(4) != 1) {
             String lower = error == null ? "" : error.toLowerCase(Locale.ROOT);
             if (SCHEDULER_FAILURES.stream().anyMatch(lower::startsWith)) {

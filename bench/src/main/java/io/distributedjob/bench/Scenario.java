@@ -79,24 +79,32 @@ final class Scenario {
             ServerApi.awaitHealthy(base, server, dir.resolve("server.out"));
             String token = ServerApi.login(base);
             log("creating " + tasks + " tasks");
+            long setupStart = System.nanoTime();
             ServerApi.createTasks(base, token, "http://127.0.0.1:" + targetPort + "/fire", cron, tasks, "bench-", 10);
             if (kind == Kind.STALL) {
                 log("creating " + STALLED_TASKS + " tasks on an endpoint that stalls after its headers");
                 ServerApi.createTasks(base, token, "http://127.0.0.1:" + targetPort + "/stall", cron, STALLED_TASKS,
                         RecordScan.STALLED_PREFIX, STALLED_TIMEOUT_SECONDS);
             }
+            double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
+            log("created the tasks in %.1f s".formatted(setupSeconds));
             log("warming up for " + WARM_UP.toSeconds() + " s");
             Thread.sleep(WARM_UP);
             Instant from;
+            Instant ready;
             if (kind == Kind.BEHIND) {
                 shutdown(port, server);
                 from = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
                 log("server stopped; starting it again in " + DOWN.toSeconds() + " s, every task then due");
                 Thread.sleep(DOWN);
+                Instant restart = Instant.now();
                 server = startServer(port, schema);
                 ServerApi.awaitHealthy(base, server, dir.resolve("server.out"));
+                ready = Instant.now();
+                log("restarted: healthy after %.1f s".formatted(Duration.between(restart, ready).toMillis() / 1000.0));
             } else {
                 from = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+                ready = from;
             }
             Instant to = (kind == Kind.BEHIND ? Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) : from)
                     .plusSeconds(seconds);
@@ -117,8 +125,9 @@ final class Scenario {
             RecordScan scan = scanRecords(schema, from, to);
             long windowSeconds = Duration.between(from, to).toSeconds();
             long expected = (long) tasks * windowSeconds;
-            return new Result(kind.name().toLowerCase(java.util.Locale.ROOT), database, expected, scan,
-                    (double) scan.records / windowSeconds, Percentiles.of(scan.lateness),
+            return new Result(kind.name().toLowerCase(java.util.Locale.ROOT), database, expected, scan, setupSeconds,
+                    scan.secondsUntilOnTime(ready, to, tasks), (double) scan.records / windowSeconds,
+                    Percentiles.of(scan.lateness),
                     new Percentiles(arrivals.get("p50").asLong(), arrivals.get("p99").asLong(), arrivals.get("max").asLong()),
                     arrivals.get("calls").asLong(), sampler.cores(), sampler.cpuSeconds(), sampler.maxHeapMb(),
                     sampler.maxRssMb());

@@ -1,6 +1,10 @@
 package io.distributedjob.alert;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import io.distributedjob.storage.SqlTime;
 import org.springframework.dao.DuplicateKeyException;
@@ -18,6 +22,17 @@ class AlertTaskStateRepository {
 
     AlertTaskStateRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Those of {@code taskIds} with failures on record (in a row, or one alerted): the tasks whose next success
+     * changes something.
+     */
+    Set<Long> inTrouble(Collection<Long> taskIds) {
+        return new HashSet<>(jdbc.sql("SELECT task_id FROM alert_task_state WHERE task_id IN ("
+                        + AlertChannelRepository.placeholders(taskIds.size())
+                        + ") AND (consecutive_failures > 0 OR failure_alerted = 1)")
+                .params(List.copyOf(taskIds)).query(Long.class).list());
     }
 
     /** Counts one more failure and returns the failures in a row, this one included. */

@@ -2,8 +2,15 @@ package io.distributedjob.alert;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 
 import io.distributedjob.record.FinishedFire;
 import io.distributedjob.record.FireOutcomes;
@@ -13,38 +20,98 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
- * Turns finished fires into failure, N-in-a-row and recovery alerts. The work (database updates, HTTP calls,
- * mail) runs on a virtual thread per fire, so the executing side never waits on a slow channel.
+ * Turns finished fires into failure, N-in-a-row and recovery alerts, off the executing side: outcomes queue here
+ * and one thread takes them in batches. A success of a task with no failure on record changes nothing, and a
+ * herd of fires on one second is mostly that, so a batch's successes are checked in one query and only those of
+ * tasks in trouble are evaluated. Failures and those are evaluated on virtual threads (a slow channel holds up
+ * only its own alert), at most {@link #CONCURRENT_EVALUATIONS} at once so that alerting never takes the
+ * connections the scheduler needs to claim, renew its lease and write records.
  */
 @Service
 class AlertTrigger implements FireOutcomes, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AlertTrigger.class);
+    /** Outcomes taken from the queue at once; their successes cost one query. */
+    private static final int BATCH = 500;
+    /** Evaluations running at once: each may hold a database connection for a few statements. */
+    private static final int CONCURRENT_EVALUATIONS = 4;
 
     private final EffectiveRules rules;
     private final AlertTaskStateRepository states;
     private final AlertDispatcher dispatcher;
     private final Clock clock;
+    private final BlockingQueue<FinishedFire> outcomes = new LinkedBlockingQueue<>();
+    private final Semaphore evaluations = new Semaphore(CONCURRENT_EVALUATIONS);
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Thread drainer;
 
     AlertTrigger(EffectiveRules rules, AlertTaskStateRepository states, AlertDispatcher dispatcher, Clock clock) {
         this.rules = rules;
         this.states = states;
         this.dispatcher = dispatcher;
         this.clock = clock;
+        this.drainer = Thread.ofVirtual().name("alert-outcomes").start(this::drain);
     }
 
     @Override
     public void finished(FinishedFire fire) {
-        workers.execute(() -> {
-            try {
-                evaluate(fire);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                log.error("Could not evaluate the alert rules for fire {}", fire.fireId(), e);
+        outcomes.add(fire);
+    }
+
+    private void drain() {
+        List<FinishedFire> batch = new ArrayList<>(BATCH);
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                batch.add(outcomes.take());
+                outcomes.drainTo(batch, BATCH - 1);
+                for (FinishedFire fire : needingEvaluation(batch)) {
+                    evaluations.acquire();
+                    workers.execute(() -> evaluateReleasing(fire));
+                }
+                batch.clear();
             }
-        });
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The failures, and the successes of tasks with failures on record or failing earlier in the batch. */
+    private List<FinishedFire> needingEvaluation(List<FinishedFire> batch) {
+        Set<Long> inTrouble = new HashSet<>();
+        Set<Long> succeeded = new HashSet<>();
+        for (FinishedFire fire : batch) {
+            if (fire.success()) {
+                succeeded.add(fire.taskId());
+            }
+        }
+        try {
+            inTrouble.addAll(succeeded.isEmpty() ? Set.of() : states.inTrouble(succeeded));
+        } catch (RuntimeException e) {
+            log.error("Could not read which tasks have failures on record; evaluating every outcome of the batch", e);
+            return List.copyOf(batch);
+        }
+        List<FinishedFire> evaluate = new ArrayList<>();
+        for (FinishedFire fire : batch) {
+            if (!fire.success()) {
+                inTrouble.add(fire.taskId());
+                evaluate.add(fire);
+            } else if (inTrouble.contains(fire.taskId())) {
+                evaluate.add(fire);
+            }
+        }
+        return evaluate;
+    }
+
+    private void evaluateReleasing(FinishedFire fire) {
+        try {
+            evaluate(fire);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("Could not evaluate the alert rules for fire {}", fire.fireId(), e);
+        } finally {
+            evaluations.release();
+        }
     }
 
     /** The whole evaluation of one outcome, on the calling thread. */
@@ -85,6 +152,7 @@ class AlertTrigger implements FireOutcomes, DisposableBean {
 
     @Override
     public void destroy() {
+        drainer.interrupt();
         workers.shutdown();
     }
 }

@@ -88,6 +88,33 @@ interface AlertingSuite extends ServerUnderTest {
     }
 
     @Test
+    default void outcomesHandedOverInAHerdStillRaiseTheFailureAndItsRecovery() throws Exception {
+        try (Receiver hook = new Receiver()) {
+            long task = task(false);
+            long quiet = task(false);
+            rules(task, hook, json("kind", "FAILURE"), json("kind", "RECOVERY"));
+            MutableClock clock = new MutableClock(Instant.parse("2031-05-03T10:00:05Z"), ZoneOffset.UTC);
+            AlertTrigger trigger = trigger(clock);
+            try {
+                trigger.finished(outcome(task, false, clock));
+                FinishedFire quietSuccess = outcome(quiet, true, clock);
+                for (int i = 0; i < 1_000; i++) {
+                    trigger.finished(quietSuccess);
+                }
+                await().atMost(Duration.ofSeconds(30)).until(() -> events(hook).equals(List.of("FAILURE")));
+
+                clock.advance(Duration.ofSeconds(1));
+                trigger.finished(quietSuccess);
+                trigger.finished(outcome(task, true, clock));
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> events(hook).equals(List.of("FAILURE", "RECOVERY")));
+            } finally {
+                trigger.destroy();
+            }
+        }
+    }
+
+    @Test
     default void aSuccessAfterAFailureNobodyWasToldAboutIsNoRecovery() throws Exception {
         try (Receiver hook = new Receiver()) {
             long task = task(false);

@@ -15,6 +15,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import io.distributedjob.storage.SqlTime;
 
@@ -82,7 +83,9 @@ final class RecordInserter {
      * Inserts the records in one transaction, completing the running records of their fires; returns how many
      * were already recorded and left as they were. The running records are completed first, and only the records
      * that completed none are inserted: most fires have a running record, and an insert that meets its key costs
-     * the database a refused row.
+     * the database a refused row. The inserted ones are completed once more: under {@code crashPolicy RERUN} a call
+     * does not wait for its running record, which can so be committed while this batch runs, after the first
+     * completion and before the insert, which then meets it.
      */
     private int insert(List<ExecutionRecord> records) {
         Instant writtenAt = clock.instant();
@@ -91,26 +94,54 @@ final class RecordInserter {
         Integer repeated = transactions.execute(status -> {
             int already = 0;
             for (Map.Entry<String, List<Object[]>> table : inserts.entrySet()) {
-                int[] completed = jdbc.batchUpdate(tables.complete(table.getKey()), completions.get(table.getKey()));
-                // a bulk protocol that reports no count per row (MariaDB's) leaves every record to the insert
-                boolean counted = Arrays.stream(completed).allMatch(count -> count >= 0);
-                List<Object[]> uncompleted = new ArrayList<>();
-                for (int i = 0; i < completed.length; i++) {
-                    if (!counted || completed[i] == 0) {
-                        uncompleted.add(table.getValue().get(i));
-                    }
-                }
+                String complete = tables.complete(table.getKey());
+                List<Object[]> completing = completions.get(table.getKey());
+                int[] completed = jdbc.batchUpdate(complete, completing);
+                List<Integer> uncompleted = unwritten(completed, allIndexes(completed.length));
                 if (uncompleted.isEmpty()) {
                     continue;
                 }
-                int[] inserted = jdbc.batchUpdate(tables.insert(table.getKey()), uncompleted);
-                for (int count : inserted) {
-                    already += counted && count == 0 ? 1 : 0;
+                int[] inserted = jdbc.batchUpdate(tables.insert(table.getKey()), pick(table.getValue(), uncompleted));
+                // not only the inserts that met a row: a driver may count a met row as written (MySQL's found rows)
+                int[] completedLate = jdbc.batchUpdate(complete, pick(completing, uncompleted));
+                if (counted(inserted) && counted(completedLate)) {
+                    for (int i = 0; i < inserted.length; i++) {
+                        already += inserted[i] == 0 && completedLate[i] == 0 ? 1 : 0;
+                    }
                 }
             }
             return already;
         });
         return repeated == null ? 0 : repeated;
+    }
+
+    /**
+     * The indexes (of {@code asked}) whose statement changed no row, or all of them when the driver reports no
+     * count per row (MariaDB's bulk protocol).
+     */
+    private static List<Integer> unwritten(int[] counts, List<Integer> asked) {
+        if (!counted(counts)) {
+            return asked;
+        }
+        List<Integer> unwritten = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                unwritten.add(asked.get(i));
+            }
+        }
+        return unwritten;
+    }
+
+    private static boolean counted(int[] counts) {
+        return Arrays.stream(counts).allMatch(count -> count >= 0);
+    }
+
+    private static List<Integer> allIndexes(int size) {
+        return IntStream.range(0, size).boxed().toList();
+    }
+
+    private static List<Object[]> pick(List<Object[]> rows, List<Integer> indexes) {
+        return indexes.stream().map(rows::get).toList();
     }
 
     /**

@@ -39,15 +39,16 @@ class RecordWriterOutageTest {
     @Test
     void aShutdownWithTheDatabaseUnreachableEndsWithinItsWaitAndMarksNothingRecorded() {
         // a clock that moves, for the writer's deadline to come
-        RecordWriter writer = RecordWritingTest.writer(db, 4096, Clock.systemUTC());
+        int shutdownWaitSeconds = 5;
+        RecordWriter writer = RecordWritingTest.writer(db, 4096, Clock.systemUTC(), shutdownWaitSeconds);
         writer.start();
         AtomicInteger committed = new AtomicInteger();
         proxy.cut();
         for (int task = 1; task <= 3; task++) {
             writer.write(RecordWritingTest.record(task, RecordWritingTest.SCHEDULED, "task", "ok"), committed::incrementAndGet);
         }
-        // the writer waits 10 s at most, however long a call to the unreachable database would block
-        assertTimeoutPreemptively(Duration.ofSeconds(12), () -> writer.stop());
+        // the writer waits job.shutdownWaitSeconds at most, however long a call to the unreachable database would block
+        assertTimeoutPreemptively(Duration.ofSeconds(shutdownWaitSeconds + 2), () -> writer.stop());
         assertThat(committed).hasValue(0);
     }
 }

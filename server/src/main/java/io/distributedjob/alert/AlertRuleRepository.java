@@ -31,6 +31,8 @@ class AlertRuleRepository {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Map<RuleOwner, Kept> kept = new ConcurrentHashMap<>();
+    /** When expired sets were last dropped: every task that fires is an owner asked for, so they must not pile up. */
+    private volatile long sweptAtNanos = System.nanoTime();
 
     AlertRuleRepository(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
@@ -46,6 +48,10 @@ class AlertRuleRepository {
         }
         Optional<List<AlertRule>> read = read(owner);
         kept.put(owner, new Kept(read, now + KEPT_FOR.toNanos()));
+        if (now - sweptAtNanos > KEPT_FOR.toNanos()) {
+            sweptAtNanos = now;
+            kept.values().removeIf(set -> now - set.expiresAtNanos() >= 0);
+        }
         return read;
     }
 

@@ -97,7 +97,7 @@ final class RecordInserter {
                 String complete = tables.complete(table.getKey());
                 List<Object[]> completing = completions.get(table.getKey());
                 int[] completed = jdbc.batchUpdate(complete, completing);
-                List<Integer> uncompleted = unwritten(completed, allIndexes(completed.length));
+                List<Integer> uncompleted = unwritten(completed);
                 if (uncompleted.isEmpty()) {
                     continue;
                 }
@@ -116,28 +116,16 @@ final class RecordInserter {
     }
 
     /**
-     * The indexes (of {@code asked}) whose statement changed no row, or all of them when the driver reports no
-     * count per row (MariaDB's bulk protocol).
+     * The indexes of the statements that changed no row, or all of them when the driver reports no count per row
+     * (MariaDB's bulk protocol).
      */
-    private static List<Integer> unwritten(int[] counts, List<Integer> asked) {
-        if (!counted(counts)) {
-            return asked;
-        }
-        List<Integer> unwritten = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == 0) {
-                unwritten.add(asked.get(i));
-            }
-        }
-        return unwritten;
+    private static List<Integer> unwritten(int[] counts) {
+        boolean counted = counted(counts);
+        return IntStream.range(0, counts.length).filter(i -> !counted || counts[i] == 0).boxed().toList();
     }
 
     private static boolean counted(int[] counts) {
         return Arrays.stream(counts).allMatch(count -> count >= 0);
-    }
-
-    private static List<Integer> allIndexes(int size) {
-        return IntStream.range(0, size).boxed().toList();
     }
 
     private static List<Object[]> pick(List<Object[]> rows, List<Integer> indexes) {

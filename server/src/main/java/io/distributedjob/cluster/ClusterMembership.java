@@ -12,6 +12,14 @@ public interface ClusterMembership {
     /** The members currently registered, this one included while its registration is valid. */
     Set<Member> liveMembers();
 
+    /**
+     * Whether {@code instanceId} holds a registration now, asked of the coordination store itself rather than of the
+     * followed view: a member reported gone may have registered again since.
+     *
+     * @throws RuntimeException if the store cannot answer
+     */
+    boolean registered(String instanceId);
+
     /** Called, on a coordination thread, for each other member whose registration ended. */
     void onMemberGone(Consumer<MemberGone> listener);
 

@@ -31,6 +31,11 @@ public class StandaloneCluster implements ClusterMembership, LeaderElection, Fen
     }
 
     @Override
+    public boolean registered(String instanceId) {
+        return self.instanceId().equals(instanceId);
+    }
+
+    @Override
     public void onMemberGone(Consumer<MemberGone> listener) {
         // No member is ever reported gone: the engine's database lease reaper finds silent instances.
     }

@@ -2,8 +2,10 @@ package io.distributedjob.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
+import io.distributedjob.cluster.ClusterMembership;
 import io.distributedjob.metrics.SchedulerMetrics;
 import io.distributedjob.cron.Schedule;
 import io.distributedjob.engine.EngineInstances.Lease;
@@ -34,10 +36,12 @@ final class LeaseReaper {
     private final Duration lease;
     private final String self;
     private final SchedulerMetrics metrics;
+    private final ClusterMembership membership;
 
     LeaseReaper(EngineInstances instances, ClaimStore store, RecordService records, Duration lease, String self,
-                SchedulerMetrics metrics) {
+                SchedulerMetrics metrics, ClusterMembership membership) {
         this.metrics = metrics;
+        this.membership = membership;
         this.instances = instances;
         this.store = store;
         this.records = records;
@@ -53,7 +57,7 @@ final class LeaseReaper {
         Instant cutoff = now.minus(lease);
         int rewound = 0;
         for (Lease silent : instances.silentSince(cutoff, self)) {
-            TakeOver result = takeOverAll(silent);
+            TakeOver result = takeOverAll(silent, store.leasedBy(silent.instanceId()));
             rewound += result.rewound();
             if (result.complete()) {
                 instances.removeSilent(silent.instanceId(), cutoff);
@@ -76,7 +80,15 @@ final class LeaseReaper {
             return 0;
         }
         return instances.lease(instanceId).map(gone -> {
-            TakeOver result = takeOverAll(gone);
+            // The rows are read before the cluster is asked: a member that registers again after the answer bumps
+            // the version of each row it then hands back or claims, so the conditional rewinds cannot undo those.
+            List<DueTask> rows = store.leasedBy(instanceId);
+            if (membership.registered(instanceId)) {
+                log.info("Member {} reported gone (etcd revision {}) is registered again: it hands back the fires it"
+                        + " held while fenced itself", instanceId, revision);
+                return 0;
+            }
+            TakeOver result = takeOverAll(gone, rows);
             log.warn("Member {} left the cluster (etcd revision {}): took over {} of its rows at once", instanceId,
                     revision, result.rewound());
             return result.rewound();
@@ -97,11 +109,11 @@ final class LeaseReaper {
         }
     }
 
-    private TakeOver takeOverAll(Lease silent) {
+    private TakeOver takeOverAll(Lease silent, List<DueTask> rows) {
         int rewound = 0;
         boolean complete = true;
         if (silent.doneBefore() != null) {
-            for (DueTask row : store.leasedBy(silent.instanceId())) {
+            for (DueTask row : rows) {
                 try {
                     rewound += takeOver(row, silent) ? 1 : 0;
                 } catch (RuntimeException e) {

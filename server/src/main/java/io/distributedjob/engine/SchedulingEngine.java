@@ -71,7 +71,8 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
         this.instances = new EngineInstances(client);
         this.store = new ClaimStore(jdbc, transactions, instances, dialect);
         FirePlanner planner = new FirePlanner(Duration.ofSeconds(settings.misfireThresholdSeconds()));
-        LeaseReaper reaper = new LeaseReaper(instances, store, recordService, lease(), self, metrics);
+        LeaseReaper reaper = new LeaseReaper(instances, store, recordService, lease(), self, metrics,
+                cluster.membership());
         this.executor = executor;
         this.records = records;
         DisabledDepartments departments = new DisabledDepartments(departmentDirectory);

@@ -246,6 +246,26 @@ class ClaimProtocolTest {
     }
 
     @Test
+    void aMemberReportedGoneThatRegisteredAgainKeepsItsClaims() {
+        JdbcClient jdbc = db.jdbcClient();
+        Instant start = T0.plusSeconds(7500);
+        long id = EngineFixture.insertTask(jdbc, EVERY_SECOND, TaskStatus.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE");
+        MutableClock clock = new MutableClock(start, ZoneOffset.UTC);
+        EngineFixture back = instance("back", clock);
+        EngineFixture survivor = instance("survivor", clock);
+        // etcd expired the old registration of "back", which registered again before the report was acted on
+        survivor.registered.add("back");
+        assertThat(back.claim(start, start.plusSeconds(5)).getFirst().fires()).hasSize(5);
+
+        clock.set(start.plusSeconds(2));
+        assertThat(survivor.reaper.takeOverGone("back", 42)).isZero();
+
+        assertThat(EngineFixture.leaseOwner(jdbc, id)).isEqualTo("back");
+        assertThat(EngineFixture.task(jdbc, id).cursor().nextExecuteTime()).isEqualTo(start.plusSeconds(6));
+        assertThat(survivor.claim(clock.instant(), clock.instant().plusSeconds(3))).as("no fire claimed twice").isEmpty();
+    }
+
+    @Test
     void anInstanceThatWasTakenForDeadRegistersAgain() {
         MutableClock clock = new MutableClock(T0, ZoneOffset.UTC);
         EngineFixture instance = instance("zombie", clock);

@@ -10,8 +10,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
+import io.distributedjob.cluster.ClusterMembership;
+import io.distributedjob.cluster.Member;
+import io.distributedjob.cluster.MemberGone;
 import io.distributedjob.execution.Fire;
 import io.distributedjob.org.OrgDirectories;
 import io.distributedjob.record.RecordFixtures;
@@ -47,6 +52,8 @@ final class EngineFixture {
     final List<Fire> held = Collections.synchronizedList(new ArrayList<>());
     /** Claimed fires recorded as not run, with the reason. */
     final Map<String, String> skipped = new ConcurrentHashMap<>();
+    /** The members the cluster has registered now, as a member reported gone asks it before taking over. */
+    final Set<String> registered = ConcurrentHashMap.newKeySet();
     private final DisabledDepartments departments;
     private final ClaimStep step;
 
@@ -61,7 +68,8 @@ final class EngineFixture {
         this.store = new ClaimStore(db.jdbcTemplate(), transactions, instances, db.dialect());
         RecordTables tables = new RecordTables(db.jdbcTemplate(), db.dialect(), Clock.systemUTC());
         RecordService records = RecordFixtures.service(db, tables, clock);
-        this.reaper = new LeaseReaper(instances, store, records, LEASE, id, new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));
+        this.reaper = new LeaseReaper(instances, store, records, LEASE, id, new MicrometerSchedulerMetrics(new SimpleMeterRegistry()),
+                new ClusterView());
         this.departments = new DisabledDepartments(OrgDirectories.departments(db.jdbcTemplate()));
         FireHolder holder = new FireHolder() {
             @Override
@@ -120,5 +128,34 @@ final class EngineFixture {
 
     static Instant utc(String text) {
         return java.time.LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+    }
+
+    /** The cluster as the reaper sees it: only whether a member is registered matters to a takeover. */
+    private final class ClusterView implements ClusterMembership {
+
+        @Override
+        public String self() {
+            return id;
+        }
+
+        @Override
+        public Set<Member> liveMembers() {
+            return Set.of();
+        }
+
+        @Override
+        public boolean registered(String instanceId) {
+            return registered.contains(instanceId);
+        }
+
+        @Override
+        public void onMemberGone(Consumer<MemberGone> listener) {
+            // reports are made by calling the reaper directly
+        }
+
+        @Override
+        public void onMembersChanged(Runnable listener) {
+            // the membership of a fixture never changes
+        }
     }
 }

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -72,6 +74,19 @@ public class EtcdMembership implements ClusterMembership, Fencing, AutoCloseable
     @Override
     public Set<Member> liveMembers() {
         return watch.members();
+    }
+
+    @Override
+    public boolean registered(String instanceId) {
+        try {
+            return client.getKVClient().get(EtcdClients.bytes(settings.membersPrefix() + instanceId))
+                    .get(renewEvery.toMillis(), TimeUnit.MILLISECONDS).getCount() > 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking etcd for member " + instanceId, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("etcd did not say whether member " + instanceId + " is registered", e);
+        }
     }
 
     @Override

@@ -70,6 +70,7 @@ class EtcdClusterTest {
                 && ids(b).equals(Set.of("a", "b", "c")) && ids(c).equals(Set.of("a", "b", "c")));
         assertThat(a.membership.liveMembers()).extracting(Member::host).containsOnly("host-a", "host-b", "host-c");
 
+        assertThat(a.membership.registered("c")).isTrue();
         c.crash();
 
         await().atMost(WITHIN_LEASE).until(() -> ids(a).equals(Set.of("a", "b")) && ids(b).equals(Set.of("a", "b")));
@@ -77,6 +78,8 @@ class EtcdClusterTest {
             assertThat(gone.instanceId()).isEqualTo("c");
             assertThat(gone.revision()).isPositive();
         });
+        assertThat(a.membership.registered("c")).as("asked of etcd after the expiry").isFalse();
+        assertThat(a.membership.registered("a")).isTrue();
     }
 
     @Test

@@ -20,6 +20,19 @@ public interface ClusterMembership {
      */
     boolean registered(String instanceId);
 
+    /**
+     * This instance cannot reach the database: it gives its registration up, so that the others take its tasks and
+     * claimed fires over at once rather than after the database lease, and registers again only after
+     * {@link #stopStandingAside()}. Without a coordination store there is nothing to give up: the database lease is
+     * the only one.
+     */
+    default void standAside() {
+    }
+
+    /** The database is in reach again: this instance registers as before. */
+    default void stopStandingAside() {
+    }
+
     /** Called, on a coordination thread, for each other member whose registration ended. */
     void onMemberGone(Consumer<MemberGone> listener);
 

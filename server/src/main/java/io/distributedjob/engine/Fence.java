@@ -4,10 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.distributedjob.cluster.Fencing;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Whether this instance may start the fires it claimed. Once its heartbeat has not been renewed for a lease,
  * another instance may take its rows over and run those fires; from then until the next renewal it starts none.
+ * It stops earlier, as soon as a poll duty finds the database out of reach: an instance that cannot reach it
+ * cannot record its fires either, and if the outage lasts a lease the others run again every fire it started
+ * meanwhile, not knowing it did. A fire parked for a short outage goes back to the database at the next renewal
+ * and runs a round late, once.
  * The cluster (etcd, when configured) fences it too: while its etcd lease cannot be proven valid, and after that
  * until the fires it held then are handed back, since the others may have taken its rows over meanwhile.
  */
@@ -16,6 +22,7 @@ final class Fence {
     private final Duration lease;
     private final Fencing cluster;
     private volatile Instant renewed;
+    private volatile boolean databaseOutOfReach;
     private volatile boolean clusterFenceUnsettled;
 
     Fence(Duration lease, Instant registered, Fencing cluster) {
@@ -47,14 +54,27 @@ final class Fence {
     /** The heartbeat written at {@code at} was committed. */
     void renewed(Instant at) {
         renewed = at;
+        databaseOutOfReach = false;
+    }
+
+    /** A poll duty failed with {@code failure}: if no connection to the database could be had, closes until renewed. */
+    void dutyFailed(Throwable failure) {
+        if (failure instanceof DataAccessResourceFailureException || failure instanceof CannotCreateTransactionException) {
+            databaseOutOfReach = true;
+        }
     }
 
     boolean closed(Instant now) {
-        return heartbeatLapsed(now) || clusterFenceUnsettled || cluster.fenced();
+        return databaseOutOfReach(now) || clusterFenceUnsettled || cluster.fenced();
+    }
+
+    /** A duty could not reach the database since the last renewal, or no heartbeat was committed for a lease. */
+    boolean databaseOutOfReach(Instant now) {
+        return databaseOutOfReach || heartbeatLapsed(now);
     }
 
     /** No heartbeat was committed for a lease: the database is out of reach, or this instance stalled. */
-    boolean heartbeatLapsed(Instant now) {
+    private boolean heartbeatLapsed(Instant now) {
         return now.isAfter(renewed.plus(lease));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -28,6 +29,7 @@ final class PollLoop {
     private final List<RoundDuty> round;
     private final RoundDuty claiming;
     private final SchedulerMetrics metrics;
+    private final Consumer<Throwable> dutyFailed;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     /** Set under the lock; read without it only to skip a wake-up already due, as fires starting ask often. */
@@ -35,8 +37,11 @@ final class PollLoop {
     private volatile boolean running;
     private Thread thread;
 
-    PollLoop(Clock clock, Duration interval, List<RoundDuty> round, RoundDuty claiming, SchedulerMetrics metrics) {
+    /** {@code dutyFailed} hears of each failed duty, on the loop thread, after it was logged. */
+    PollLoop(Clock clock, Duration interval, List<RoundDuty> round, RoundDuty claiming, SchedulerMetrics metrics,
+             Consumer<Throwable> dutyFailed) {
         this.metrics = metrics;
+        this.dutyFailed = dutyFailed;
         this.clock = clock;
         this.interval = interval;
         this.round = round;
@@ -107,6 +112,7 @@ final class PollLoop {
                 throw fatal;
             }
             log.warn("Poll duty '{}' failed, the others go on and it runs again next round: {}", duty.name(), e.toString());
+            dutyFailed.accept(e);
         }
     }
 

@@ -85,14 +85,15 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
         ReapingDuty reaping = new ReapingDuty(reaper, store, lease(), cluster.leader());
         List<RoundDuty> round = List.of(
                 new HeartbeatDuty(instances, self, host, held, fence, executor::running),
-                new LeadershipDuty(fence, cluster.leader()),
+                new StandingAsideDuty(fence, cluster.membership(), cluster.leader()),
                 departments,
                 reaping,
                 new RemoteEditsDuty(store, held, pollInterval, clock.instant()),
                 cluster.partitioned() ? new PartitionDuty(cluster.partition(), held)
                         : new BalancingDuty(instances, store, held, lease(), pollInterval));
         this.loop = new PollLoop(clock, pollInterval, round,
-                new ClaimingDuty(claim, Duration.ofMillis(settings.lookaheadMs()), fence, metrics), metrics);
+                new ClaimingDuty(claim, Duration.ofMillis(settings.lookaheadMs()), fence, metrics), metrics,
+                fence::dutyFailed);
         cluster.membership().onMemberGone(reaping::memberGone);
         // a member that joins or goes moves tasks between partitions: the new owners claim them at once
         cluster.membership().onMembersChanged(loop::wakeUp);

@@ -25,6 +25,7 @@ import io.distributedjob.support.EtcdServer;
 import io.distributedjob.support.MariaDb;
 import io.distributedjob.support.ServerProcess;
 import io.distributedjob.support.TargetServer;
+import io.distributedjob.support.TcpProxy;
 import io.distributedjob.support.TestSettings;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
@@ -39,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One cluster of three server processes on one MariaDB schema, coordinating through a real etcd, put through the
- * faults one after the other: etcd stopped for 10 s, then the leader killed with {@code kill -9}.
+ * faults one after the other: etcd stopped for 10 s, one instance cut off the database for longer than its lease,
+ * then the leader killed with {@code kill -9}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -53,6 +55,17 @@ class ClusterFaultsIT {
     private static final Duration SETTLE = Duration.ofSeconds(8);
     /** The etcd lease, one renewal and a round: when a fenced instance has certainly stopped starting fires. */
     private static final Duration FENCED_WITHIN = Duration.ofSeconds(ETCD_LEASE_SECONDS + 2);
+    /**
+     * When an instance cut off the database has certainly stopped starting fires: its next heartbeat (a poll
+     * interval of 1 s) is refused, with a round's margin; long before its database lease of 10 s runs out.
+     */
+    private static final Duration FENCED_AFTER_CUT_WITHIN = Duration.ofSeconds(3);
+    private static final Duration DATABASE_CUT = Duration.ofSeconds(30);
+    /**
+     * The cut instance leaves etcd at its first round without the database (up to the pool's 5 s connection timeout
+     * plus a round) and the others take its tasks over on the watch's word, with room for a loaded machine.
+     */
+    private static final Duration TAKEN_OVER_WITHIN = Duration.ofSeconds(15);
 
     @TempDir
     static Path workDir;
@@ -61,6 +74,7 @@ class ClusterFaultsIT {
     private String schema;
     private EtcdServer etcd;
     private TargetServer target;
+    private TcpProxy databaseOfC;
     private List<Long> ids;
 
     @BeforeAll
@@ -68,9 +82,12 @@ class ClusterFaultsIT {
         schema = MariaDb.freshSchema();
         etcd = EtcdServer.start(workDir);
         target = new TargetServer();
+        String[] mariaDb = MariaDb.hostPort().split(":");
+        databaseOfC = new TcpProxy(mariaDb[0], Integer.parseInt(mariaDb[1]));
         for (String name : List.of("a", "b", "c")) {
+            String database = name.equals("c") ? "127.0.0.1:" + databaseOfC.port() : MariaDb.hostPort();
             // one after the other: three starting at once on a small machine outlast the start timeout
-            servers.add(ServerProcess.start(workDir.resolve(name), arguments()).awaitHealthy());
+            servers.add(ServerProcess.start(workDir.resolve(name), arguments(database)).awaitHealthy());
         }
         ApiClient admin = servers.getFirst().api().login(TestSettings.ADMIN_USERNAME, TestSettings.ADMIN_PASSWORD);
         long department = admin.get("/auth/userinfo").data().get("departmentId").asLong();
@@ -79,8 +96,8 @@ class ClusterFaultsIT {
                 Instant.now().minusSeconds(2)).size() == servers.size());
     }
 
-    private String[] arguments() {
-        return new String[] {"--database.url=" + MariaDb.hostPort(), "--database.username=" + MariaDb.username(),
+    private String[] arguments(String database) {
+        return new String[] {"--database.url=" + database, "--database.username=" + MariaDb.username(),
                 "--database.password=" + MariaDb.password(), "--database.schema=" + schema,
                 "--auth.jwtSecret=" + JWT_SECRET, "--auth.adminPassword=" + TestSettings.ADMIN_PASSWORD,
                 "--cluster.etcd.endpoints=" + etcd.endpoint(),
@@ -92,6 +109,7 @@ class ClusterFaultsIT {
     void stopCluster() {
         servers.forEach(ServerProcess::close);
         target.close();
+        databaseOfC.close();
         etcd.close();
     }
 
@@ -123,6 +141,38 @@ class ClusterFaultsIT {
 
     @Test
     @Order(2)
+    void anInstanceCutOffTheDatabaseForLongerThanItsLeaseFencesAndTheOthersRunItsFiresOnce() throws Exception {
+        ServerProcess cut = servers.get(2);
+        Instant cutAt = Instant.now();
+        databaseOfC.cut();
+        Thread.sleep(DATABASE_CUT);
+        databaseOfC.restore();
+        await().atMost(Duration.ofSeconds(60)).until(() -> ClusterIT.executors(schema, "scheduled_time > ?",
+                Instant.now().minusSeconds(2)).size() == servers.size());
+        Thread.sleep(Duration.ofSeconds(5).plus(SETTLE));
+        Instant to = Instant.now().minus(SETTLE);
+
+        assertThat(cut.isAlive()).isTrue();
+        assertEveryFireArrived(cutAt, to);
+        assertThat(firesRecordedMoreThanOnce()).as("fires recorded twice").isEmpty();
+        // Calls the cut instance made before it fenced cannot be known to the others, which run those fires again
+        // (crashPolicy RERUN); once it fenced, no fire reaches the target twice.
+        Instant fenced = cutAt.plus(FENCED_AFTER_CUT_WITHIN);
+        Map<String, List<Instant>> repeated = new HashMap<>(arrivals(cutAt.minusSeconds(3), to));
+        repeated.values().removeIf(times -> times.size() < 2);
+        Duration latest = arrivals(cutAt, to).entrySet().stream()
+                .map(fire -> Duration.between(ClusterIT.instantOf(fire.getKey()), fire.getValue().getFirst()))
+                .max(Duration::compareTo).orElseThrow();
+        System.out.printf("database cut of %d s: %d fires delivered twice, the latest arrived %d ms late%n",
+                DATABASE_CUT.toSeconds(), repeated.size(), latest.toMillis());
+        assertThat(latest).as("the latest fire: the others took the cut instance's tasks over, not it after the cut")
+                .isLessThan(TAKEN_OVER_WITHIN);
+        assertThat(repeated.values()).as("fires delivered twice, first after the cut instance fenced")
+                .allSatisfy(times -> assertThat(times.getFirst()).isBefore(fenced));
+    }
+
+    @Test
+    @Order(3)
     void theLeaderKilledAnotherInstanceLeadsTheHousekeepingAndTakesItsFiresOver() throws Exception {
         ServerProcess leader = currentLeader().orElseThrow();
         Instant killed = Instant.now();

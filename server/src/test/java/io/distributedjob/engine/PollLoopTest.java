@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ class PollLoopTest {
         AtomicInteger failures = new AtomicInteger();
         AtomicInteger after = new AtomicInteger();
         AtomicInteger claims = new AtomicInteger();
+        List<Throwable> heard = new CopyOnWriteArrayList<>();
         RoundDuty failing = duty("failing", () -> {
             // alternately an exception and an error, as a runaway recursion in a schedule would throw
             if (failures.incrementAndGet() % 2 == 0) {
@@ -30,7 +32,7 @@ class PollLoopTest {
         });
         PollLoop loop = new PollLoop(Clock.systemUTC(), Duration.ofMillis(10),
                 List.of(failing, duty("after", after::incrementAndGet)), duty("claiming", claims::incrementAndGet),
-                new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));
+                new MicrometerSchedulerMetrics(new SimpleMeterRegistry()), heard::add);
         loop.start();
         try {
             // five rounds in which the failing duty threw, and the duty after it and the claim still ran
@@ -39,6 +41,8 @@ class PollLoopTest {
         } finally {
             loop.stop();
         }
+        assertThat(heard).hasAtLeastOneElementOfType(IllegalStateException.class)
+                .hasAtLeastOneElementOfType(StackOverflowError.class);
     }
 
     @Test
@@ -47,7 +51,7 @@ class PollLoopTest {
         AtomicInteger claims = new AtomicInteger();
         PollLoop loop = new PollLoop(Clock.systemUTC(), Duration.ofSeconds(60),
                 List.of(duty("round", rounds::incrementAndGet)), duty("claiming", claims::incrementAndGet),
-                new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));
+                new MicrometerSchedulerMetrics(new SimpleMeterRegistry()), failure -> { });
         loop.start();
         try {
             await().atMost(Duration.ofSeconds(5)).until(() -> claims.get() == 1);

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * a few times per lease. A renewal proves the lease valid until the instant the request was sent plus the granted
  * TTL (the server counts from receipt, which is later), so {@link #fenced()} turns true before the server can expire
  * the lease and the others can take over: this instance then starts none of the fires it holds. Once etcd answers
- * again it registers under a new lease and is restored. The others' registrations are followed by a watch
+ * again it registers under a new lease and is restored. While it stands aside (its database out of reach) it revokes
+ * its lease and stays fenced, unregistered. The others' registrations are followed by a watch
  * ({@link EtcdMemberWatch}).
  */
 public class EtcdMembership implements ClusterMembership, Fencing, AutoCloseable {
@@ -49,6 +50,7 @@ public class EtcdMembership implements ClusterMembership, Fencing, AutoCloseable
     private volatile long leaseId;
     private volatile Instant validUntil = Instant.MIN;
     private volatile boolean running = true;
+    private volatile boolean standingAside;
     private boolean reportedFenced = true;
 
     public EtcdMembership(Client client, ClusterSettings.Etcd settings, Clock clock, String instanceId, String host) {
@@ -90,6 +92,16 @@ public class EtcdMembership implements ClusterMembership, Fencing, AutoCloseable
     }
 
     @Override
+    public void standAside() {
+        standingAside = true;
+    }
+
+    @Override
+    public void stopStandingAside() {
+        standingAside = false;
+    }
+
+    @Override
     public void onMemberGone(Consumer<MemberGone> listener) {
         watch.onGone(listener);
     }
@@ -123,7 +135,9 @@ public class EtcdMembership implements ClusterMembership, Fencing, AutoCloseable
         while (running) {
             long turnStarted = System.nanoTime();
             try {
-                if (leaseId == 0 || fenced()) {
+                if (standingAside) {
+                    revokeIfRegistered();
+                } else if (leaseId == 0 || fenced()) {
                     register();
                 } else {
                     renew();
@@ -154,6 +168,18 @@ public class EtcdMembership implements ClusterMembership, Fencing, AutoCloseable
         log.info("Registered in etcd as {} under lease {}", self.instanceId(), Long.toHexString(lease));
     }
 
+    /** The key goes with the lease, so the others learn at once that this instance left; it is fenced from now on. */
+    private void revokeIfRegistered() throws Exception {
+        long lease = leaseId;
+        if (lease == 0) {
+            return;
+        }
+        leaseId = 0;
+        log.warn("Leaving the etcd membership as {}: the database is out of reach, the others take its work over",
+                self.instanceId());
+        client.getLeaseClient().revoke(lease).get(renewEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     private void renew() throws Exception {
         Instant sent = clock.instant();
         long ttl = client.getLeaseClient().keepAliveOnce(leaseId)
@@ -172,8 +198,10 @@ public class EtcdMembership implements ClusterMembership, Fencing, AutoCloseable
         }
         reportedFenced = now;
         if (now) {
-            log.warn("Fenced: the etcd lease of {} could not be renewed within {} s; no fire it holds is started",
-                    self.instanceId(), settings.leaseSeconds());
+            if (!standingAside) {
+                log.warn("Fenced: the etcd lease of {} could not be renewed within {} s; no fire it holds is started",
+                        self.instanceId(), settings.leaseSeconds());
+            }
             fencingListeners.forEach(Listener::fenced);
         } else {
             fencingListeners.forEach(Listener::restored);

@@ -119,6 +119,26 @@ class EtcdClusterTest {
     }
 
     @Test
+    void aMemberStandingAsideIsGoneForTheOthersAtOnceAndFencedUntilItRegistersAgain() {
+        Node a = join("a");
+        Node b = join("b");
+        await().atMost(WITHIN_LEASE).until(() -> !a.membership.fenced() && ids(b).equals(Set.of("a", "b")));
+        List<MemberGone> seenByB = new CopyOnWriteArrayList<>();
+        b.membership.onMemberGone(seenByB::add);
+
+        a.membership.standAside();
+
+        // the lease is revoked, not left to expire: within a renewal and slack, well inside the lease
+        await().atMost(Duration.ofSeconds(2)).until(() -> ids(b).equals(Set.of("b")));
+        assertThat(seenByB).extracting(MemberGone::instanceId).containsExactly("a");
+        assertThat(a.membership.fenced()).isTrue();
+        assertThat(b.membership.registered("a")).isFalse();
+
+        a.membership.stopStandingAside();
+        await().atMost(WITHIN_LEASE).until(() -> !a.membership.fenced() && ids(b).equals(Set.of("a", "b")));
+    }
+
+    @Test
     void anInstanceCutOffFromEtcdIsFencedWithinItsLeaseAndRestoredWhenEtcdIsBack() {
         Node a = join("a");
         Node b = join("b");

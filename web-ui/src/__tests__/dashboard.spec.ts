@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hourlyBuckets, pastDays, slowestTasks, upcomingFires } from '@/views/dashboard'
+import { hourlyBuckets, lastDay, pastDays, slowestTasks, upcomingFires } from '@/views/dashboard'
 import type { ExecutionRecord } from '@/api/records'
 import type { Task } from '@/api/tasks'
 import { mockApi, mountConsole, page, signIn } from './helpers'
@@ -10,6 +10,10 @@ describe('dashboard figures', () => {
   it('keeps only the days up to today of a month', () => {
     const daily = ['2026-03-09', '2026-03-10', '2026-03-11'].map((date) => ({ date, total: 1, success: 1, fail: 0 }))
     expect(pastDays(daily, '2026-03-10').map((d) => d.date)).toEqual(['2026-03-09', '2026-03-10'])
+  })
+
+  it('spans the 24 hours up to now for the last-day figures', () => {
+    expect(lastDay(new Date(now))).toEqual({ from: '2026-03-09T12:00:00.000Z', to: '2026-03-10T12:00:00.000Z' })
   })
 
   it('counts the finished executions of the last 24 hours per hour', () => {

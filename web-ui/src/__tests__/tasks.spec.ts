@@ -93,6 +93,26 @@ describe('bulk actions', () => {
     ])
     expect(document.body.textContent).toContain('1 succeeded, 1 failed')
   })
+
+  it('deletes every selected task of a later page, once confirmed, and shows the page before it', async () => {
+    const later = [{ ...task, id: 8, name: 'sync-orders' }, { ...task, id: 9, name: 'cleanup' }]
+    const { calls } = mockApi({
+      'GET /tasks': (call) => ({ data: call.query.get('page') === '2' ? page(later, 12, 2) : page([task], 10, 1) }),
+      'POST /tasks/batch-delete': { data: [{ id: 8, outcome: 'DELETED' }, { id: 9, outcome: 'DELETED' }] },
+    })
+    const { router, wrapper } = await mountConsole('/tasks?page=2', { before: () => signIn() })
+
+    for (const box of wrapper.findAll('.el-table__body .el-checkbox input')) await box.setValue(true)
+    await settle()
+    await wrapper.get('[data-testid="bulk-delete"]').trigger('click')
+    await settle()
+    document.querySelector<HTMLElement>('.el-message-box__btns .el-button--primary')!.click()
+    await settle()
+
+    expect(calls.find((c) => c.path === '/tasks/batch-delete')?.body).toEqual({ ids: [8, 9] })
+    expect(router.currentRoute.value.query.page ?? '1').toBe('1')
+    expect(wrapper.get('[data-testid="task-name"]').text()).toBe('nightly-report')
+  })
 })
 
 describe('task form', () => {

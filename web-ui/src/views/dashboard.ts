@@ -2,6 +2,13 @@ import type { ExecutionRecord } from '@/api/records'
 import type { Task } from '@/api/tasks'
 
 export const DAY_MS = 24 * 60 * 60 * 1000
+/** Rows the dashboard reads in one request: the largest page the API serves. */
+export const SAMPLE_SIZE = 100
+
+/** The 24 hours up to `now`, as the ISO instants the record queries take. */
+export function lastDay(now: Date): { from: string; to: string } {
+  return { from: new Date(now.getTime() - DAY_MS).toISOString(), to: now.toISOString() }
+}
 
 export interface SlowTask {
   taskId: number

@@ -1,7 +1,6 @@
 package io.distributedjob.storage;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /** The embedded H2 database, run in MySQL mode with lower-case identifiers. */
@@ -51,21 +50,9 @@ public final class H2Dialect implements SqlDialect {
     }
 
     @Override
-    public String modifyColumn(String table, String definition) {
-        return "ALTER TABLE " + table + " MODIFY COLUMN " + definition;
-    }
-
-    @Override
     public String addUniqueIndex(String table, Index index) {
         return "CREATE UNIQUE INDEX IF NOT EXISTS " + indexName(table, index) + " ON " + table
                 + " (" + index.columns() + ")";
-    }
-
-    @Override
-    public String insertIgnoringDuplicate(String table, List<String> columns) {
-        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")"
-                + " ON DUPLICATE KEY UPDATE " + columns.getFirst() + " = " + columns.getFirst();
     }
 
     private static String indexName(String table, Index index) {

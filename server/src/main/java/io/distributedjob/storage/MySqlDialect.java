@@ -1,7 +1,6 @@
 package io.distributedjob.storage;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /** MySQL 8 and MariaDB 10.6+. */
@@ -50,20 +49,7 @@ public final class MySqlDialect implements SqlDialect {
     }
 
     @Override
-    public String modifyColumn(String table, String definition) {
-        return "ALTER TABLE " + table + " MODIFY COLUMN " + definition;
-    }
-
-    @Override
     public String addUniqueIndex(String table, Index index) {
         return "ALTER TABLE " + table + " ADD UNIQUE KEY " + index.name() + " (" + index.columns() + ")";
-    }
-
-    /** Not INSERT IGNORE: that would also turn a refused value (too long, out of range) into a silent warning. */
-    @Override
-    public String insertIgnoringDuplicate(String table, List<String> columns) {
-        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")"
-                + " ON DUPLICATE KEY UPDATE " + columns.getFirst() + " = " + columns.getFirst();
     }
 }

@@ -1,10 +1,12 @@
 package io.distributedjob.storage;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
  * Everything that differs between the databases DistributedJob runs on. Repositories write portable SQL and
- * ask the dialect for the rest, so that one shared test suite proves every database.
+ * ask the dialect for the rest, so that one shared test suite proves every database. A statement that H2 in
+ * MySQL mode takes as MySQL writes it is written once, here.
  */
 public interface SqlDialect {
 
@@ -36,16 +38,23 @@ public interface SqlDialect {
     String largeText();
 
     /** DDL giving an existing column a new definition ({@code name TYPE ...}). */
-    String modifyColumn(String table, String definition);
+    default String modifyColumn(String table, String definition) {
+        return "ALTER TABLE " + table + " MODIFY COLUMN " + definition;
+    }
 
     /** DDL adding a unique index to an existing table, under the name {@link #createTableIfAbsent} gives it. */
     String addUniqueIndex(String table, Index index);
 
     /**
      * An insert of one row into {@code table} that does nothing (and counts no row) when the row's unique key is
-     * already there. {@code columns} lists the columns; every value is a parameter.
+     * already there. {@code columns} lists the columns; every value is a parameter. Not INSERT IGNORE: that
+     * would also turn a refused value (too long, out of range) into a silent warning.
      */
-    String insertIgnoringDuplicate(String table, List<String> columns);
+    default String insertIgnoringDuplicate(String table, List<String> columns) {
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")"
+                + " ON DUPLICATE KEY UPDATE " + columns.getFirst() + " = " + columns.getFirst();
+    }
 
     /** A secondary index; a unique one refuses a second row with the same values. */
     record Index(String name, String columns, boolean unique) {

@@ -1,5 +1,8 @@
 package io.distributedjob.engine;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -18,6 +21,9 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * until the fires it held then are handed back, since the others may have taken its rows over meanwhile.
  */
 final class Fence {
+
+    /** SQLSTATE class 08: the connection broke or could not be made. */
+    private static final String CONNECTION_EXCEPTION_CLASS = "08";
 
     private final Duration lease;
     private final Fencing cluster;
@@ -57,11 +63,25 @@ final class Fence {
         databaseOutOfReach = false;
     }
 
-    /** A poll duty failed with {@code failure}: if no connection to the database could be had, closes until renewed. */
+    /**
+     * A poll duty failed with {@code failure}: if it was for want of a connection to the database (none could be had,
+     * or the one in use broke, which may surface as a failed rollback), closes until renewed.
+     */
     void dutyFailed(Throwable failure) {
-        if (failure instanceof DataAccessResourceFailureException || failure instanceof CannotCreateTransactionException) {
-            databaseOutOfReach = true;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (connectionLost(cause)) {
+                databaseOutOfReach = true;
+                return;
+            }
         }
+    }
+
+    private static boolean connectionLost(Throwable cause) {
+        return cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
+                || cause instanceof SQLTransientConnectionException
+                || cause instanceof SQLNonTransientConnectionException
+                || cause instanceof SQLException sql && sql.getSQLState() != null
+                        && sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS);
     }
 
     boolean closed(Instant now) {

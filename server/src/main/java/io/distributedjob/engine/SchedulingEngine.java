@@ -83,9 +83,10 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
         ClaimStep claim = new ClaimStep(store, planner, self, settings.claimBatchSize(), settings.queueSize(),
                 held.outstanding(), held.leased(), departments, held, cluster.partition()::owns);
         ReapingDuty reaping = new ReapingDuty(reaper, store, lease(), cluster.leader());
+        StandingAsideDuty standingAside = new StandingAsideDuty(fence, cluster.membership(), cluster.leader());
         List<RoundDuty> round = List.of(
                 new HeartbeatDuty(instances, self, host, held, fence, executor::running),
-                new StandingAsideDuty(fence, cluster.membership(), cluster.leader()),
+                standingAside,
                 departments,
                 reaping,
                 new RemoteEditsDuty(store, held, pollInterval, clock.instant()),
@@ -93,7 +94,13 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
                         : new BalancingDuty(instances, store, held, lease(), pollInterval));
         this.loop = new PollLoop(clock, pollInterval, round,
                 new ClaimingDuty(claim, Duration.ofMillis(settings.lookaheadMs()), fence, metrics), metrics,
-                fence::dutyFailed);
+                failure -> {
+                    fence.dutyFailed(failure);
+                    // at once, not at the next round, whose heartbeat may first wait out the pool's connection timeout
+                    if (fence.databaseOutOfReach(clock.instant())) {
+                        standingAside.run(clock.instant());
+                    }
+                });
         cluster.membership().onMemberGone(reaping::memberGone);
         // a member that joins or goes moves tasks between partitions: the new owners claim them at once
         cluster.membership().onMembersChanged(loop::wakeUp);

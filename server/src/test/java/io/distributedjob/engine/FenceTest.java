@@ -2,6 +2,7 @@ package io.distributedjob.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DeadlockLoserDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 class FenceTest {
 
@@ -36,6 +38,13 @@ class FenceTest {
 
         fence.dutyFailed(new CannotCreateTransactionException("Could not open JDBC Connection for transaction"));
         assertThat(fence.closed(REGISTERED.plusSeconds(3))).isTrue();
+    }
+
+    @Test
+    void closesWhenTheConnectionInUseBrokeEvenWhereItSurfacesAsAFailedRollback() {
+        fence.dutyFailed(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("socket was closed by server", "08000")));
+        assertThat(fence.closed(REGISTERED.plusSeconds(1))).isTrue();
     }
 
     @Test

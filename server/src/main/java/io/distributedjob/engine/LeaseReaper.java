@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongPredicate;
 
 import io.distributedjob.cluster.ClusterMembership;
 import io.distributedjob.metrics.SchedulerMetrics;
@@ -37,11 +38,14 @@ final class LeaseReaper {
     private final String self;
     private final SchedulerMetrics metrics;
     private final ClusterMembership membership;
+    private final LongPredicate ours;
 
+    /** {@code ours}: whether a task is in this instance's partition under the membership as it is now. */
     LeaseReaper(EngineInstances instances, ClaimStore store, RecordService records, Duration lease, String self,
-                SchedulerMetrics metrics, ClusterMembership membership) {
+                SchedulerMetrics metrics, ClusterMembership membership, LongPredicate ours) {
         this.metrics = metrics;
         this.membership = membership;
+        this.ours = ours;
         this.instances = instances;
         this.store = store;
         this.records = records;
@@ -73,7 +77,9 @@ final class LeaseReaper {
      * Takes over at once from a member the cluster reported gone (its etcd lease expired), without waiting for its
      * database heartbeat to age: it was fenced before its lease could expire, so it starts none of its fires. The
      * etcd revision of its expiry, the takeover's fencing token, goes to the log; the rows themselves are guarded by
-     * their version, so a second takeover of the same row changes nothing.
+     * their version, so a second takeover of the same row changes nothing. Each member takes over the rows now in
+     * its own partition, the ones it will claim, so that the survivors share the work rather than each doing all of
+     * it; a row no member took because their views of the membership differed is left to the database reaping.
      */
     int takeOverGone(String instanceId, long revision) {
         if (instanceId.equals(self)) {
@@ -82,7 +88,7 @@ final class LeaseReaper {
         return instances.lease(instanceId).map(gone -> {
             // The rows are read before the cluster is asked: a member that registers again after the answer bumps
             // the version of each row it then hands back or claims, so the conditional rewinds cannot undo those.
-            List<DueTask> rows = store.leasedBy(instanceId);
+            List<DueTask> rows = store.leasedBy(instanceId).stream().filter(row -> ours.test(row.task().id())).toList();
             if (membership.registered(instanceId)) {
                 log.info("Member {} reported gone (etcd revision {}) is registered again: it hands back the fires it"
                         + " held while fenced itself", instanceId, revision);

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 import io.distributedjob.metrics.SchedulerMetrics;
 import org.slf4j.Logger;
@@ -34,6 +34,7 @@ final class PollLoop {
     private final Condition wake = lock.newCondition();
     /** Set under the lock; read without it only to skip a wake-up already due, as fires starting ask often. */
     private volatile boolean wakeRequested;
+    private volatile boolean roundRequested;
     private volatile boolean running;
     private Thread thread;
 
@@ -81,13 +82,20 @@ final class PollLoop {
         }
     }
 
+    /** Asks the loop for a whole round now rather than at the end of its interval: a takeover waits for no poll. */
+    void roundNow() {
+        roundRequested = true;
+        wakeUp();
+    }
+
     private void run() {
         Instant nextRound = clock.instant();
         while (running) {
             Instant now = clock.instant();
             long started = System.nanoTime();
-            boolean fullRound = !now.isBefore(nextRound);
+            boolean fullRound = roundRequested || !now.isBefore(nextRound);
             if (fullRound) {
+                roundRequested = false;
                 nextRound = now.plus(interval);
                 for (RoundDuty duty : round) {
                     runOnItsOwn(duty, now);

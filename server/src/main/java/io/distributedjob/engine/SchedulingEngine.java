@@ -72,7 +72,7 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
         this.store = new ClaimStore(jdbc, transactions, instances, dialect);
         FirePlanner planner = new FirePlanner(Duration.ofSeconds(settings.misfireThresholdSeconds()));
         LeaseReaper reaper = new LeaseReaper(instances, store, recordService, lease(), self, metrics,
-                cluster.membership());
+                cluster.membership(), cluster.partition()::owns);
         this.executor = executor;
         this.records = records;
         DisabledDepartments departments = new DisabledDepartments(departmentDirectory);
@@ -101,7 +101,10 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
                         standingAside.run(clock.instant());
                     }
                 });
-        cluster.membership().onMemberGone(reaping::memberGone);
+        cluster.membership().onMemberGone(member -> {
+            reaping.memberGone(member);
+            loop.roundNow();
+        });
         // a member that joins or goes moves tasks between partitions: the new owners claim them at once
         cluster.membership().onMembersChanged(loop::wakeUp);
         // a herd larger than the queue is claimed in waves as its first fires start, not one queue per interval

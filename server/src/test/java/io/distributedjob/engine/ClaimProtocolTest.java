@@ -246,6 +246,28 @@ class ClaimProtocolTest {
     }
 
     @Test
+    void aMemberReportedGoneLeavesToEachSurvivorTheRowsOfItsOwnPartition() {
+        JdbcClient jdbc = db.jdbcClient();
+        Instant start = T0.plusSeconds(7200);
+        long mine = EngineFixture.insertTask(jdbc, EVERY_SECOND, TaskStatus.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE");
+        long theirs = EngineFixture.insertTask(jdbc, EVERY_SECOND, TaskStatus.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE");
+        MutableClock clock = new MutableClock(start, ZoneOffset.UTC);
+        EngineFixture gone = instance("gone", clock);
+        EngineFixture survivor = instance("survivor", clock);
+        EngineFixture other = instance("other", clock);
+        survivor.othersTasks.add(theirs);
+        other.othersTasks.add(mine);
+        assertThat(gone.claim(start, start.plusSeconds(5))).hasSize(2);
+
+        clock.set(start.plusSeconds(2));
+        assertThat(survivor.reaper.takeOverGone("gone", 42)).isEqualTo(1);
+        assertThat(EngineFixture.leaseOwner(jdbc, mine)).isNull();
+        assertThat(EngineFixture.leaseOwner(jdbc, theirs)).as("left to the member whose partition it is").isEqualTo("gone");
+        assertThat(other.reaper.takeOverGone("gone", 42)).isEqualTo(1);
+        assertThat(EngineFixture.leaseOwner(jdbc, theirs)).isNull();
+    }
+
+    @Test
     void aMemberReportedGoneThatRegisteredAgainKeepsItsClaims() {
         JdbcClient jdbc = db.jdbcClient();
         Instant start = T0.plusSeconds(7500);

@@ -54,6 +54,8 @@ final class EngineFixture {
     final Map<String, String> skipped = new ConcurrentHashMap<>();
     /** The members the cluster has registered now, as a member reported gone asks it before taking over. */
     final Set<String> registered = ConcurrentHashMap.newKeySet();
+    /** The tasks in other members' partitions. */
+    final Set<Long> othersTasks = ConcurrentHashMap.newKeySet();
     private final DisabledDepartments departments;
     private final ClaimStep step;
 
@@ -69,7 +71,7 @@ final class EngineFixture {
         RecordTables tables = new RecordTables(db.jdbcTemplate(), db.dialect(), Clock.systemUTC());
         RecordService records = RecordFixtures.service(db, tables, clock);
         this.reaper = new LeaseReaper(instances, store, records, LEASE, id, new MicrometerSchedulerMetrics(new SimpleMeterRegistry()),
-                new ClusterView());
+                new ClusterView(), taskId -> !othersTasks.contains(taskId));
         this.departments = new DisabledDepartments(OrgDirectories.departments(db.jdbcTemplate()));
         FireHolder holder = new FireHolder() {
             @Override

@@ -66,6 +66,22 @@ class PollLoopTest {
         }
     }
 
+    @Test
+    void aRoundAskedForRunsAtOnceRatherThanAtTheEndOfTheInterval() {
+        AtomicInteger rounds = new AtomicInteger();
+        PollLoop loop = new PollLoop(Clock.systemUTC(), Duration.ofSeconds(60),
+                List.of(duty("round", rounds::incrementAndGet)), duty("claiming", () -> { }),
+                new MicrometerSchedulerMetrics(new SimpleMeterRegistry()), failure -> { });
+        loop.start();
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> rounds.get() == 1);
+            loop.roundNow();
+            await().atMost(Duration.ofSeconds(5)).until(() -> rounds.get() == 2);
+        } finally {
+            loop.stop();
+        }
+    }
+
     private static RoundDuty duty(String name, Runnable work) {
         return new RoundDuty() {
             @Override

@@ -62,7 +62,7 @@ class GrpcTargetValidationTest extends H2ServerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "X-Tenant      | acme    | metadataKey      | 'X-Tenant' is not a valid gRPC metadata key: use lower-case letters, digits, _ . and -",
             "x tenant      | acme    | metadataKey      | 'x tenant' is not a valid gRPC metadata key: use lower-case letters, digits, _ . and -",
             ":authority    | evil    | metadataReserved | ':authority' is set by gRPC or the scheduler and cannot be configured",

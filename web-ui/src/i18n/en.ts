@@ -69,6 +69,8 @@ const en: MessageSchema = {
     grpcMethods: 'Methods', grpcLoadMethods: 'Load methods', grpcPickMethod: 'Pick a service and method',
     grpcStreaming: 'streaming: tasks call unary methods only', grpcTestCall: 'Test call', grpcCallDuration: '{ms} ms',
     grpcTls: 'TLS', grpcTlsHint: "Connect over TLS (the target's certificate is verified)",
+    grpcMetadata: 'Metadata', grpcMetadataKey: 'key, e.g. x-api-key', grpcMetadataValue: 'value',
+    grpcMetadataAdd: 'Add metadata', grpcMetadataRemove: 'Remove',
     misfirePolicy: 'Misfire policy', concurrencyPolicy: 'Concurrency policy', crashPolicy: 'Crash policy', invalidJson: 'Not valid JSON',
     required: 'Required', created: 'Task created', updated: 'Task updated', serverDefaultZone: "Server's time zone",
     browserZone: 'Browser: {zone}', description: 'Description', executeRecords: 'Executions',

@@ -56,6 +56,13 @@ describe('GrpcMetadataEditor', () => {
     expect(inputs(wrapper, 'grpc-metadata-key').map((input) => (input.element as HTMLInputElement).value)).toEqual(['x-tenant'])
   })
 
+  it('drops text that is not a JSON object, so the form never sends it', () => {
+    const { wrapper, form } = mountEditor('{"X-Job": ')
+
+    expect(form.headers).toBe('')
+    expect(inputs(wrapper, 'grpc-metadata-key')).toHaveLength(0)
+  })
+
   it("shows the server's refusal under the rows", async () => {
     const { wrapper } = mountEditor('{"X-Tenant":"acme"}', "headers: 'X-Tenant' is not a valid gRPC metadata key")
     // the form item shows an error once its 100 ms debounce has passed

@@ -70,7 +70,7 @@ const en: MessageSchema = {
     grpcStreaming: 'streaming: tasks call unary methods only', grpcTestCall: 'Test call', grpcCallDuration: '{ms} ms',
     grpcTls: 'TLS', grpcTlsHint: "Connect over TLS (the target's certificate is verified)",
     grpcMetadata: 'Metadata', grpcMetadataKey: 'key, e.g. x-api-key', grpcMetadataValue: 'value',
-    grpcMetadataAdd: 'Add metadata', grpcMetadataRemove: 'Remove',
+    grpcMetadataAdd: 'Add metadata', grpcMetadataRemove: 'Remove', grpcMetadataJson: 'Metadata (JSON)',
     misfirePolicy: 'Misfire policy', concurrencyPolicy: 'Concurrency policy', crashPolicy: 'Crash policy', invalidJson: 'Not valid JSON',
     required: 'Required', created: 'Task created', updated: 'Task updated', serverDefaultZone: "Server's time zone",
     browserZone: 'Browser: {zone}', description: 'Description', executeRecords: 'Executions',

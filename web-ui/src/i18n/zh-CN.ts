@@ -66,7 +66,7 @@ const zhCN = {
     grpcStreaming: '流式：任务只能调用一元方法', grpcTestCall: '测试调用', grpcCallDuration: '{ms} 毫秒',
     grpcTls: 'TLS', grpcTlsHint: '通过 TLS 连接（校验目标的证书）',
     grpcMetadata: '元数据', grpcMetadataKey: '键，如 x-api-key', grpcMetadataValue: '值',
-    grpcMetadataAdd: '添加元数据', grpcMetadataRemove: '删除',
+    grpcMetadataAdd: '添加元数据', grpcMetadataRemove: '删除', grpcMetadataJson: '元数据（JSON）',
     misfirePolicy: '错过触发策略', concurrencyPolicy: '并发策略', crashPolicy: '宕机策略', invalidJson: '不是合法的 JSON',
     required: '必填', created: '任务已创建', updated: '任务已更新', serverDefaultZone: '服务器默认时区',
     browserZone: '浏览器时区：{zone}', description: '描述', executeRecords: '执行记录',

@@ -98,7 +98,8 @@ class TaskTools {
                         Permissions.TASK_UPDATE, AuditLog.TASK, false, InputSchema.object()
                         .integer("id", "task id")
                         .string("body", "HTTP tasks: the request body of this fire instead of the task's")
-                        .string("headers", "a JSON object of headers (HTTP tasks) or metadata (gRPC tasks) laid over the task's")
+                        .string("headers", "a JSON object of headers (HTTP tasks) or metadata (gRPC tasks)"
+                                + " laid over the task's")
                         .string("query", "HTTP tasks: a query string appended to the URL, such as a=1&b=2")
                         .string("grpcParams", "gRPC tasks: the request message of this fire as JSON")
                         .required("id")),

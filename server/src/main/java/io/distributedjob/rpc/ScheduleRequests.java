@@ -25,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>{@code handler} is {@code http} or {@code grpc}; {@code params} is a JSON object: for http {@code url, method
  * (default GET), headers, body, fallbackUrl, retryInterval}, for grpc {@code service, method, params, headers (the
- * metadata), fallbackService, fallbackMethod, tls, retryInterval}. {@code timeout} 0 means the default, {@code department_id} 0
- * the caller's department. The task is created enabled.
+ * metadata), fallbackService, fallbackMethod, tls, retryInterval}. {@code timeout} 0 means the default,
+ * {@code department_id} 0 the caller's department. The task is created enabled.
  */
 @Component
 class ScheduleRequests {

@@ -15,8 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The gRPC side of the task form: the methods of a target and a test call of one, each read from a body with the
  * gRPC task's own fields ({@code grpcService}, {@code grpcTls}, {@code timeout}, {@code departmentId}, and for a
- * call {@code grpcMethod}, {@code grpcParams} and {@code headers}, the metadata, checked as a task's). The department is the task's, within the caller's scope as for
- * a task being saved; a test call is audited, never recorded as an execution.
+ * call {@code grpcMethod}, {@code grpcParams} and {@code headers}, the metadata, checked as a task's). The
+ * department is the task's, within the caller's scope as for a task being saved; a test call is audited, never
+ * recorded as an execution.
  */
 @Service
 class GrpcTargetService {

@@ -50,7 +50,8 @@ class TargetHeaders {
             return Map.of();
         }
         Map<String, String> values = new LinkedHashMap<>();
-        json.readTree(headers).properties().forEach(header -> values.put(header.getKey(), header.getValue().asString()));
+        json.readTree(headers).properties()
+                .forEach(header -> values.put(header.getKey(), header.getValue().asString()));
         return Collections.unmodifiableMap(values);
     }
 

@@ -53,8 +53,8 @@ class ReflectionTargets implements GrpcTargets {
     }
 
     @Override
-    public TestCall call(String grpcService, String method, String jsonParams, Map<String, String> metadata, boolean tls,
-                         Duration timeout) {
+    public TestCall call(String grpcService, String method, String jsonParams, Map<String, String> metadata,
+                         boolean tls, Duration timeout) {
         admitted(parsed(grpcService));
         long start = System.nanoTime();
         GrpcCallResult result = caller.call(new DynamicGrpcCaller.Call(grpcService, method, jsonParams, tls, metadata),

@@ -3,8 +3,8 @@ import { LIBRARY_SERVICE, startGrpcTarget } from './grpcTarget.mjs'
 
 /**
  * On the gRPC task form, the user loads the methods of a target by reflection, picks one, gets its request
- * template in the request field, edits it and runs a test call that reaches the target and shows its answer;
- * at desktop and phone width.
+ * template in the request field, edits it, adds a metadata entry and runs a test call that reaches the target with
+ * both and shows its answer; at desktop and phone width.
  */
 export async function grpcMethodPicker({ ui, harness }) {
   const target = await startGrpcTarget()
@@ -26,11 +26,15 @@ export async function grpcMethodPicker({ ui, harness }) {
     await harness.shot(page, '09b-grpc-method-picked')
 
     await page.getByTestId('task-grpc-params').fill(JSON.stringify({ ...template, title: 'e2e-dune' }, null, 2))
+    await page.getByTestId('grpc-metadata-add').click()
+    await page.getByTestId('grpc-metadata-key').fill('x-tenant')
+    await page.getByTestId('grpc-metadata-value').fill('e2e-library')
     await page.getByTestId('grpc-test-call').click()
     await page.getByTestId('grpc-call-answer').waitFor()
     expect(await page.getByTestId('grpc-call-status').innerText(), 'test call status').toContain('OK')
     expect(await page.getByTestId('grpc-call-response').innerText(), 'test call response').toContain('lent e2e-dune')
     expect(target.requests.map((request) => request.title).join(','), 'requests the target received').toBe('e2e-dune')
+    expect(target.metadata[0]?.['x-tenant'], 'metadata the target received').toBe('e2e-library')
     await harness.shot(page, '09c-grpc-test-call')
 
     await page.setViewportSize({ width: 390, height: 844 })

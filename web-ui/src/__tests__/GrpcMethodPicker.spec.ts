@@ -48,16 +48,16 @@ describe('GrpcMethodPicker', () => {
     expect(wrapper.get('[data-testid="grpc-load-error"]').text()).toContain('target policy refused 169.254.169.254')
   })
 
-  it('runs a test call with the request and shows status, duration and response', async () => {
+  it('runs a test call with the request and metadata and shows status, duration and response', async () => {
     const { calls } = mockApi({
       'POST /tasks/grpc/test-call': { data: { success: true, statusCode: 0, status: 'OK', durationMs: 12, response: '{"receipt":"lent dune"}', error: null } },
     })
-    const wrapper = mountPicker({ service: '127.0.0.1:50051/demo.Library', method: 'Lend', params: '{"title": "dune"}' })
+    const wrapper = mountPicker({ service: '127.0.0.1:50051/demo.Library', method: 'Lend', params: '{"title": "dune"}', metadata: '{"x-tenant":"acme"}' })
 
     await wrapper.get('[data-testid="grpc-test-call"]').trigger('click')
     await settle(5)
 
-    expect(calls[0]?.body).toEqual({ grpcService: '127.0.0.1:50051/demo.Library', grpcMethod: 'Lend', grpcParams: '{"title": "dune"}', grpcTls: false, timeout: 5, departmentId: 3 })
+    expect(calls[0]?.body).toEqual({ grpcService: '127.0.0.1:50051/demo.Library', grpcMethod: 'Lend', grpcParams: '{"title": "dune"}', headers: '{"x-tenant":"acme"}', grpcTls: false, timeout: 5, departmentId: 3 })
     expect(wrapper.get('[data-testid="grpc-call-status"]').text()).toBe('OK (0)')
     expect(wrapper.get('[data-testid="grpc-call-answer"]').text()).toContain('12 ms')
     expect(wrapper.get('[data-testid="grpc-call-response"]').text()).toContain('"receipt": "lent dune"')

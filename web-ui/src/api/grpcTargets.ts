@@ -15,6 +15,8 @@ export interface GrpcTestCallInput extends GrpcTargetInput {
   grpcMethod: string
   /** The request message as a JSON object text; empty sends an empty message. */
   grpcParams?: string
+  /** The metadata sent with the call, a JSON object text of string values, checked as a task's. */
+  headers?: string
 }
 
 export interface GrpcMethod {

@@ -21,7 +21,6 @@ import io.distributedjob.targets.TargetRefusedException;
 import io.distributedjob.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -91,14 +90,9 @@ public class HttpTaskExecutor implements TaskExecutor, AutoCloseable {
     private HttpTargetClient.Request request(String url, Fire fire, Task task) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("User-Agent", USER_AGENT);
-        boolean contentType = false;
-        if (task.definition().headers() != null) {
-            JsonNode taskHeaders = json.readTree(task.definition().headers());
-            for (Map.Entry<String, JsonNode> header : taskHeaders.properties()) {
-                headers.put(header.getKey(), header.getValue().asString());
-                contentType |= header.getKey().equalsIgnoreCase("Content-Type");
-            }
-        }
+        Map<String, String> own = task.definition().headerValues(json);
+        headers.putAll(own);
+        boolean contentType = own.keySet().stream().anyMatch(name -> name.equalsIgnoreCase("Content-Type"));
         headers.keySet().removeIf(name -> name.equalsIgnoreCase(FIRE_ID_HEADER));
         headers.put(FIRE_ID_HEADER, fire.fireId());
         TraceHeaders.addTo(headers);

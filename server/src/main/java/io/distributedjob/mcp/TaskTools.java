@@ -98,7 +98,8 @@ class TaskTools {
                         Permissions.TASK_UPDATE, AuditLog.TASK, false, InputSchema.object()
                         .integer("id", "task id")
                         .string("body", "HTTP tasks: the request body of this fire instead of the task's")
-                        .string("headers", "HTTP tasks: a JSON object of headers laid over the task's")
+                        .string("headers", "a JSON object of headers (HTTP tasks) or metadata (gRPC tasks)"
+                                + " laid over the task's")
                         .string("query", "HTTP tasks: a query string appended to the URL, such as a=1&b=2")
                         .string("grpcParams", "gRPC tasks: the request message of this fire as JSON")
                         .required("id")),
@@ -162,6 +163,7 @@ class TaskTools {
         return input.string("grpcService", "target as host:port/package.Service")
                 .string("grpcMethod", "method name")
                 .object("grpcParams", "request message as a JSON object")
+                .object("headers", "metadata sent with every call, a JSON object of strings with lower-case keys")
                 .string("fallbackGrpcService", "service called when every attempt failed")
                 .string("fallbackGrpcMethod", "method of the fallback service")
                 .required("name", "departmentId", "cron", "status", "grpcService", "grpcMethod");

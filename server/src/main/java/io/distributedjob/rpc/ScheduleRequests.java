@@ -24,9 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
  * same validation, and names the gRPC field in the messages of that validation.
  *
  * <p>{@code handler} is {@code http} or {@code grpc}; {@code params} is a JSON object: for http {@code url, method
- * (default GET), headers, body, fallbackUrl, retryInterval}, for grpc {@code service, method, params,
- * fallbackService, fallbackMethod, tls, retryInterval}. {@code timeout} 0 means the default, {@code department_id} 0
- * the caller's department. The task is created enabled.
+ * (default GET), headers, body, fallbackUrl, retryInterval}, for grpc {@code service, method, params, headers (the
+ * metadata), fallbackService, fallbackMethod, tls, retryInterval}. {@code timeout} 0 means the default,
+ * {@code department_id} 0 the caller's department. The task is created enabled.
  */
 @Component
 class ScheduleRequests {
@@ -49,8 +49,8 @@ class ScheduleRequests {
             TaskType.HTTP, ordered("url", "url", "method", "httpMethod", "headers", "headers", "body", "body",
                     "fallbackUrl", "fallbackUrl", "retryInterval", "retryInterval"),
             TaskType.GRPC, ordered("service", "grpcService", "method", "grpcMethod", "params", "grpcParams",
-                    "fallbackService", "fallbackGrpcService", "fallbackMethod", "fallbackGrpcMethod",
-                    "tls", "grpcTls", "retryInterval", "retryInterval"));
+                    "headers", "headers", "fallbackService", "fallbackGrpcService", "fallbackMethod",
+                    "fallbackGrpcMethod", "tls", "grpcTls", "retryInterval", "retryInterval"));
 
     private final JsonMapper json;
 

@@ -15,8 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The gRPC side of the task form: the methods of a target and a test call of one, each read from a body with the
  * gRPC task's own fields ({@code grpcService}, {@code grpcTls}, {@code timeout}, {@code departmentId}, and for a
- * call {@code grpcMethod} and {@code grpcParams}). The department is the task's, within the caller's scope as for
- * a task being saved; a test call is audited, never recorded as an execution.
+ * call {@code grpcMethod}, {@code grpcParams} and {@code headers}, the metadata, checked as a task's). The
+ * department is the task's, within the caller's scope as for a task being saved; a test call is audited, never
+ * recorded as an execution.
  */
 @Service
 class GrpcTargetService {
@@ -25,12 +26,15 @@ class GrpcTargetService {
     static final int LISTING_TIMEOUT_MAX_SECONDS = 10;
 
     private final GrpcTargets targets;
+    private final TargetHeaders headers;
     private final DepartmentScope scope;
     private final AuditLog audit;
     private final JsonMapper json;
 
-    GrpcTargetService(GrpcTargets targets, DepartmentScope scope, AuditLog audit, JsonMapper json) {
+    GrpcTargetService(GrpcTargets targets, TargetHeaders headers, DepartmentScope scope, AuditLog audit,
+                      JsonMapper json) {
         this.targets = targets;
+        this.headers = headers;
         this.scope = scope;
         this.audit = audit;
         this.json = json;
@@ -51,8 +55,11 @@ class GrpcTargetService {
             String service = GrpcTargetRules.service(f, "grpcService", true);
             String method = GrpcTargetRules.method(f, "grpcMethod", true);
             String params = f.jsonObject("grpcParams", TaskLimits.BODY_MAX, json);
-            GrpcTargets.TestCall result = targets.call(service, method, params, f.bool("grpcTls", false),
-                    Duration.ofSeconds(timeout(f)));
+            String metadata = headers.grpc(f);
+            boolean tls = f.bool("grpcTls", false);
+            Duration timeout = Duration.ofSeconds(timeout(f));
+            GrpcTargets.TestCall result = f.valid(() -> targets.call(service, method, params,
+                    TargetHeaders.values(metadata, json), tls, timeout));
             audit.record(user, AuditLog.TEST_CALL, AuditLog.TASK, null, result.success() ? Outcome.SUCCESS : Outcome.FAILURE,
                     service + "/" + method + ": " + result.status() + " in " + result.durationMs() + " ms");
             return result;

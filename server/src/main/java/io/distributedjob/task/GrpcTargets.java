@@ -2,6 +2,7 @@ package io.distributedjob.task;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the task form needs from the gRPC client: the methods a target offers, read by server reflection, and one
@@ -17,8 +18,12 @@ public interface GrpcTargets {
      */
     List<ServiceMethods> describe(String grpcService, boolean tls, Duration timeout);
 
-    /** Calls {@code method} of {@code grpcService} once with {@code jsonParams} as the request, within {@code timeout}. */
-    TestCall call(String grpcService, String method, String jsonParams, boolean tls, Duration timeout);
+    /**
+     * Calls {@code method} of {@code grpcService} once with {@code jsonParams} as the request and {@code metadata}
+     * sent with it, within {@code timeout}.
+     */
+    TestCall call(String grpcService, String method, String jsonParams, Map<String, String> metadata, boolean tls,
+                  Duration timeout);
 
     /** A service and its methods, in the order the service declares them. */
     record ServiceMethods(String service, List<Method> methods) {

@@ -7,13 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-/** The fields of an HTTP target: URL, method and headers, checked for a task and for the overrides of a run. */
-@Component
-class HttpTargetRules {
+/**
+ * The fields of an HTTP target: URL, method and the rules of its headers, checked for a task and for the overrides
+ * of a run.
+ */
+final class HttpTargetRules {
 
     private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
     /** Headers the HTTP client sets itself and refuses to take from a task. */
@@ -22,10 +20,7 @@ class HttpTargetRules {
     private static final Pattern HEADER_NAME =
             Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1," + TaskLimits.HEADER_NAME_MAX + "}");
 
-    private final JsonMapper json;
-
-    HttpTargetRules(JsonMapper json) {
-        this.json = json;
+    private HttpTargetRules() {
     }
 
     /** The URL in {@code field}; null when it is not given or refused. */
@@ -64,40 +59,29 @@ class HttpTargetRules {
         return method;
     }
 
-    /** The headers as a JSON object's text; null when they are not given or refused (for their first bad header). */
-    String headers(TaskFields f) {
-        String text = f.jsonObject("headers", TaskLimits.HEADERS_MAX, json);
-        if (text == null) {
-            return null;
+    /** A header the HTTP client takes: a token name, not one it sets itself. */
+    static boolean acceptsHeaderName(TaskFields f, String name) {
+        if (!HEADER_NAME.matcher(name).matches()) {
+            return TargetHeaders.headerRefused(f, "headerName", name, "'" + name + "' is not a valid header name");
         }
-        for (Map.Entry<String, JsonNode> header : json.readTree(text).properties()) {
-            String name = header.getKey();
-            if (!HEADER_NAME.matcher(name).matches()) {
-                return headerRefused(f, "headerName", name, "'" + name + "' is not a valid header name");
-            }
-            if (RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                return headerRefused(f, "headerReserved", name,
-                        "'" + name + "' is set by the HTTP client and cannot be configured");
-            }
-            if (!header.getValue().isString()) {
-                return headerRefused(f, "headerValueText", name, "the value of '" + name + "' must be a string");
-            }
-            String value = header.getValue().asString();
-            if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-                return headerRefused(f, "headerValueLine", name,
-                        "the value of '" + name + "' must not contain line breaks");
-            }
+        if (RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            return TargetHeaders.headerRefused(f, "headerReserved", name,
+                    "'" + name + "' is set by the HTTP client and cannot be configured");
         }
-        return text;
+        return true;
+    }
+
+    /** A value on one line, so that it cannot split the request. */
+    static boolean acceptsHeaderValue(TaskFields f, String name, String value) {
+        if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+            return TargetHeaders.headerRefused(f, "headerValueLine", name,
+                    "the value of '" + name + "' must not contain line breaks");
+        }
+        return true;
     }
 
     private static String refused(TaskFields f, String field, String rule, String text) {
         f.refuse(field, rule, Map.of(), text);
-        return null;
-    }
-
-    private static String headerRefused(TaskFields f, String rule, String header, String text) {
-        f.refuse("headers", rule, Map.of("header", header), text);
         return null;
     }
 }

@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the optional body of {@code POST /tasks/{id}/run}: the overrides of one fire, checked like the task's own
- * fields (the body and headers of an HTTP task, its URL's query; the parameters of a gRPC task).
+ * fields (the body and headers of an HTTP task, its URL's query; the parameters and metadata of a gRPC task).
  */
 @Component
 class RunOverridesReader {
@@ -20,15 +20,15 @@ class RunOverridesReader {
     static final int QUERY_MAX = 2048;
 
     private static final Set<String> HTTP_FIELDS = Set.of("body", "headers", "query");
-    private static final Set<String> GRPC_FIELDS = Set.of("grpcParams");
+    private static final Set<String> GRPC_FIELDS = Set.of("grpcParams", "headers");
     /** {@code name=value} pairs joined by {@code &}, in URL-encoded form: no spaces, no fragment, no line breaks. */
     private static final Pattern QUERY = Pattern.compile("[^\\s#&=]+(=[^\\s#&]*)?(&[^\\s#&=]+(=[^\\s#&]*)?)*");
 
-    private final HttpTargetRules http;
+    private final TargetHeaders headers;
     private final JsonMapper json;
 
-    RunOverridesReader(HttpTargetRules http, JsonMapper json) {
-        this.http = http;
+    RunOverridesReader(TargetHeaders headers, JsonMapper json) {
+        this.headers = headers;
         this.json = json;
     }
 
@@ -47,12 +47,13 @@ class RunOverridesReader {
         }
         if (type == TaskType.GRPC) {
             String params = f.jsonObject("grpcParams", TaskLimits.BODY_MAX, json);
-            return f.valid(() -> new RunOverrides(null, null, null, params));
+            String metadata = headers.grpc(f);
+            return f.valid(() -> new RunOverrides(null, metadata, null, params));
         }
         String query = query(f);
         String requestBody = f.string("body", false, TaskLimits.BODY_MAX);
-        String headers = http.headers(f);
-        return f.valid(() -> new RunOverrides(requestBody, headers, query, null));
+        String requestHeaders = headers.http(f);
+        return f.valid(() -> new RunOverrides(requestBody, requestHeaders, query, null));
     }
 
     /** The query without its leading {@code ?}; null when it is not given or refused. */

@@ -1,6 +1,9 @@
 package io.distributedjob.task;
 
+import java.util.Map;
+
 import io.distributedjob.kernel.TaskType;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A validated task definition as a client sent it, with defaults filled in, ready to store. */
 public record TaskDefinition(
@@ -28,6 +31,11 @@ public record TaskDefinition(
         MisfirePolicy misfirePolicy,
         ConcurrencyPolicy concurrencyPolicy,
         CrashPolicy crashPolicy) {
+
+    /** The request headers of an HTTP task or the metadata of a gRPC task, by name; empty when there are none. */
+    public Map<String, String> headerValues(JsonMapper json) {
+        return TargetHeaders.values(headers, json);
+    }
 
     TaskDefinition withHeaders(String value) {
         return with(name, status, url, value, body, grpcParams);

@@ -37,6 +37,7 @@ final class TaskExports {
             fields.put("grpcService", t.grpcService());
             fields.put("grpcMethod", t.grpcMethod());
             fields.put("grpcParams", t.grpcParams());
+            fields.put("headers", t.headers());
             fields.put("fallbackGrpcService", t.fallbackGrpcService());
             fields.put("fallbackGrpcMethod", t.fallbackGrpcMethod());
             fields.put("grpcTls", t.grpcTls());

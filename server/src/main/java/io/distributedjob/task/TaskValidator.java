@@ -14,19 +14,20 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns the JSON body of a create or update request into a {@link TaskDefinition}, checking every field and
  * refusing with one 400/4001 that lists every field problem (its message naming the first); the HTTP and gRPC
- * target fields are checked by {@link HttpTargetRules} and {@link GrpcTargetRules}.
+ * target fields are checked by {@link HttpTargetRules} and {@link GrpcTargetRules}, the headers of either (request
+ * headers of an HTTP task, metadata of a gRPC task) read by {@link TargetHeaders}.
  */
 @Component
 class TaskValidator {
 
     static final int DEFAULT_TIMEOUT = 30;
 
-    private final HttpTargetRules http;
+    private final TargetHeaders headers;
     private final JsonMapper json;
     private final Clock clock;
 
-    TaskValidator(HttpTargetRules http, JsonMapper json, Clock clock) {
-        this.http = http;
+    TaskValidator(TargetHeaders headers, JsonMapper json, Clock clock) {
+        this.headers = headers;
         this.json = json;
         this.clock = clock;
     }
@@ -36,10 +37,10 @@ class TaskValidator {
         Common common = common(f);
         String url = HttpTargetRules.url(f, "url", true);
         String method = HttpTargetRules.method(f);
-        String headers = http.headers(f);
+        String requestHeaders = headers.http(f);
         String requestBody = f.string("body", false, TaskLimits.BODY_MAX);
         String fallbackUrl = HttpTargetRules.url(f, "fallbackUrl", false);
-        return f.valid(() -> common.definition(TaskType.HTTP, url, method, headers, requestBody, fallbackUrl,
+        return f.valid(() -> common.definition(TaskType.HTTP, url, method, requestHeaders, requestBody, fallbackUrl,
                 null, null, null, null, null, false));
     }
 
@@ -49,11 +50,12 @@ class TaskValidator {
         String service = GrpcTargetRules.service(f, "grpcService", true);
         String method = GrpcTargetRules.method(f, "grpcMethod", true);
         String params = f.jsonObject("grpcParams", TaskLimits.BODY_MAX, json);
+        String metadata = headers.grpc(f);
         String fallbackService = GrpcTargetRules.service(f, "fallbackGrpcService", false);
         String fallbackMethod = GrpcTargetRules.method(f, "fallbackGrpcMethod", false);
         GrpcTargetRules.requireWholeFallback(f, fallbackService, fallbackMethod);
         boolean tls = f.bool("grpcTls", false);
-        return f.valid(() -> common.definition(TaskType.GRPC, null, null, null, null, null, service, method, params,
+        return f.valid(() -> common.definition(TaskType.GRPC, null, null, metadata, null, null, service, method, params,
                 fallbackService, fallbackMethod, tls));
     }
 

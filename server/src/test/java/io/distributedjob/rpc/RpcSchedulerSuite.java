@@ -68,8 +68,8 @@ interface RpcSchedulerSuite extends RpcFixture {
         Scheduler.ScheduleTaskResponse response = admin.scheduler().scheduleTask(Scheduler.ScheduleTaskRequest.newBuilder()
                 .setName(OrgFixture.unique("rpc-grpc")).setCronExpression("0 0 3 * * ?").setHandler("GRPC")
                 .setParams(params("{\"service\": \"127.0.0.1:50051/djtest.greeter.Greeter\", \"method\": \"SayHello\","
-                        + " \"params\": {\"name\": \"n\"}, \"fallbackService\": \"dns:///backup:50051/djtest.greeter.Greeter\","
-                        + " \"fallbackMethod\": \"SayHello\"}"))
+                        + " \"params\": {\"name\": \"n\"}, \"headers\": {\"x-tenant\": \"acme\"},"
+                        + " \"fallbackService\": \"dns:///backup:50051/djtest.greeter.Greeter\", \"fallbackMethod\": \"SayHello\"}"))
                 .build());
 
         JsonNode task = admin().get("/tasks/" + response.getTaskId()).data();
@@ -77,6 +77,7 @@ interface RpcSchedulerSuite extends RpcFixture {
         assertThat(task.get("grpcService").asString()).isEqualTo("127.0.0.1:50051/djtest.greeter.Greeter");
         assertThat(task.get("grpcMethod").asString()).isEqualTo("SayHello");
         assertThat(ApiClient.mapper().readTree(task.get("grpcParams").asString()).get("name").asString()).isEqualTo("n");
+        assertThat(ApiClient.mapper().readTree(task.get("headers").asString()).get("x-tenant").asString()).isEqualTo("acme");
         assertThat(task.get("fallbackGrpcService").asString()).isEqualTo("dns:///backup:50051/djtest.greeter.Greeter");
         assertThat(task.get("fallbackGrpcMethod").asString()).isEqualTo("SayHello");
         assertThat(task.get("timeout").asInt()).as("timeout 0 means the default").isEqualTo(30);

@@ -28,9 +28,9 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.grpc.stub.StreamObserver;
 
 /**
- * A real gRPC target for tests, with server reflection: counts calls, keeps each request, its arrival and the
- * fire id sent with it, and can be told to fail every call ({@link #failWith}) or to answer slowly: names
- * starting with "slow" wait {@link #slowFor} first.
+ * A real gRPC target for tests, with server reflection: counts calls, keeps each request, its arrival, the
+ * metadata sent with it and the fire id among them, and can be told to fail every call ({@link #failWith}) or to
+ * answer slowly: names starting with "slow" wait {@link #slowFor} first.
  */
 public final class GreeterServer implements AutoCloseable {
 
@@ -43,6 +43,7 @@ public final class GreeterServer implements AutoCloseable {
     private final List<HelloRequest> requests = new CopyOnWriteArrayList<>();
     private final List<String> fireIds = new CopyOnWriteArrayList<>();
     private final List<String> traceparents = new CopyOnWriteArrayList<>();
+    private final List<Metadata> metadata = new CopyOnWriteArrayList<>();
     private final List<Instant> arrivals = new CopyOnWriteArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
     private volatile Status failure;
@@ -99,6 +100,11 @@ public final class GreeterServer implements AutoCloseable {
         return traceparents;
     }
 
+    /** The metadata of each call of the greeter, reflection calls aside. */
+    public List<Metadata> metadata() {
+        return metadata;
+    }
+
     public List<Instant> arrivals() {
         return arrivals;
     }
@@ -119,7 +125,7 @@ public final class GreeterServer implements AutoCloseable {
         }
         try {
             server = Grpc.newServerBuilderForPort(port, credentials)
-                    .addService(ServerInterceptors.intercept(new Greeter(), new FireIdCapture()))
+                    .addService(ServerInterceptors.intercept(new Greeter(), new MetadataCapture()))
                     .addService(ProtoReflectionServiceV1.newInstance())
                     .build()
                     .start();
@@ -175,10 +181,11 @@ public final class GreeterServer implements AutoCloseable {
         }
     }
 
-    private final class FireIdCapture implements ServerInterceptor {
+    private final class MetadataCapture implements ServerInterceptor {
 
         @Override
         public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+            metadata.add(headers);
             String traceparent = headers.get(TRACEPARENT);
             if (traceparent != null) {
                 traceparents.add(traceparent);

@@ -9,9 +9,11 @@ import java.util.List;
 import io.distributedjob.support.ApiClient;
 import io.distributedjob.support.ApiResult;
 import io.distributedjob.support.CatalogServer;
+import io.distributedjob.support.GreeterServer;
 import io.distributedjob.support.H2ServerTest;
 import io.distributedjob.support.OrgFixture;
 import io.distributedjob.support.ServerProcess;
+import io.grpc.Metadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -79,6 +81,29 @@ class GrpcTargetApiTest extends H2ServerTest {
         JsonNode audited = admin.get("/audit-logs?action=TEST_CALL&size=100").data().get("list");
         assertThat(audited).anySatisfy(entry -> assertThat(entry.get("detail").asString())
                 .isEqualTo(catalog.target() + "/" + CatalogServer.SERVICE + "/Find: OK in " + answer.get("durationMs").asLong() + " ms"));
+    }
+
+    @Test
+    void aTestCallSendsTheFormsMetadataAfterCheckingItAsATasks() {
+        try (GreeterServer greeter = GreeterServer.start()) {
+            String service = greeter.target() + "/" + GreeterServer.SERVICE;
+            ApiResult refused = admin().post(TEST_CALL, json("grpcService", service, "grpcMethod", "SayHello",
+                    "headers", "{\"x-dj-fire-id\": \"forged\"}"));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.message()).isEqualTo(
+                    "headers: 'x-dj-fire-id' is set by gRPC or the scheduler and cannot be configured");
+            assertThat(greeter.calls()).isZero();
+
+            ApiResult called = admin().post(TEST_CALL, json("grpcService", service, "grpcMethod", "SayHello",
+                    "grpcParams", "{\"name\": \"probe\"}", "headers", "{\"authorization\": \"Bearer t-1\", \"x-tenant\": \"acme\"}"));
+
+            assertThat(called.status()).as(called.toString()).isEqualTo(200);
+            assertThat(called.data().get("success").asBoolean()).isTrue();
+            assertThat(greeter.metadata()).singleElement().satisfies(metadata -> {
+                assertThat(metadata.get(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER))).isEqualTo("Bearer t-1");
+                assertThat(metadata.get(Metadata.Key.of("x-tenant", Metadata.ASCII_STRING_MARSHALLER))).isEqualTo("acme");
+            });
+        }
     }
 
     @Test

@@ -2,16 +2,19 @@ package io.distributedjob.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.distributedjob.access.Permissions;
 import io.distributedjob.support.ApiClient;
 import io.distributedjob.support.ApiResult;
 import io.distributedjob.support.H2ServerTest;
 import io.distributedjob.support.OrgFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Task creation reads a gRPC target with the same grammar the executor calls it by. */
+/** Task creation reads a gRPC target with the same grammar the executor calls it by, and the metadata sent to it. */
 class GrpcTargetValidationTest extends H2ServerTest {
 
     @ParameterizedTest
@@ -56,6 +59,77 @@ class GrpcTargetValidationTest extends H2ServerTest {
         ApiResult bad = admin().post("/tasks/grpc", task("grpcService", "127.0.0.1:1/acme.X").put("grpcTls", "yes"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.message()).isEqualTo("grpcTls: must be true or false");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "X-Tenant      | acme    | metadataKey      | 'X-Tenant' is not a valid gRPC metadata key: use lower-case letters, digits, _ . and -",
+            "x tenant      | acme    | metadataKey      | 'x tenant' is not a valid gRPC metadata key: use lower-case letters, digits, _ . and -",
+            ":authority    | evil    | metadataReserved | ':authority' is set by gRPC or the scheduler and cannot be configured",
+            "grpc-timeout  | 1S      | metadataReserved | 'grpc-timeout' is set by gRPC or the scheduler and cannot be configured",
+            "content-type  | a/b     | metadataReserved | 'content-type' is set by gRPC or the scheduler and cannot be configured",
+            "te            | x       | metadataReserved | 'te' is set by gRPC or the scheduler and cannot be configured",
+            "user-agent    | me      | metadataReserved | 'user-agent' is set by gRPC or the scheduler and cannot be configured",
+            "host          | evil    | metadataReserved | 'host' is set by gRPC or the scheduler and cannot be configured",
+            "x-dj-fire-id  | 1:2     | metadataReserved | 'x-dj-fire-id' is set by gRPC or the scheduler and cannot be configured",
+            "traceparent   | 00-x    | metadataReserved | 'traceparent' is set by gRPC or the scheduler and cannot be configured",
+            "tracestate    | a=b     | metadataReserved | 'tracestate' is set by gRPC or the scheduler and cannot be configured",
+            "x-payload-bin | AAEC    | metadataBinary   | 'x-payload-bin' is binary metadata, which is not supported",
+            "x-city        | Zürich  | metadataValue    | the value of 'x-city' must be printable ASCII",
+            "x-line        | a\\nb   | metadataValue    | the value of 'x-line' must be printable ASCII",
+    })
+    void aMetadataKeyOrValueGrpcWouldNotSendAsTextIsRefusedNamingIt(String key, String value, String rule,
+                                                                       String message) {
+        ObjectNode metadata = ApiClient.mapper().createObjectNode().put(key, value.replace("\\n", "\n"));
+
+        ApiResult refused = admin().post("/tasks/grpc", task("grpcService", "127.0.0.1:50051/acme.billing.Invoices")
+                .put("headers", metadata.toString()));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo(4001);
+        assertThat(refused.message()).isEqualTo("headers: " + message);
+        assertThat(refused.data().get("messageKey").asString()).isEqualTo("validation." + rule);
+        assertThat(refused.data().get("params").get("header").asString()).isEqualTo(key);
+    }
+
+    @Test
+    void metadataIsStoredAndANonTextValueIsRefused() {
+        String metadata = "{\"x-tenant\":\"acme\",\"x-request-source\":\"scheduler 1.0\"}";
+        ApiResult created = admin().post("/tasks/grpc", task("grpcService", "127.0.0.1:50051/acme.billing.Invoices")
+                .put("headers", metadata));
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        assertThat(admin().get("/tasks/" + created.data().get("id").asLong()).data().get("headers").asString())
+                .isEqualTo(metadata);
+
+        ApiResult number = admin().post("/tasks/grpc", task("grpcService", "127.0.0.1:50051/acme.billing.Invoices")
+                .put("headers", "{\"x-count\": 1}"));
+        assertThat(number.status()).isEqualTo(400);
+        assertThat(number.message()).isEqualTo("headers: the value of 'x-count' must be a string");
+    }
+
+    @Test
+    void secretMetadataIsMaskedForThoseWhoCannotChangeTheTaskAndKeptWhenSentBackMasked() {
+        OrgFixture org = new OrgFixture(admin());
+        long department = org.department("grpc-secrets", org.rootDepartment());
+        String metadata = "{\"authorization\":\"Bearer s3cr3t\",\"x-api-key\":\"k-123\",\"x-tenant\":\"acme\"}";
+        ObjectNode task = task("grpcService", "127.0.0.1:50051/acme.billing.Invoices").put("departmentId", department);
+        long id = admin().post("/tasks/grpc", task.put("headers", metadata)).data().get("id").asLong();
+        ApiClient viewer = api().login(org.user("grpc-viewer", department,
+                org.role("grpc-viewer", Permissions.TASK_VIEW)).username(), OrgFixture.PASSWORD);
+
+        JsonNode shown = ApiClient.mapper().readTree(viewer.get("/tasks/" + id).data().get("headers").asString());
+        assertThat(shown.get("authorization").asString()).isEqualTo(SecretHeaders.MASK);
+        assertThat(shown.get("x-api-key").asString()).isEqualTo(SecretHeaders.MASK);
+        assertThat(shown.get("x-tenant").asString()).isEqualTo("acme");
+        assertThat(admin().get("/tasks/" + id).data().get("headers").asString()).isEqualTo(metadata);
+
+        ApiResult sentBackMasked = admin().put("/tasks/grpc/" + id,
+                task.put("headers", "{\"authorization\":\"******\",\"x-tenant\":\"beta\"}"));
+        assertThat(sentBackMasked.status()).as(sentBackMasked.toString()).isEqualTo(200);
+        JsonNode stored = ApiClient.mapper().readTree(admin().get("/tasks/" + id).data().get("headers").asString());
+        assertThat(stored.get("authorization").asString()).isEqualTo("Bearer s3cr3t");
+        assertThat(stored.get("x-tenant").asString()).isEqualTo("beta");
+        assertThat(stored.has("x-api-key")).as("a key left out is dropped").isFalse();
     }
 
     private ObjectNode task(String field, String grpcService) {

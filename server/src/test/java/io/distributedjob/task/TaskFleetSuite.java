@@ -130,6 +130,25 @@ public interface TaskFleetSuite extends ServerUnderTest {
     }
 
     @Test
+    default void aGrpcTasksMetadataIsExportedAndImportedBack() {
+        String name = OrgFixture.unique("grpc-exported");
+        ObjectNode grpc = ApiClient.mapper().createObjectNode();
+        grpc.put("name", name).put("departmentId", root()).put("cron", "@every 5m").put("status", 0)
+                .put("grpcService", "127.0.0.1:9/acme.Jobs").put("grpcMethod", "Run")
+                .put("headers", "{\"x-tenant\":\"acme\"}");
+        assertThat(admin().post("/tasks/grpc", grpc).status()).isEqualTo(200);
+
+        JsonNode exported = admin().get("/tasks/export?keyword=" + name).body().get(0);
+        assertThat(exported.get("headers").asString()).isEqualTo("{\"x-tenant\":\"acme\"}");
+        String renamed = OrgFixture.unique("grpc-imported");
+        ApiResult imported = admin().post("/tasks/import",
+                ApiClient.mapper().createArrayNode().add(((ObjectNode) exported.deepCopy()).put("name", renamed)));
+        assertThat(outcomes(imported)).containsExactly("CREATED");
+        assertThat(admin().get("/tasks?keyword=" + renamed).data().get("list").get(0).get("headers").asString())
+                .isEqualTo("{\"x-tenant\":\"acme\"}");
+    }
+
+    @Test
     default void anExportImportsBackAndADryRunWritesNothing() {
         long department = new OrgFixture(admin()).department("export", root());
         String keyword = OrgFixture.unique("exported");

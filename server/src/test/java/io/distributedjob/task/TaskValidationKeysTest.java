@@ -20,7 +20,7 @@ class TaskValidationKeysTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneId.of("Asia/Shanghai"));
 
-    private final TaskValidator validator = new TaskValidator(new HttpTargetRules(JSON), JSON, CLOCK);
+    private final TaskValidator validator = new TaskValidator(new TargetHeaders(JSON), JSON, CLOCK);
 
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource(delimiter = '|', value = {

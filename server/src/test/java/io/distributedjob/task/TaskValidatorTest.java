@@ -23,7 +23,7 @@ class TaskValidatorTest {
     private static final ZoneId SERVER_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final TaskValidator validator = new TaskValidator(new HttpTargetRules(json), json,
+    private final TaskValidator validator = new TaskValidator(new TargetHeaders(json), json,
             Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), SERVER_ZONE));
 
     @Test

@@ -15,21 +15,25 @@ import io.distributedjob.kernel.TaskType;
 import io.distributedjob.task.Task;
 import io.grpc.Status;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs gRPC tasks: the task's method of its service, with {@code grpcParams} as the request, its timeout as the
- * deadline of each call (schema lookup included; past it the call is cancelled and the attempt timed out) and the
- * fire id as {@code x-dj-fire-id} metadata with the attempt's {@code traceparent}; or the fallback service/method when the fire executor asks, as for
- * HTTP tasks (task validation makes the fallback service and method go together).
+ * deadline of each call (schema lookup included; past it the call is cancelled and the attempt timed out), the
+ * task's {@code headers} as metadata and the fire id as {@code x-dj-fire-id} with the attempt's {@code traceparent};
+ * or the fallback service/method, with the same metadata, when the fire executor asks, as for HTTP tasks (task
+ * validation makes the fallback service and method go together, and keeps the scheduler's keys out of a task's).
  */
 @Component
 public class GrpcTaskExecutor implements TaskExecutor {
 
     private final DynamicGrpcCaller caller;
+    private final JsonMapper json;
     private final int responseMaxBytes;
 
-    public GrpcTaskExecutor(DynamicGrpcCaller caller, JobSettings settings) {
+    public GrpcTaskExecutor(DynamicGrpcCaller caller, JsonMapper json, JobSettings settings) {
         this.caller = caller;
+        this.json = json;
         this.responseMaxBytes = settings.responseMaxBytes();
     }
 
@@ -58,7 +62,7 @@ public class GrpcTaskExecutor implements TaskExecutor {
 
     private Attempt call(Fire fire, String service, String method) {
         Task task = fire.task();
-        Map<String, String> metadata = new LinkedHashMap<>();
+        Map<String, String> metadata = new LinkedHashMap<>(task.definition().headerValues(json));
         metadata.put(HttpTaskExecutor.FIRE_ID_HEADER, fire.fireId());
         TraceHeaders.addTo(metadata);
         GrpcCallResult result = caller.call(new DynamicGrpcCaller.Call(service, method, task.definition().grpcParams(), task.definition().grpcTls(),

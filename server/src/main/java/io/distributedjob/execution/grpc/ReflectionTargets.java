@@ -53,10 +53,11 @@ class ReflectionTargets implements GrpcTargets {
     }
 
     @Override
-    public TestCall call(String grpcService, String method, String jsonParams, boolean tls, Duration timeout) {
+    public TestCall call(String grpcService, String method, String jsonParams, Map<String, String> metadata,
+                         boolean tls, Duration timeout) {
         admitted(parsed(grpcService));
         long start = System.nanoTime();
-        GrpcCallResult result = caller.call(new DynamicGrpcCaller.Call(grpcService, method, jsonParams, tls, Map.of()),
+        GrpcCallResult result = caller.call(new DynamicGrpcCaller.Call(grpcService, method, jsonParams, tls, metadata),
                 timeout);
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         return new TestCall(result.success(), result.statusCode(), Status.fromCodeValue(result.statusCode()).getCode().name(),

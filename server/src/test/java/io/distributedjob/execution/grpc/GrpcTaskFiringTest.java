@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.distributedjob.support.ApiClient;
@@ -14,6 +15,7 @@ import io.distributedjob.support.GreeterServer;
 import io.distributedjob.support.H2ServerTest;
 import io.distributedjob.support.OrgFixture;
 import io.distributedjob.testgrpc.greeter.HelloRequest;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +27,7 @@ class GrpcTaskFiringTest extends H2ServerTest {
     @Test
     void aTaskEverySecondCallsTheMethodWithItsParametersAndIsRecorded() {
         try (GreeterServer greeter = GreeterServer.start()) {
-            long id = create(greeter.target(), "{\"name\": \"tick\", \"times\": 2, \"tags\": [\"x\"]}", 1, 0, 0, null);
+            long id = create(greeter.target(), "{\"name\": \"tick\", \"times\": 2, \"tags\": [\"x\"]}", 1, 0, 0, null, null);
 
             await().atMost(Duration.ofSeconds(20)).until(() -> greeter.calls() >= 3);
             assertThat(admin().patch("/tasks/" + id + "/status", ApiClient.json("status", 0)).status()).isEqualTo(200);
@@ -47,11 +49,11 @@ class GrpcTaskFiringTest extends H2ServerTest {
     }
 
     @Test
-    void retriesThePrimaryThenCallsTheFallbackOnce() {
+    void retriesThePrimaryThenCallsTheFallbackOnceEachTimeWithTheTasksMetadata() {
         try (GreeterServer primary = GreeterServer.start(); GreeterServer fallback = GreeterServer.start()) {
             primary.failWith(Status.UNAVAILABLE);
             long id = create(primary.target(), "{\"name\": \"important\"}", 0, 2, 1,
-                    fallback.target() + "/" + GreeterServer.SERVICE);
+                    fallback.target() + "/" + GreeterServer.SERVICE, "{\"x-api-key\": \"k-123\", \"x-tenant\": \"acme\"}");
 
             ApiResult run = admin().post("/tasks/" + id + "/run", null);
             assertThat(run.status()).as(run.toString()).isEqualTo(200);
@@ -74,13 +76,36 @@ class GrpcTaskFiringTest extends H2ServerTest {
             assertThat(record.get("usedFallback").asBoolean()).isTrue();
             assertThat(record.get("retryTimes").asInt()).isEqualTo(2);
             assertThat(record.get("error").asString()).contains("UNAVAILABLE");
+            List<Metadata> sent = new ArrayList<>(primary.metadata());
+            sent.addAll(fallback.metadata());
+            assertThat(sent).hasSize(4).allSatisfy(metadata -> {
+                assertThat(metadata.get(key("x-api-key"))).isEqualTo("k-123");
+                assertThat(metadata.get(key("x-tenant"))).isEqualTo("acme");
+                assertThat(metadata.get(key("x-dj-fire-id"))).isEqualTo(record.get("fireId").asString());
+            });
+        }
+    }
+
+    @Test
+    void aRunCanLayOtherMetadataOverTheTasks() {
+        try (GreeterServer greeter = GreeterServer.start()) {
+            long id = create(greeter.target(), "{\"name\": \"once\"}", 0, 0, 0, null,
+                    "{\"x-api-key\": \"k-123\", \"x-tenant\": \"acme\"}");
+
+            ApiResult run = admin().post("/tasks/" + id + "/run", ApiClient.json("headers", "{\"x-tenant\": \"beta\"}"));
+            assertThat(run.status()).as(run.toString()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> greeter.calls() == 1);
+            Metadata sent = greeter.metadata().getFirst();
+            assertThat(sent.get(key("x-api-key"))).isEqualTo("k-123");
+            assertThat(sent.get(key("x-tenant"))).isEqualTo("beta");
         }
     }
 
     @Test
     void aTargetThatIsDownAndComesBackIsReachedAgainWithoutRestartingAnything() {
         try (GreeterServer greeter = GreeterServer.start()) {
-            long id = create(greeter.target(), "{\"name\": \"steady\"}", 1, 0, 0, null);
+            long id = create(greeter.target(), "{\"name\": \"steady\"}", 1, 0, 0, null, null);
             await().atMost(Duration.ofSeconds(20)).until(() -> greeter.calls() >= 1);
 
             greeter.stop();
@@ -95,7 +120,8 @@ class GrpcTaskFiringTest extends H2ServerTest {
         }
     }
 
-    private long create(String target, String params, int status, int retryCount, int retryInterval, String fallbackService) {
+    private long create(String target, String params, int status, int retryCount, int retryInterval,
+                        String fallbackService, String headers) {
         ObjectNode task = ApiClient.mapper().createObjectNode();
         task.put("name", OrgFixture.unique("grpc")).put("departmentId", new OrgFixture(admin()).rootDepartment())
                 .put("cron", "* * * * * *").put("grpcService", target + "/" + GreeterServer.SERVICE)
@@ -104,9 +130,16 @@ class GrpcTaskFiringTest extends H2ServerTest {
         if (fallbackService != null) {
             task.put("fallbackGrpcService", fallbackService).put("fallbackGrpcMethod", "SayHello");
         }
+        if (headers != null) {
+            task.put("headers", headers);
+        }
         ApiResult created = admin().post("/tasks/grpc", task);
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         return created.data().get("id").asLong();
+    }
+
+    private static Metadata.Key<String> key(String name) {
+        return Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER);
     }
 
     private static String month() {

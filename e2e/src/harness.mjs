@@ -12,6 +12,7 @@ export class Harness {
     this.requireAll = requireAll
     this.results = []
     this.consoleErrors = []
+    this.expectedErrors = []
     rmSync(screenshots, { recursive: true, force: true })
     mkdirSync(screenshots, { recursive: true })
   }
@@ -19,10 +20,21 @@ export class Harness {
   /** Every console error and uncaught exception of the page is kept against the scenario running then. */
   watch(page) {
     page.on('console', (message) => {
-      if (message.type() === 'error') this.consoleErrors.push(`[${this.current ?? '-'}] ${message.text()} (${message.location().url ?? ''})`)
+      const text = `${message.text()} (${message.location().url ?? ''})`
+      if (message.type() === 'error' && !this.expectedErrors.some((expected) => expected.test(text))) {
+        this.consoleErrors.push(`[${this.current ?? '-'}] ${text}`)
+      }
     })
     page.on('pageerror', (error) => this.consoleErrors.push(`[${this.current ?? '-'}] uncaught: ${error.message}`))
     return page
+  }
+
+  /**
+   * The browser logs every answer of 400 or more as a console error: a scenario that provokes refusals on purpose
+   * names the ones it expects, for itself only.
+   */
+  expectConsoleErrors(...patterns) {
+    this.expectedErrors.push(...patterns)
   }
 
   async shot(page, name) {
@@ -53,6 +65,7 @@ export class Harness {
       return false
     } finally {
       this.current = undefined
+      this.expectedErrors = []
     }
   }
 

@@ -75,6 +75,7 @@ try {
     ['gRPC form: methods listed by reflection, a request template, a test call', ['auth', 'tasks', 'grpcMethods'], grpcMethodPicker],
     ['task state at a glance, task page, run with parameters, record fire id, hourly chart', ['auth', 'tasks', 'records'], scenarios.taskStateAtAGlance],
     ['edit a task in the form and delete it', ['auth', 'tasks', 'preview'], scenarios.editAndDeleteTask],
+    ['task form: every field error at once, translated', ['auth', 'tasks', 'preview'], scenarios.fieldErrorsAtOnce],
     ['department, role and user; the user sees only what the role allows', ['auth', 'departments', 'roles', 'users', 'tasks', 'records'], scenarios.organisationAndPermissions],
     ['theme and language switch in the console', ['auth', 'tasks', 'records'], scenarios.themeAndLanguage],
     ['profile and not-found pages', ['auth', 'tasks', 'records'], scenarios.profileAndErrors],

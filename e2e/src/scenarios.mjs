@@ -143,6 +143,40 @@ export async function otherTaskPages({ ui, harness }) {
 }
 
 /**
+ * A save reports every field in error at once, each under its field and in the console's language (中文 here): first
+ * what the form checks itself, then what only the server can refuse.
+ */
+export async function fieldErrorsAtOnce({ ui, harness }) {
+  const page = ui.page
+  const errorOf = (testId) => page.locator('.el-form-item', { has: page.getByTestId(testId) }).locator('.el-form-item__error')
+  harness.expectConsoleErrors(/status of 400 .*\/v1\/tasks(\/cron\/preview|\/http)\b/)
+  await ui.open('/tasks/new?type=HTTP')
+  await page.getByTestId('cron-input').fill('99 * * * * *')
+  await page.getByTestId('cron-preview-error').waitFor()
+  await page.getByTestId('task-url').fill('ftp://example.com/job')
+  await page.getByTestId('task-save').click()
+  for (const field of ['task-name-input', 'cron-input', 'task-url']) {
+    await errorOf(field).waitFor()
+  }
+  expect(page.url(), 'nothing saved').toMatch(/\/tasks\/new/)
+  await harness.shot(page, '29-task-form-errors')
+
+  await page.getByTestId('task-name-input').fill(`e2e-refused-${Date.now().toString(36)}`)
+  await page.getByTestId('cron-input').fill('0 0 3 * * *')
+  await eventually(async () => (await page.getByTestId('cron-preview-time').count()) === 5, { what: 'the corrected cron previewed' })
+  await page.getByTestId('task-url').fill('http://example.com/job')
+  await page.getByTestId('task-headers').fill('{"Host": "other.example.com"}')
+  await page.getByTestId('task-fallback-url').fill('http://[::1/fallback')
+  await page.getByTestId('task-save').click()
+  await errorOf('task-headers').waitFor()
+  await errorOf('task-fallback-url').waitFor()
+  expect(await errorOf('task-headers').innerText(), 'the server\'s refusal of the header, translated').toContain('由 HTTP 客户端设置')
+  expect(await errorOf('task-fallback-url').innerText(), 'the server\'s refusal of the fallback, translated').toContain('不是有效的 URL')
+  expect(page.url(), 'nothing saved').toMatch(/\/tasks\/new/)
+  await harness.shot(page, '30-task-form-server-errors')
+}
+
+/**
  * Task state at a glance: the list's schedule, last result and recent runs, the task page with its history, a run
  * with parameters that links to its execution, the record drawer's fire id and lateness, the dashboard's hourly view.
  */

@@ -11,6 +11,7 @@ import io.distributedjob.access.Permissions;
 import io.distributedjob.access.RequirePermission;
 import io.distributedjob.kernel.ApiException;
 import io.distributedjob.kernel.ApiResponse;
+import io.distributedjob.kernel.PageParameters;
 import io.distributedjob.kernel.PageQuery;
 import io.distributedjob.kernel.PageResult;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -37,9 +38,8 @@ class RecordController {
     @GetMapping("/records")
     @RequirePermission(Permissions.RECORD_VIEW)
     ApiResponse<PageResult<RecordView>> list(CurrentUser user, RecordQueryParameters query,
-                                             @RequestParam(required = false) Integer page,
-                                             @RequestParam(required = false) Integer size) {
-        PageQuery pageQuery = PageQuery.of(page, size);
+                                             PageParameters paging) {
+        PageQuery pageQuery = paging.query();
         RecordFilter filter = query.filter(scope, user);
         if (query.ranged()) {
             RecordRange range = query.range();

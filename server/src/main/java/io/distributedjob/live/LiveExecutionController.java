@@ -10,7 +10,6 @@ import io.distributedjob.kernel.ApiResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Executions under way across the cluster, and cancelling one, within the caller's department scope. */

@@ -46,11 +46,12 @@ class RecordExportController {
         long offset = 0;
         while (true) {
             List<RecordView> chunk = records.history(filter, range.from(), range.to(), CHUNK, offset).records();
-            for (RecordView r : chunk) {
-                out.print(line(Stream.of(r.id(), r.fireId(), r.taskId(), r.taskName(), r.taskType(), r.departmentId(),
-                        r.triggerType(), r.scheduledTime(), r.startTime(), r.endTime(), r.latenessMillis(),
-                        r.costTime(), r.success(), r.status(), r.statusCode(), r.retryTimes(), r.usedFallback(),
-                        r.executor(), r.error())));
+            for (RecordView view : chunk) {
+                ExecutionRecord r = view.record();
+                out.print(line(Stream.of(view.id(), r.fireId(), r.taskId(), r.taskName(), r.taskType(),
+                        r.departmentId(), r.triggerType(), view.scheduledTime(), view.startTime(), view.endTime(),
+                        view.latenessMillis(), r.costTime(), r.success(), r.status(), r.statusCode(), r.retryTimes(),
+                        r.usedFallback(), r.executor(), r.error())));
             }
             if (chunk.size() < CHUNK) {
                 break;

@@ -1,7 +1,6 @@
 package io.distributedjob.record;
 
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Set;
 
@@ -51,26 +50,21 @@ class RecordController {
 
     @GetMapping("/records/{id}")
     @RequirePermission(Permissions.RECORD_VIEW)
-    ApiResponse<RecordView> get(CurrentUser user, @PathVariable long id,
-                                @RequestParam(required = false) Integer year,
-                                @RequestParam(required = false) Integer month) {
-        StoredRecord stored = records.find(RecordService.month(year, month), id);
+    ApiResponse<RecordView> get(CurrentUser user, @PathVariable long id, RecordMonth month) {
+        StoredRecord stored = records.find(month.yearMonth(), id);
         scope.requireAccess(user, stored.record().departmentId());
         return ApiResponse.ok(records.view(stored));
     }
 
     @GetMapping("/records/stats")
     @RequirePermission(Permissions.RECORD_VIEW)
-    ApiResponse<RecordStats> stats(CurrentUser user,
-                                   @RequestParam(required = false) Integer year,
-                                   @RequestParam(required = false) Integer month,
+    ApiResponse<RecordStats> stats(CurrentUser user, RecordMonth month,
                                    @RequestParam(required = false) Long taskId,
                                    @RequestParam(required = false) Long departmentId,
                                    @RequestParam(required = false) Integer success,
                                    @RequestParam(required = false) String taskType) {
-        YearMonth yearMonth = RecordService.month(year, month);
         Set<Long> departments = departments(user, departmentId);
-        return ApiResponse.ok(records.stats(yearMonth,
+        return ApiResponse.ok(records.stats(month.yearMonth(),
                 new RecordFilter(departments, taskId, success(success), taskType(taskType))));
     }
 

@@ -5,7 +5,7 @@ import io.distributedjob.access.Permissions;
 import io.distributedjob.access.RequirePermission;
 import io.distributedjob.audit.AuditLog;
 import io.distributedjob.kernel.ApiResponse;
-import io.distributedjob.kernel.PageQuery;
+import io.distributedjob.kernel.PageParameters;
 import io.distributedjob.kernel.PageResult;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,10 +35,9 @@ class AlertChannelController {
     @GetMapping("/alert-channels")
     @RequirePermission(Permissions.TASK_VIEW)
     ApiResponse<PageResult<AlertChannelView>> list(CurrentUser user,
-                                                   @RequestParam(required = false) Integer page,
-                                                   @RequestParam(required = false) Integer size,
+                                                   PageParameters paging,
                                                    @RequestParam(required = false) Long departmentId) {
-        return ApiResponse.ok(channels.list(user, departmentId, PageQuery.of(page, size)));
+        return ApiResponse.ok(channels.list(user, departmentId, paging.query()));
     }
 
     @GetMapping("/alert-channels/{id}")

@@ -41,8 +41,10 @@ public class AuditLog {
     public static final String DEPARTMENT = "DEPARTMENT";
     public static final String TASK = "TASK";
 
+    /** The detail of an entry whose action failed unexpectedly: its cause belongs in the server log only. */
+    public static final String UNEXPECTED_FAILURE = "internal error";
+
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
-    private static final String UNEXPECTED_FAILURE = "internal error";
 
     private final AuditLogRepository repository;
     private final Clock clock;

@@ -11,6 +11,7 @@ import io.distributedjob.access.Permissions;
 import io.distributedjob.access.RequirePermission;
 import io.distributedjob.kernel.ApiException;
 import io.distributedjob.kernel.ApiResponse;
+import io.distributedjob.kernel.PageParameters;
 import io.distributedjob.kernel.PageQuery;
 import io.distributedjob.kernel.PageResult;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -38,22 +39,21 @@ class AuditLogController {
     @GetMapping("/audit-logs")
     @RequirePermission(Permissions.USER_MANAGE)
     ApiResponse<PageResult<AuditView>> list(CurrentUser user,
-                                           @RequestParam(required = false) Integer page,
-                                           @RequestParam(required = false) Integer size,
+                                           PageParameters paging,
                                            @RequestParam(required = false) String actor,
                                            @RequestParam(required = false) String action,
                                            @RequestParam(required = false) String targetType,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {
-        PageQuery paging = PageQuery.of(page, size);
+        PageQuery page = paging.query();
         if (from != null && to != null && !from.isBefore(to)) {
             throw ApiException.invalid("to: must be later than from");
         }
         AuditQuery query = new AuditQuery(blankToNull(actor), upper(action), upper(targetType),
                 from == null ? null : from.toInstant(), to == null ? null : to.toInstant());
         Set<Long> departments = scope.seesEverything(user) ? null : scope.visibleDepartments(user);
-        AuditLogRepository.Page found = repository.find(query, departments, paging);
-        return ApiResponse.ok(PageResult.of(found.rows().stream().map(this::view).toList(), found.total(), paging));
+        AuditLogRepository.Page found = repository.find(query, departments, page);
+        return ApiResponse.ok(PageResult.of(found.rows().stream().map(this::view).toList(), found.total(), page));
     }
 
     private AuditView view(AuditLogRepository.StoredEntry entry) {

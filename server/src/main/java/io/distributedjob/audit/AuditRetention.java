@@ -19,15 +19,13 @@ import org.springframework.stereotype.Component;
 class AuditRetention extends PeriodicHousekeeping {
 
     private static final Logger log = LoggerFactory.getLogger(AuditRetention.class);
-    private static final Duration FIRST_RUN_DELAY = Duration.ofMinutes(1);
-    private static final Duration PERIOD = Duration.ofDays(1);
 
     private final AuditLogRepository repository;
     private final Clock clock;
     private final int retentionDays;
 
     AuditRetention(AuditLogRepository repository, Clock clock, AuditSettings settings, HousekeepingLeader leader) {
-        super("audit-retention", "Could not delete expired audit entries", FIRST_RUN_DELAY, PERIOD, leader);
+        super("audit-retention", "Could not delete expired audit entries", RETENTION_FIRST_DELAY, RETENTION_PERIOD, leader);
         this.repository = repository;
         this.clock = clock;
         this.retentionDays = settings.retentionDays();

@@ -3,6 +3,9 @@ package io.distributedjob.auth;
 import java.time.Duration;
 import java.util.List;
 
+import io.distributedjob.kernel.ApiException;
+import io.distributedjob.kernel.ErrorCode;
+
 /**
  * Counts attempts (logins, refreshes) per key within a sliding window, atomically: an attempt is admitted only
  * while every one of its keys is below its limit, and counted before the work it guards is done, so a parallel
@@ -42,6 +45,13 @@ interface AttemptLimiter {
 
         static Admission refused(Duration retryAfter, String lockedKey) {
             return new Admission(false, retryAfter, lockedKey);
+        }
+
+        /** The 429 of a refused attempt: "too many {@code attempts}", and the whole seconds (at least 1) to wait. */
+        ApiException refusal(String attempts) {
+            long seconds = Math.max(1, retryAfter.toSeconds());
+            return new ApiException(ErrorCode.TOO_MANY_REQUESTS,
+                    "too many " + attempts + ": try again in " + seconds + " seconds");
         }
     }
 }

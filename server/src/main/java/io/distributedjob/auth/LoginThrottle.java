@@ -8,8 +8,6 @@ import java.util.UUID;
 import io.distributedjob.auth.AttemptLimiter.Admission;
 import io.distributedjob.auth.AttemptLimiter.Quota;
 import io.distributedjob.config.AuthSettings;
-import io.distributedjob.kernel.ApiException;
-import io.distributedjob.kernel.ErrorCode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,9 +48,7 @@ class LoginThrottle {
                 onLocked.locked(admission.lockedKey().equals(user) ? "username" : "client address",
                         admission.lockedKey().equals(user) ? maxPerUser : maxPerClient, lock);
             }
-            long seconds = Math.max(1, admission.retryAfter().toSeconds());
-            throw new ApiException(ErrorCode.TOO_MANY_REQUESTS,
-                    "too many failed logins: try again in " + seconds + " seconds");
+            throw admission.refusal("failed logins");
         }
         return new Attempt(id, user, address);
     }

@@ -7,8 +7,6 @@ import java.util.UUID;
 import io.distributedjob.auth.AttemptLimiter.Admission;
 import io.distributedjob.auth.AttemptLimiter.Quota;
 import io.distributedjob.config.AuthSettings;
-import io.distributedjob.kernel.ApiException;
-import io.distributedjob.kernel.ErrorCode;
 import org.springframework.stereotype.Component;
 
 /** Refreshes per session and per client address within a window; past either limit, 429 until it passes. */
@@ -32,8 +30,7 @@ class RefreshThrottle {
                 new Quota("refresh:session:" + sessionId, maxPerSession, window, window),
                 new Quota("refresh:client:" + client, maxPerClient, window, window)));
         if (!admission.admitted()) {
-            long seconds = Math.max(1, admission.retryAfter().toSeconds());
-            throw new ApiException(ErrorCode.TOO_MANY_REQUESTS, "too many refreshes: try again in " + seconds + " seconds");
+            throw admission.refusal("refreshes");
         }
     }
 }

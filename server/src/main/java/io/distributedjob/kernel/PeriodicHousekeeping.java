@@ -16,6 +16,11 @@ import org.springframework.context.SmartLifecycle;
  */
 public abstract class PeriodicHousekeeping implements SmartLifecycle {
 
+    /** When retention first runs: a minute after start, once the server has settled. */
+    protected static final Duration RETENTION_FIRST_DELAY = Duration.ofMinutes(1);
+    /** How often retention runs: what it removes ages by days or months, so once a day keeps it current. */
+    protected static final Duration RETENTION_PERIOD = Duration.ofDays(1);
+
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final String threadName;
     private final String failure;

@@ -3,14 +3,13 @@ package io.distributedjob.live;
 import io.distributedjob.access.CurrentUser;
 import io.distributedjob.access.Permissions;
 import io.distributedjob.access.RequirePermission;
-import io.distributedjob.kernel.PageQuery;
+import io.distributedjob.kernel.PageParameters;
 import io.distributedjob.kernel.PageResult;
 import io.distributedjob.record.RecordView;
 import io.distributedjob.kernel.ApiResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Executions under way across the cluster, and cancelling one, within the caller's department scope. */
@@ -25,9 +24,8 @@ class LiveExecutionController {
 
     @GetMapping("/executions/running")
     @RequirePermission(Permissions.TASK_VIEW)
-    ApiResponse<PageResult<RecordView>> running(CurrentUser user, @RequestParam(required = false) Integer page,
-                                                @RequestParam(required = false) Integer size) {
-        return ApiResponse.ok(executions.running(user, PageQuery.of(page, size)));
+    ApiResponse<PageResult<RecordView>> running(CurrentUser user, PageParameters paging) {
+        return ApiResponse.ok(executions.running(user, paging.query()));
     }
 
     /** The fire id holds colons ({@code 12:2026-01-01T04:00:00Z}): the path variable takes it whole. */

@@ -3,6 +3,7 @@ package io.distributedjob.mcp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.distributedjob.audit.AuditLog;
 import io.distributedjob.kernel.ApiException;
 import io.distributedjob.kernel.ErrorCode;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
@@ -26,7 +27,6 @@ import tools.jackson.databind.node.ObjectNode;
 class ToolRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ToolRunner.class);
-    private static final String UNEXPECTED_FAILURE = "internal error";
 
     private final McpAudit audit;
     private final JsonMapper json;
@@ -84,8 +84,8 @@ class ToolRunner {
             return failure(e.error(), e.getMessage());
         } catch (RuntimeException e) {
             log.error("The MCP tool {} failed", definition.name(), e);
-            audit.failed(caller, definition.targetType(), target, definition.name(), UNEXPECTED_FAILURE);
-            return failure(ErrorCode.INTERNAL_ERROR, UNEXPECTED_FAILURE);
+            audit.failed(caller, definition.targetType(), target, definition.name(), AuditLog.UNEXPECTED_FAILURE);
+            return failure(ErrorCode.INTERNAL_ERROR, AuditLog.UNEXPECTED_FAILURE);
         }
     }
 

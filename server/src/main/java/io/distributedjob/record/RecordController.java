@@ -1,7 +1,6 @@
 package io.distributedjob.record;
 
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Set;
 
@@ -11,6 +10,7 @@ import io.distributedjob.access.Permissions;
 import io.distributedjob.access.RequirePermission;
 import io.distributedjob.kernel.ApiException;
 import io.distributedjob.kernel.ApiResponse;
+import io.distributedjob.kernel.PageParameters;
 import io.distributedjob.kernel.PageQuery;
 import io.distributedjob.kernel.PageResult;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -37,9 +37,8 @@ class RecordController {
     @GetMapping("/records")
     @RequirePermission(Permissions.RECORD_VIEW)
     ApiResponse<PageResult<RecordView>> list(CurrentUser user, RecordQueryParameters query,
-                                             @RequestParam(required = false) Integer page,
-                                             @RequestParam(required = false) Integer size) {
-        PageQuery pageQuery = PageQuery.of(page, size);
+                                             PageParameters paging) {
+        PageQuery pageQuery = paging.query();
         RecordFilter filter = query.filter(scope, user);
         if (query.ranged()) {
             RecordRange range = query.range();
@@ -51,26 +50,21 @@ class RecordController {
 
     @GetMapping("/records/{id}")
     @RequirePermission(Permissions.RECORD_VIEW)
-    ApiResponse<RecordView> get(CurrentUser user, @PathVariable long id,
-                                @RequestParam(required = false) Integer year,
-                                @RequestParam(required = false) Integer month) {
-        StoredRecord stored = records.find(RecordService.month(year, month), id);
+    ApiResponse<RecordView> get(CurrentUser user, @PathVariable long id, RecordMonth month) {
+        StoredRecord stored = records.find(month.yearMonth(), id);
         scope.requireAccess(user, stored.record().departmentId());
         return ApiResponse.ok(records.view(stored));
     }
 
     @GetMapping("/records/stats")
     @RequirePermission(Permissions.RECORD_VIEW)
-    ApiResponse<RecordStats> stats(CurrentUser user,
-                                   @RequestParam(required = false) Integer year,
-                                   @RequestParam(required = false) Integer month,
+    ApiResponse<RecordStats> stats(CurrentUser user, RecordMonth month,
                                    @RequestParam(required = false) Long taskId,
                                    @RequestParam(required = false) Long departmentId,
                                    @RequestParam(required = false) Integer success,
                                    @RequestParam(required = false) String taskType) {
-        YearMonth yearMonth = RecordService.month(year, month);
         Set<Long> departments = departments(user, departmentId);
-        return ApiResponse.ok(records.stats(yearMonth,
+        return ApiResponse.ok(records.stats(month.yearMonth(),
                 new RecordFilter(departments, taskId, success(success), taskType(taskType))));
     }
 

@@ -3,6 +3,7 @@ package io.distributedjob.record;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -22,9 +23,26 @@ import org.springframework.web.bind.annotation.RestController;
 class RecordExportController {
 
     static final int CHUNK = 1000;
-    private static final List<String> HEADER = List.of("id", "fireId", "taskId", "taskName", "taskType",
-            "departmentId", "triggerType", "scheduledTime", "startTime", "endTime", "latenessMillis", "costTime",
-            "success", "status", "statusCode", "retryTimes", "usedFallback", "executor", "error");
+    private static final List<Column> COLUMNS = List.of(
+            new Column("id", RecordView::id),
+            new Column("fireId", view -> view.record().fireId()),
+            new Column("taskId", view -> view.record().taskId()),
+            new Column("taskName", view -> view.record().taskName()),
+            new Column("taskType", view -> view.record().taskType()),
+            new Column("departmentId", view -> view.record().departmentId()),
+            new Column("triggerType", view -> view.record().triggerType()),
+            new Column("scheduledTime", RecordView::scheduledTime),
+            new Column("startTime", RecordView::startTime),
+            new Column("endTime", RecordView::endTime),
+            new Column("latenessMillis", RecordView::latenessMillis),
+            new Column("costTime", view -> view.record().costTime()),
+            new Column("success", view -> view.record().success()),
+            new Column("status", view -> view.record().status()),
+            new Column("statusCode", view -> view.record().statusCode()),
+            new Column("retryTimes", view -> view.record().retryTimes()),
+            new Column("usedFallback", view -> view.record().usedFallback()),
+            new Column("executor", view -> view.record().executor()),
+            new Column("error", view -> view.record().error()));
 
     private final RecordService records;
     private final DepartmentScope scope;
@@ -42,15 +60,12 @@ class RecordExportController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"records.csv\"");
         PrintWriter out = response.getWriter();
-        out.print(line(HEADER.stream()));
+        out.print(line(COLUMNS.stream().map(Column::name)));
         long offset = 0;
         while (true) {
             List<RecordView> chunk = records.history(filter, range.from(), range.to(), CHUNK, offset).records();
-            for (RecordView r : chunk) {
-                out.print(line(Stream.of(r.id(), r.fireId(), r.taskId(), r.taskName(), r.taskType(), r.departmentId(),
-                        r.triggerType(), r.scheduledTime(), r.startTime(), r.endTime(), r.latenessMillis(),
-                        r.costTime(), r.success(), r.status(), r.statusCode(), r.retryTimes(), r.usedFallback(),
-                        r.executor(), r.error())));
+            for (RecordView view : chunk) {
+                out.print(line(COLUMNS.stream().map(column -> column.value().apply(view))));
             }
             if (chunk.size() < CHUNK) {
                 break;
@@ -59,6 +74,10 @@ class RecordExportController {
             out.flush();
         }
         out.flush();
+    }
+
+    /** A CSV column: its header and how a record fills it. */
+    private record Column(String name, Function<RecordView, Object> value) {
     }
 
     private static String line(Stream<?> values) {

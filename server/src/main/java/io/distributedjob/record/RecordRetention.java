@@ -1,7 +1,6 @@
 package io.distributedjob.record;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -20,15 +19,13 @@ import org.springframework.stereotype.Component;
 public class RecordRetention extends PeriodicHousekeeping {
 
     private static final Logger log = LoggerFactory.getLogger(RecordRetention.class);
-    private static final Duration FIRST_RUN_DELAY = Duration.ofMinutes(1);
-    private static final Duration PERIOD = Duration.ofDays(1);
 
     private final RecordTables tables;
     private final Clock clock;
     private final int retentionMonths;
 
     public RecordRetention(RecordTables tables, Clock clock, JobSettings settings, HousekeepingLeader leader) {
-        super("record-retention", "Could not drop expired record tables", FIRST_RUN_DELAY, PERIOD, leader);
+        super("record-retention", "Could not drop expired record tables", RETENTION_FIRST_DELAY, RETENTION_PERIOD, leader);
         this.tables = tables;
         this.clock = clock;
         this.retentionMonths = settings.recordRetentionMonths();

@@ -6,7 +6,7 @@ import io.distributedjob.access.CurrentUser;
 import io.distributedjob.access.Permissions;
 import io.distributedjob.access.RequirePermission;
 import io.distributedjob.kernel.ApiResponse;
-import io.distributedjob.kernel.PageQuery;
+import io.distributedjob.kernel.PageParameters;
 import io.distributedjob.kernel.PageResult;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -33,10 +33,9 @@ class RoleController {
 
     @GetMapping("/roles")
     @RequirePermission({Permissions.ROLE_MANAGE, Permissions.USER_MANAGE})
-    ApiResponse<PageResult<RoleView>> list(@RequestParam(required = false) Integer page,
-                                           @RequestParam(required = false) Integer size,
+    ApiResponse<PageResult<RoleView>> list(PageParameters paging,
                                            @RequestParam(required = false) String keyword) {
-        return ApiResponse.ok(roles.list(keyword, PageQuery.of(page, size)));
+        return ApiResponse.ok(roles.list(keyword, paging.query()));
     }
 
     @GetMapping("/roles/{id}")

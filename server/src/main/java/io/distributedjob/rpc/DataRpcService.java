@@ -20,6 +20,7 @@ import io.distributedjob.record.RecordFilter;
 import io.distributedjob.record.RecordService;
 import io.distributedjob.record.RecordSlice;
 import io.distributedjob.record.RecordTotals;
+import io.distributedjob.record.ExecutionRecord;
 import io.distributedjob.record.RecordView;
 import io.distributedjob.rpc.proto.data.DataServiceGrpc;
 import io.distributedjob.rpc.proto.data.Department;
@@ -199,16 +200,17 @@ class DataRpcService extends DataServiceGrpc.DataServiceImplBase {
         return new Window(from, to);
     }
 
-    private TaskHistoryRecord historyRecord(RecordView record) {
+    private TaskHistoryRecord historyRecord(RecordView view) {
+        ExecutionRecord record = view.record();
         return TaskHistoryRecord.newBuilder()
-                .setId(record.id())
+                .setId(view.id())
                 .setTaskId(record.taskId())
                 .setTaskName(record.taskName())
                 .setSuccess(record.success())
                 .setStatusCode(record.statusCode() == null ? 0 : record.statusCode())
                 .setResponse(record.response() == null ? "" : record.response())
                 .setCostTime((int) Math.min(record.costTime(), Integer.MAX_VALUE))
-                .setExecuteTime(RpcTimes.format(record.startTime() != null ? record.startTime() : record.scheduledTime()))
+                .setExecuteTime(RpcTimes.format(view.startTime() != null ? view.startTime() : view.scheduledTime()))
                 .setRetryTimes(record.retryTimes())
                 .setTraceId(record.traceId() == null ? "" : record.traceId())
                 .build();

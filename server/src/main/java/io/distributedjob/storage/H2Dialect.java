@@ -17,11 +17,6 @@ public final class H2Dialect implements SqlDialect {
     }
 
     @Override
-    public String autoIncrementPrimaryKey(String column) {
-        return column + " BIGINT AUTO_INCREMENT PRIMARY KEY";
-    }
-
-    @Override
     public String createTableIfAbsent(String table, List<String> columns, List<Index> indexes) {
         List<String> statements = new ArrayList<>();
         statements.add("CREATE TABLE IF NOT EXISTS " + table + " (" + String.join(", ", columns) + ")");
@@ -33,9 +28,8 @@ public final class H2Dialect implements SqlDialect {
     }
 
     @Override
-    public String listTablesWithPrefix(String prefix) {
-        return "SELECT table_name FROM information_schema.tables WHERE table_schema = SCHEMA()"
-                + " AND table_name LIKE '" + prefix + "%'";
+    public String currentSchema() {
+        return "SCHEMA()";
     }
 
     /** Index names are prefixed with their table's here, as H2 names indexes per schema. */

@@ -17,11 +17,6 @@ public final class MySqlDialect implements SqlDialect {
     }
 
     @Override
-    public String autoIncrementPrimaryKey(String column) {
-        return column + " BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY";
-    }
-
-    @Override
     public String createTableIfAbsent(String table, List<String> columns, List<Index> indexes) {
         List<String> parts = new ArrayList<>(columns);
         for (Index index : indexes) {
@@ -32,9 +27,8 @@ public final class MySqlDialect implements SqlDialect {
     }
 
     @Override
-    public String listTablesWithPrefix(String prefix) {
-        return "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
-                + " AND table_name LIKE '" + prefix + "%'";
+    public String currentSchema() {
+        return "DATABASE()";
     }
 
     @Override

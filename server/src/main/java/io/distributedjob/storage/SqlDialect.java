@@ -17,7 +17,9 @@ public interface SqlDialect {
     String sessionInitSql();
 
     /** Column definition of an auto-increment primary key. */
-    String autoIncrementPrimaryKey(String column);
+    default String autoIncrementPrimaryKey(String column) {
+        return column + " BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY";
+    }
 
     /**
      * DDL creating {@code table} with the given column definitions and secondary indexes, doing nothing if it
@@ -26,7 +28,13 @@ public interface SqlDialect {
     String createTableIfAbsent(String table, List<String> columns, List<Index> indexes);
 
     /** Query returning the names (one column) of the tables in the current schema whose names start with {@code prefix}. */
-    String listTablesWithPrefix(String prefix);
+    default String listTablesWithPrefix(String prefix) {
+        return "SELECT table_name FROM information_schema.tables WHERE table_schema = " + currentSchema()
+                + " AND table_name LIKE '" + prefix + "%'";
+    }
+
+    /** SQL expression naming the schema the connection works in. */
+    String currentSchema();
 
     /**
      * Placed right after a table reference ({@code FROM task t<hint>}) so that the table is read through

@@ -6,11 +6,11 @@ import io.distributedjob.access.RequirePermission;
 import io.distributedjob.audit.AuditLog;
 import io.distributedjob.kernel.ApiResponse;
 import io.distributedjob.kernel.TriggerType;
+import io.distributedjob.record.RecordMonth;
 import io.distributedjob.record.RecordService;
 import io.distributedjob.record.StoredRecord;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /records/{id}/rerun}: runs the record's task once now, as a manual run, answering its fire id. */
@@ -27,10 +27,8 @@ class RecordRerunController {
 
     @PostMapping("/records/{id}/rerun")
     @RequirePermission(Permissions.TASK_UPDATE)
-    ApiResponse<TaskEngine.StartedFire> rerun(CurrentUser user, @PathVariable long id,
-                                              @RequestParam(required = false) Integer year,
-                                              @RequestParam(required = false) Integer month) {
-        StoredRecord stored = records.find(RecordService.month(year, month), id);
+    ApiResponse<TaskEngine.StartedFire> rerun(CurrentUser user, @PathVariable long id, RecordMonth month) {
+        StoredRecord stored = records.find(month.yearMonth(), id);
         long taskId = stored.record().taskId();
         return ApiResponse.ok(runs.run(user, AuditLog.currentClientAddress(), taskId, TriggerType.MANUAL, null));
     }

@@ -7,7 +7,7 @@ import io.distributedjob.access.Permissions;
 import io.distributedjob.access.RequirePermission;
 import io.distributedjob.audit.AuditLog;
 import io.distributedjob.kernel.ApiResponse;
-import io.distributedjob.kernel.PageQuery;
+import io.distributedjob.kernel.PageParameters;
 import io.distributedjob.kernel.PageResult;
 import io.distributedjob.kernel.TaskType;
 import io.distributedjob.kernel.TriggerType;
@@ -41,15 +41,14 @@ class TaskController {
     @GetMapping("/tasks")
     @RequirePermission(Permissions.TASK_VIEW)
     ApiResponse<PageResult<TaskView>> list(CurrentUser user,
-                                           @RequestParam(required = false) Integer page,
-                                           @RequestParam(required = false) Integer size,
+                                           PageParameters paging,
                                            @RequestParam(required = false) String keyword,
                                            @RequestParam(required = false) Long departmentId,
                                            @RequestParam(required = false) TaskType taskType,
                                            @RequestParam(required = false) Integer status,
                                            @RequestParam(required = false) Long afterId) {
         return ApiResponse.ok(tasks.list(user, departmentId, keyword, taskType, status, afterId,
-                PageQuery.of(page, size)));
+                paging.query()));
     }
 
     @GetMapping("/tasks/{id}")

@@ -4,7 +4,7 @@ import io.distributedjob.access.CurrentUser;
 import io.distributedjob.access.Permissions;
 import io.distributedjob.access.RequirePermission;
 import io.distributedjob.kernel.ApiResponse;
-import io.distributedjob.kernel.PageQuery;
+import io.distributedjob.kernel.PageParameters;
 import io.distributedjob.kernel.PageResult;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -33,11 +33,10 @@ class UserController {
     @GetMapping("/users")
     @RequirePermission(Permissions.USER_MANAGE)
     ApiResponse<PageResult<UserView>> list(CurrentUser user,
-                                           @RequestParam(required = false) Integer page,
-                                           @RequestParam(required = false) Integer size,
+                                           PageParameters paging,
                                            @RequestParam(required = false) Long departmentId,
                                            @RequestParam(required = false) String keyword) {
-        return ApiResponse.ok(users.list(user, departmentId, keyword, PageQuery.of(page, size)));
+        return ApiResponse.ok(users.list(user, departmentId, keyword, paging.query()));
     }
 
     @GetMapping("/users/{id}")

@@ -12,6 +12,7 @@ import io.distributedjob.kernel.FieldError;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
@@ -49,11 +50,14 @@ public class GlobalExceptionHandler {
         return ResponseEntity.status(e.error().status()).body(new ApiResponse<>(e.error().code(), e.getMessage(), data));
     }
 
+    /** A query parameter bound into a record that is not of its type is named as a lone parameter would be. */
     @ExceptionHandler(BindException.class)
     ResponseEntity<ApiResponse<Void>> validation(BindException e) {
         String message = e.getBindingResult().getAllErrors().stream()
                 .map(error -> error instanceof org.springframework.validation.FieldError field
-                        ? field.getField() + ": " + field.getDefaultMessage()
+                        ? field.getField() + ": " + (field.contains(TypeMismatchException.class)
+                                ? "must be " + expected(field.unwrap(TypeMismatchException.class).getRequiredType())
+                                : field.getDefaultMessage())
                         : error.getDefaultMessage())
                 .sorted()
                 .collect(Collectors.joining("; "));
@@ -83,8 +87,7 @@ public class GlobalExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiResponse<Void>> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "a valid value" : describe(e.getRequiredType());
-        return respond(ErrorCode.INVALID_PARAMETER, e.getName() + ": must be " + expected);
+        return respond(ErrorCode.INVALID_PARAMETER, e.getName() + ": must be " + expected(e.getRequiredType()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -135,7 +138,10 @@ public class GlobalExceptionHandler {
         return ResponseEntity.status(error.status()).body(ApiResponse.error(error, message));
     }
 
-    private static String describe(Class<?> type) {
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "a valid value";
+        }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "a number";
         }

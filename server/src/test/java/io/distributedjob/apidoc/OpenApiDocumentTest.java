@@ -21,6 +21,10 @@ class OpenApiDocumentTest extends H2ServerTest {
                 "/tasks/{id}/copy", "/tasks/batch-delete", "/tasks/export", "/tasks/import",
                 "/tasks/import/xxl-job", "/records");
         assertThat(paths.get("/tasks/{id}/run").has("post")).isTrue();
+        assertThat(paths.get("/tasks").get("get").get("parameters").valueStream()
+                .map(parameter -> parameter.get("name").asString())).contains("page", "size", "keyword");
+        assertThat(paths.get("/records").get("get").get("parameters").valueStream()
+                .map(parameter -> parameter.get("name").asString())).contains("page", "size", "year", "taskId");
         assertThat(paths.propertyNames()).noneMatch(path -> path.startsWith("/mcp"));
     }
 

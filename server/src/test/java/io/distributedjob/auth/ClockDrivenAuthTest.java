@@ -130,6 +130,7 @@ class ClockDrivenAuthTest implements ServerUnderTest {
         ApiResult refused = api().post("/auth/refresh", json("refreshToken", refresh));
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.code()).isEqualTo(4029);
+        assertThat(refused.message()).matches("too many refreshes: try again in [1-9]\\d* seconds");
         assertThat(api().post("/auth/refresh", json("refreshToken", adminLogin().get("refreshToken").asString())).status())
                 .as("another session goes on").isEqualTo(200);
 
@@ -149,6 +150,7 @@ class ClockDrivenAuthTest implements ServerUnderTest {
         ApiResult locked = login(user.username(), OrgFixture.PASSWORD);
         assertThat(locked.status()).as("even the right password").isEqualTo(429);
         assertThat(locked.code()).isEqualTo(4029);
+        assertThat(locked.message()).isEqualTo("too many failed logins: try again in " + LOCK_SECONDS + " seconds");
         assertThat(login(TestSettings.ADMIN_USERNAME, TestSettings.ADMIN_PASSWORD).status()).as("other names go on").isEqualTo(200);
 
         CLOCK.advance(Duration.ofSeconds(LOCK_SECONDS - 1));
@@ -210,6 +212,7 @@ class ClockDrivenAuthTest implements ServerUnderTest {
         ApiResult locked = login(TestSettings.ADMIN_USERNAME, TestSettings.ADMIN_PASSWORD);
         assertThat(locked.status()).isEqualTo(429);
         assertThat(locked.code()).isEqualTo(4029);
+        assertThat(locked.message()).isEqualTo("too many failed logins: try again in " + LOCK_SECONDS + " seconds");
 
         CLOCK.advance(Duration.ofSeconds(LOCK_SECONDS + 1));
         assertThat(login(TestSettings.ADMIN_USERNAME, TestSettings.ADMIN_PASSWORD).status()).isEqualTo(200);

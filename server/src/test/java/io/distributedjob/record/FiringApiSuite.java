@@ -137,6 +137,9 @@ public interface FiringApiSuite extends ServerUnderTest {
         assertThat(admin().get("/records?year=2026&month=1&taskType=FTP").message()).startsWith("taskType:");
         assertThat(admin().get("/records/stats?year=1900&month=1").message()).startsWith("year:");
         assertThat(admin().get("/records/1?year=2001&month=1").status()).isEqualTo(404);
+        assertThat(admin().get("/records/1?month=1").message()).isEqualTo("year: is required");
+        assertThat(admin().get("/records/stats?year=2026&month=May").message()).isEqualTo("month: must be a number");
+        assertThat(admin().post("/records/1/rerun?year=2026", null).message()).isEqualTo("month: is required");
         assertThat(admin().get("/records?year=2001&month=1").data().get("total").asLong()).isZero();
 
         OrgFixture org = new OrgFixture(admin());

@@ -76,7 +76,7 @@ class RecordQueriesTest {
         assertThat(all.records()).extracting(r -> r.scheduledTime().toInstant().toString()).containsExactly(
                 "2026-03-05T00:00:00Z", "2026-02-15T00:00:00Z", "2026-01-31T20:00:00Z", "2026-01-20T00:00:00Z",
                 "2026-01-10T00:00:00Z");
-        assertThat(all.records()).allSatisfy(r -> assertThat(r.taskId()).isEqualTo(TASK));
+        assertThat(all.records()).allSatisfy(r -> assertThat(r.record().taskId()).isEqualTo(TASK));
     }
 
     @Test

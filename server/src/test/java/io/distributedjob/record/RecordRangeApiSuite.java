@@ -73,8 +73,19 @@ public interface RecordRangeApiSuite extends ServerUnderTest {
             assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
             List<String> lines = csv.raw().lines().toList();
             assertThat(lines).hasSize(4);
-            assertThat(lines.getFirst()).startsWith("id,fireId,taskId,");
+            List<String> header = List.of(lines.getFirst().split(","));
+            assertThat(header).containsExactly("id", "fireId", "taskId", "taskName", "taskType", "departmentId",
+                    "triggerType", "scheduledTime", "startTime", "endTime", "latenessMillis", "costTime", "success",
+                    "status", "statusCode", "retryTimes", "usedFallback", "executor", "error");
             assertThat(lines.subList(1, 4)).filteredOn(line -> line.contains(",HTTP 418")).hasSize(2);
+            for (String line : lines.subList(1, 4)) {
+                List<String> fields = List.of(line.split(",", header.size()));
+                String taskId = fields.get(header.indexOf("taskId"));
+                assertThat(fields.get(header.indexOf("fireId"))).startsWith(taskId + ":");
+                assertThat(fields.get(header.indexOf("success")))
+                        .isEqualTo(taskId.equals(String.valueOf(failing)) ? "false" : "true");
+                assertThat(fields.get(header.indexOf("departmentId"))).isEqualTo(String.valueOf(department));
+            }
 
             long recordId = admin().get("/records?" + range + "&taskId=" + working).data().get("list").get(0)
                     .get("id").asLong();

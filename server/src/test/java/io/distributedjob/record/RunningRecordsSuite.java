@@ -92,11 +92,11 @@ abstract class RunningRecordsSuite {
         await().atMost(WAIT).until(() -> target.calls("/stall").size() == 1);
         List<RecordView> running = service.running(Set.of(DEPARTMENT), PageQuery.of(1, 10)).list();
         assertThat(running).singleElement().satisfies(r -> {
-            assertThat(r.status()).isEqualTo(ExecutionRecord.RUNNING);
-            assertThat(r.executor()).isEqualTo(instance.value());
+            assertThat(r.record().status()).isEqualTo(ExecutionRecord.RUNNING);
+            assertThat(r.record().executor()).isEqualTo(instance.value());
             assertThat(r.startTime()).isNotNull();
             assertThat(r.endTime()).isNull();
-            assertThat(r.fireId()).isEqualTo(ExecutionRecord.fireId(1, SCHEDULED));
+            assertThat(r.record().fireId()).isEqualTo(ExecutionRecord.fireId(1, SCHEDULED));
         });
         assertThat(running.getFirst().startTime().toInstant())
                 .as("written before the call reached the target")
@@ -109,8 +109,8 @@ abstract class RunningRecordsSuite {
         List<RecordView> all = service.list(MONTH, new RecordFilter(Set.of(DEPARTMENT), 1L, null, null),
                 PageQuery.of(1, 10)).list();
         assertThat(all).singleElement().satisfies(r -> {
-            assertThat(r.status()).isEqualTo(ExecutionRecord.SUCCEEDED);
-            assertThat(r.response()).isEqualTo("late");
+            assertThat(r.record().status()).isEqualTo(ExecutionRecord.SUCCEEDED);
+            assertThat(r.record().response()).isEqualTo("late");
             assertThat(r.id()).isEqualTo(running.getFirst().id());
         });
     }
@@ -127,10 +127,10 @@ abstract class RunningRecordsSuite {
 
         List<RecordView> failed = service.list(MONTH, new RecordFilter(departments, null, false, null),
                 PageQuery.of(1, 10)).list();
-        assertThat(failed).extracting(RecordView::taskId).containsExactly(2L);
+        assertThat(failed).extracting(r -> r.record().taskId()).containsExactly(2L);
         List<RecordView> all = service.list(MONTH, new RecordFilter(departments, null, null, null),
                 PageQuery.of(1, 10)).list();
-        assertThat(all).extracting(RecordView::status)
+        assertThat(all).extracting(r -> r.record().status())
                 .containsExactlyInAnyOrder(ExecutionRecord.RUNNING, ExecutionRecord.FAILED);
         RecordStats stats = service.stats(MONTH, new RecordFilter(departments, null, null, null));
         assertThat(stats.total()).as("finished executions only").isEqualTo(1);
@@ -153,12 +153,12 @@ abstract class RunningRecordsSuite {
         records.flush();
         List<RecordView> all = service.list(MONTH, new RecordFilter(Set.of(DEPARTMENT), null, null, null),
                 PageQuery.of(1, 10)).list();
-        assertThat(all).filteredOn(r -> r.taskId() == 1).singleElement().satisfies(r -> {
-            assertThat(r.status()).isEqualTo(ExecutionRecord.FAILED);
-            assertThat(r.error()).isEqualTo("cancelled by alice");
+        assertThat(all).filteredOn(r -> r.record().taskId() == 1).singleElement().satisfies(r -> {
+            assertThat(r.record().status()).isEqualTo(ExecutionRecord.FAILED);
+            assertThat(r.record().error()).isEqualTo("cancelled by alice");
         });
-        assertThat(all).filteredOn(r -> r.taskId() == 2).singleElement()
-                .satisfies(r -> assertThat(r.status()).isEqualTo(ExecutionRecord.SUCCEEDED));
+        assertThat(all).filteredOn(r -> r.record().taskId() == 2).singleElement()
+                .satisfies(r -> assertThat(r.record().status()).isEqualTo(ExecutionRecord.SUCCEEDED));
         assertThat(executor.cancel(ExecutionRecord.fireId(1, SCHEDULED), "cancelled by bob"))
                 .as("an ended fire cannot be cancelled").isFalse();
     }

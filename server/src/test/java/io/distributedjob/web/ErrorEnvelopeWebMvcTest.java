@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.UnsupportedEncodingException;
 
+import io.distributedjob.kernel.PageQuery;
 import io.distributedjob.support.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +73,19 @@ class ErrorEnvelopeWebMvcTest {
                 .isEqualTo("value: must be a number");
         assertThat(envelope(mvc.get().uri("/test/number").exchange(), 400).get("message").asString())
                 .isEqualTo("value: is required");
+    }
+
+    @Test
+    void pagingParametersAreReadTogetherAndNamedWhenOfTheWrongType() {
+        JsonNode page = envelope(mvc.get().uri("/test/page?page=3&size=20").exchange(), 200).get("data");
+        assertThat(page.get("page").asInt()).isEqualTo(3);
+        assertThat(page.get("size").asInt()).isEqualTo(20);
+        assertThat(envelope(mvc.get().uri("/test/page").exchange(), 200).get("data").get("size").asInt())
+                .isEqualTo(PageQuery.DEFAULT_SIZE);
+        assertThat(envelope(mvc.get().uri("/test/page?page=abc").exchange(), 400).get("message").asString())
+                .isEqualTo("page: must be a number");
+        assertThat(envelope(mvc.get().uri("/test/page?size=0").exchange(), 400).get("message").asString())
+                .isEqualTo("size must be between 1 and " + PageQuery.MAX_SIZE);
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.distributedjob.web;
 
 import io.distributedjob.auth.PublicEndpoint;
 import io.distributedjob.kernel.ApiResponse;
+import io.distributedjob.kernel.PageParameters;
+import io.distributedjob.kernel.PageQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,6 +32,11 @@ class ErrorPathsTestController {
     @GetMapping("/test/number")
     ApiResponse<Integer> number(@RequestParam int value) {
         return ApiResponse.ok(value);
+    }
+
+    @GetMapping("/test/page")
+    ApiResponse<PageQuery> page(PageParameters paging) {
+        return ApiResponse.ok(paging.query());
     }
 
     @GetMapping("/test/boom")

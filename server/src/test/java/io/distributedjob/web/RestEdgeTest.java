@@ -27,6 +27,9 @@ import tools.jackson.databind.JsonNode;
  */
 class RestEdgeTest extends H2ServerTest {
 
+    private static final List<String> PAGED_LISTS = List.of("/tasks", "/users", "/roles", "/audit-logs",
+            "/alert-channels", "/executions/running", "/records?year=2026&month=1");
+
     @Test
     void requestTargetsTheContainerWouldRefuseOrRewriteAnswerInTheEnvelope() throws IOException {
         String token = api().post("/auth/login", ApiClient.json("username", TestSettings.ADMIN_USERNAME,
@@ -61,7 +64,7 @@ class RestEdgeTest extends H2ServerTest {
     @Test
     void aPageBeyondWhatAnOffsetCanReachIsInvalidOnEveryPagedList() {
         ApiClient admin = admin();
-        for (String list : List.of("/tasks", "/users", "/roles", "/audit-logs", "/records?year=2026&month=1")) {
+        for (String list : PAGED_LISTS) {
             String separator = list.contains("?") ? "&" : "?";
             ApiResult result = admin.get(list + separator + "page=21474838&size=100");
             assertThat(result.status()).as(list + " " + result.raw()).isEqualTo(400);
@@ -69,6 +72,20 @@ class RestEdgeTest extends H2ServerTest {
             assertThat(result.message()).as(list).startsWith("page");
         }
         assertThat(admin.get("/tasks?page=21474837&size=100").status()).as("the last reachable page").isEqualTo(200);
+    }
+
+    @Test
+    void aPageOrSizeThatIsNoNumberIsNamedOnEveryPagedList() {
+        ApiClient admin = admin();
+        for (String list : PAGED_LISTS) {
+            String separator = list.contains("?") ? "&" : "?";
+            for (String parameter : List.of("page", "size")) {
+                ApiResult result = admin.get(list + separator + parameter + "=many");
+                assertThat(result.status()).as(list + " " + result.raw()).isEqualTo(400);
+                assertThat(result.code()).isEqualTo(4001);
+                assertThat(result.message()).as(list).isEqualTo(parameter + ": must be a number");
+            }
+        }
     }
 
     private RawResponse get(String target, String token) throws IOException {

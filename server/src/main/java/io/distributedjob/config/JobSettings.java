@@ -64,6 +64,12 @@ public record JobSettings(
         return lookaheadMs >= pollIntervalMs;
     }
 
+    /** The heartbeat is renewed once a poll round: a lease within two rounds would lapse between renewals. */
+    @AssertTrue(message = "leaseSeconds must cover at least two poll intervals")
+    public boolean isLeaseCoveringTwoPollIntervals() {
+        return leaseSeconds * 1000L >= 2L * pollIntervalMs;
+    }
+
     /** A lease shorter than a misfire would turn every takeover into a misfire. */
     @AssertTrue(message = "misfireThresholdSeconds must be longer than leaseSeconds")
     public boolean isMisfireThresholdBeyondLease() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongPredicate;
 
 import io.distributedjob.engine.ClaimStore.InstanceMissingException;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * stay in the database, where an instance with room takes them. A row whose schedule cannot be evaluated is claimed
  * once to record why, and never blocks the others. A claim whose outcome is unknown (the connection broke around the
  * commit) stays in doubt, its fires counted in the watermark, until a read of the rows says which this instance won.
+ * A claim stops between batches once its time is up, leaving the rest due for the next pass: the heartbeat shares
+ * the poll thread, and a herd claimed in one go on a slow database would outlast the lease and fence the instance.
  */
 final class ClaimStep {
 
@@ -43,6 +46,8 @@ final class ClaimStep {
     private List<FirePlan> inDoubt = List.of();
     /** The last claim left due fires in the database for lack of room. */
     private volatile boolean cappedByRoom;
+    /** The last claim stopped for time with due rows left to read. */
+    private boolean cutShort;
 
     ClaimStep(ClaimStore store, FirePlanner planner, String self, int batchSize, int queueSize,
               OutstandingFires outstanding, LeasedRows leased, DisabledDepartments departments, FireHolder holder,
@@ -60,10 +65,11 @@ final class ClaimStep {
         this.wave = Math.max(1, Math.min(batchSize, queueSize / 2));
     }
 
-    /** Claims what is due up to {@code horizon} and fits; returns the plans won. */
-    List<FirePlan> claimDue(Instant now, Instant horizon) {
+    /** Claims what is due up to {@code horizon} and fits, batch by batch until {@code timeUp}; returns the plans won. */
+    List<FirePlan> claimDue(Instant now, Instant horizon, BooleanSupplier timeUp) {
         List<FirePlan> won = new ArrayList<>(resolveInDoubt());
         cappedByRoom = false;
+        cutShort = false;
         int room = queueSize - holder.held();
         // due rows of other members' partitions stay in the database: each read reaches past the ones seen so far
         int foreign = 0;
@@ -84,8 +90,17 @@ final class ClaimStep {
             }
             foreign = foreignSeen;
             room = queueSize - holder.held();
+            if (timeUp.getAsBoolean()) {
+                cutShort = true;
+                break;
+            }
         }
         return won;
+    }
+
+    /** Whether the last claim stopped for time while due rows were left to read. */
+    boolean cutShort() {
+        return cutShort;
     }
 
     /** Whether the last claim left due fires unclaimed for lack of room and a wave of room has freed since. */

@@ -1,5 +1,6 @@
 package io.distributedjob.engine;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -7,18 +8,25 @@ import io.distributedjob.metrics.SchedulerMetrics;
 
 /**
  * The claim of each poll and wake-up: what is due within the look-ahead and fits. A fenced instance claims nothing:
- * it could start none of it, and the rows would wait on it.
+ * it could start none of it, and the rows would wait on it. A claim lasts at most a poll interval; the loop goes on
+ * at once after one cut short, with the round duties (the heartbeat first) that came due meanwhile.
  */
 final class ClaimingDuty implements RoundDuty {
 
+    private final Clock clock;
     private final ClaimStep step;
     private final Duration lookahead;
+    private final Duration budget;
     private final Fence fence;
     private final SchedulerMetrics metrics;
+    private volatile boolean cutShort;
 
-    ClaimingDuty(ClaimStep step, Duration lookahead, Fence fence, SchedulerMetrics metrics) {
+    ClaimingDuty(Clock clock, ClaimStep step, Duration lookahead, Duration budget, Fence fence,
+                 SchedulerMetrics metrics) {
+        this.clock = clock;
         this.step = step;
         this.lookahead = lookahead;
+        this.budget = budget;
         this.fence = fence;
         this.metrics = metrics;
     }
@@ -30,9 +38,17 @@ final class ClaimingDuty implements RoundDuty {
 
     @Override
     public void run(Instant now) {
+        cutShort = false;
         if (fence.closed(now)) {
             return;
         }
-        metrics.firesClaimed(step.claimDue(now, now.plus(lookahead)).size());
+        Instant until = clock.instant().plus(budget);
+        metrics.firesClaimed(step.claimDue(now, now.plus(lookahead), () -> !clock.instant().isBefore(until)).size());
+        cutShort = step.cutShort();
+    }
+
+    @Override
+    public boolean leftWork() {
+        return cutShort;
     }
 }

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The engine's one loop thread. Every poll interval it runs the whole round, each duty on its own, then claims;
  * a wake-up between rounds (a task changed here) only claims: the change itself is already applied, and a burst
- * of edits must not turn into a burst of full rounds. Claims and watermark publication run on this thread only,
+ * of edits must not turn into a burst of full rounds. A claim that stopped with due rows left goes on at once, the
+ * round's duties first when their interval has passed. Claims and watermark publication run on this thread only,
  * so a published watermark always accounts for every claim made before it. No failure ends the thread.
  */
 final class PollLoop {
@@ -105,7 +106,9 @@ final class PollLoop {
             if (fullRound) {
                 metrics.pollRound(Duration.ofNanos(System.nanoTime() - started));
             }
-            awaitNextPoll(nextRound);
+            if (!claiming.leftWork()) {
+                awaitNextPoll(nextRound);
+            }
         }
     }
 

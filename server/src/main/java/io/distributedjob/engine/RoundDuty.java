@@ -12,4 +12,9 @@ interface RoundDuty {
     String name();
 
     void run(Instant now);
+
+    /** Whether the last run stopped with work left that is to go on at once rather than at the next poll. */
+    default boolean leftWork() {
+        return false;
+    }
 }

@@ -93,7 +93,8 @@ public class SchedulingEngine implements SmartLifecycle, Drainable, TaskEngine {
                 cluster.partitioned() ? new PartitionDuty(cluster.partition(), held)
                         : new BalancingDuty(instances, store, held, lease(), pollInterval));
         this.loop = new PollLoop(clock, pollInterval, round,
-                new ClaimingDuty(claim, Duration.ofMillis(settings.lookaheadMs()), fence, metrics), metrics,
+                new ClaimingDuty(clock, claim, Duration.ofMillis(settings.lookaheadMs()), pollInterval, fence, metrics),
+                metrics,
                 failure -> {
                     fence.dutyFailed(failure);
                     // at once, not at the next round, whose heartbeat may first wait out the pool's connection timeout

@@ -32,6 +32,13 @@ class JobSettingsTest {
     }
 
     @Test
+    void aLeaseWithinTwoPollIntervalsIsRefused() {
+        assertThat(validator.validate(settings(6000, 6000, 10, 60))).extracting(ConstraintViolation::getMessage)
+                .containsExactly("leaseSeconds must cover at least two poll intervals");
+        assertThat(validator.validate(settings(5000, 5000, 10, 60))).isEmpty();
+    }
+
+    @Test
     void aMisfireThresholdWithinTheLeaseIsRefused() {
         assertThat(validator.validate(settings(1000, 2000, 30, 30))).extracting(ConstraintViolation::getMessage)
                 .containsExactly("misfireThresholdSeconds must be longer than leaseSeconds");

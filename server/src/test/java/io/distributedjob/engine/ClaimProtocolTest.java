@@ -327,6 +327,26 @@ class ClaimProtocolTest {
     }
 
     @Test
+    void aClaimWhoseTimeIsUpStopsAfterItsBatchAndTheNextPassTakesTheRest() {
+        JdbcClient jdbc = db.jdbcClient();
+        Instant start = T0.plusSeconds(8500);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < EngineFixture.BATCH * 2 + 5; i++) {
+            ids.add(EngineFixture.insertTask(jdbc, EVERY_SECOND, TaskStatus.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE"));
+        }
+        EngineFixture instance = instance("hurried", new MutableClock(start, ZoneOffset.UTC));
+        Instant horizon = start.plusSeconds(1);
+
+        assertThat(firesOf(instance.claim(start, horizon, () -> true))).isEqualTo(EngineFixture.BATCH);
+        assertThat(instance.lastClaimCutShort()).isTrue();
+        assertThat(unclaimed(jdbc, ids, start.plusSeconds(1))).isEqualTo(EngineFixture.BATCH + 5);
+        assertThat(firesOf(instance.claim(start, horizon, () -> true))).isEqualTo(EngineFixture.BATCH);
+        assertThat(firesOf(instance.claim(start, horizon, () -> true))).isEqualTo(5);
+        assertThat(instance.lastClaimCutShort()).isFalse();
+        assertThat(unclaimed(jdbc, ids, start.plusSeconds(1))).isZero();
+    }
+
+    @Test
     void aLongBacklogIsClaimedNoFasterThanTheRoomAllows() {
         JdbcClient jdbc = db.jdbcClient();
         Instant start = T0.plusSeconds(9000);

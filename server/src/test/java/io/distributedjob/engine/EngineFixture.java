@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.distributedjob.cluster.ClusterMembership;
@@ -95,8 +96,18 @@ final class EngineFixture {
 
     /** One poll of this instance at {@code now} (the engine's own claim step): every fire due up to {@code horizon} that it wins. */
     List<FirePlan> claim(Instant now, Instant horizon) {
+        return claim(now, horizon, () -> false);
+    }
+
+    /** One poll whose time is up whenever {@code timeUp} says so, checked after each batch. */
+    List<FirePlan> claim(Instant now, Instant horizon, BooleanSupplier timeUp) {
         departments.run(now);
-        return step.claimDue(now, horizon);
+        return step.claimDue(now, horizon, timeUp);
+    }
+
+    /** Whether the last poll stopped for time with due rows left. */
+    boolean lastClaimCutShort() {
+        return step.cutShort();
     }
 
     /** Starts every held fire, which leaves room for as many more. */

@@ -67,6 +67,39 @@ class PollLoopTest {
     }
 
     @Test
+    void aClaimCutShortGoesOnAtOnceAndTheRoundStillComesEachInterval() {
+        AtomicInteger rounds = new AtomicInteger();
+        AtomicInteger claims = new AtomicInteger();
+        // a herd that never ends: every claim stops with due rows left
+        RoundDuty endless = new RoundDuty() {
+            @Override
+            public String name() {
+                return "claiming";
+            }
+
+            @Override
+            public void run(Instant now) {
+                claims.incrementAndGet();
+            }
+
+            @Override
+            public boolean leftWork() {
+                return true;
+            }
+        };
+        PollLoop loop = new PollLoop(Clock.systemUTC(), Duration.ofMillis(50),
+                List.of(duty("round", rounds::incrementAndGet)), endless,
+                new MicrometerSchedulerMetrics(new SimpleMeterRegistry()), failure -> { });
+        loop.start();
+        try {
+            // passes follow each other without a wake-up, and the round (the heartbeat) is not starved by them
+            await().atMost(Duration.ofSeconds(10)).until(() -> rounds.get() >= 5 && claims.get() > 5 * rounds.get());
+        } finally {
+            loop.stop();
+        }
+    }
+
+    @Test
     void aRoundAskedForRunsAtOnceRatherThanAtTheEndOfTheInterval() {
         AtomicInteger rounds = new AtomicInteger();
         PollLoop loop = new PollLoop(Clock.systemUTC(), Duration.ofSeconds(60),

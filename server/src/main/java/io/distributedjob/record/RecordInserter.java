@@ -15,6 +15,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import io.distributedjob.storage.SqlTime;
 
@@ -80,11 +81,11 @@ final class RecordInserter {
 
     /**
      * Inserts the records in one transaction, completing the running records of their fires; returns how many
-     * were already recorded and left as they were. The records are inserted first and then complete the running
-     * records their inserts met: most fires end before their running record is due ({@link RunningMarks}), so
-     * most inserts meet nothing. The completion runs for every record, not only those whose insert met a row: a
-     * driver may count a met row as written (MySQL's found rows) or count nothing per row (MariaDB's bulk
-     * protocol); it changes only running rows, so it passes over the records just inserted.
+     * were already recorded and left as they were. The running records are completed first, and only the records
+     * that completed none are inserted: most fires have a running record, and an insert that meets its key costs
+     * the database a refused row. The inserted ones are completed once more: under {@code crashPolicy RERUN} a call
+     * does not wait for its running record, which can so be committed while this batch runs, after the first
+     * completion and before the insert, which then meets it.
      */
     private int insert(List<ExecutionRecord> records) {
         Instant writtenAt = clock.instant();
@@ -93,11 +94,19 @@ final class RecordInserter {
         Integer repeated = transactions.execute(status -> {
             int already = 0;
             for (Map.Entry<String, List<Object[]>> table : inserts.entrySet()) {
-                int[] inserted = jdbc.batchUpdate(tables.insert(table.getKey()), table.getValue());
-                int[] completed = jdbc.batchUpdate(tables.complete(table.getKey()), completions.get(table.getKey()));
-                if (counted(inserted) && counted(completed)) {
+                String complete = tables.complete(table.getKey());
+                List<Object[]> completing = completions.get(table.getKey());
+                int[] completed = jdbc.batchUpdate(complete, completing);
+                List<Integer> uncompleted = unwritten(completed);
+                if (uncompleted.isEmpty()) {
+                    continue;
+                }
+                int[] inserted = jdbc.batchUpdate(tables.insert(table.getKey()), pick(table.getValue(), uncompleted));
+                // not only the inserts that met a row: a driver may count a met row as written (MySQL's found rows)
+                int[] completedLate = jdbc.batchUpdate(complete, pick(completing, uncompleted));
+                if (counted(inserted) && counted(completedLate)) {
                     for (int i = 0; i < inserted.length; i++) {
-                        already += inserted[i] == 0 && completed[i] == 0 ? 1 : 0;
+                        already += inserted[i] == 0 && completedLate[i] == 0 ? 1 : 0;
                     }
                 }
             }
@@ -106,8 +115,21 @@ final class RecordInserter {
         return repeated == null ? 0 : repeated;
     }
 
+    /**
+     * The indexes of the statements that changed no row, or all of them when the driver reports no count per row
+     * (MariaDB's bulk protocol).
+     */
+    private static List<Integer> unwritten(int[] counts) {
+        boolean counted = counted(counts);
+        return IntStream.range(0, counts.length).filter(i -> !counted || counts[i] == 0).boxed().toList();
+    }
+
     private static boolean counted(int[] counts) {
         return Arrays.stream(counts).allMatch(count -> count >= 0);
+    }
+
+    private static List<Object[]> pick(List<Object[]> rows, List<Integer> indexes) {
+        return indexes.stream().map(rows::get).toList();
     }
 
     /**

@@ -19,7 +19,8 @@ final class ClaimingDuty implements RoundDuty {
     private final Duration budget;
     private final Fence fence;
     private final SchedulerMetrics metrics;
-    private volatile boolean cutShort;
+    /** The last run claimed and stopped for time; false when fenced, so that a fenced loop waits for its poll. */
+    private boolean cutShort;
 
     ClaimingDuty(Clock clock, ClaimStep step, Duration lookahead, Duration budget, Fence fence,
                  SchedulerMetrics metrics) {

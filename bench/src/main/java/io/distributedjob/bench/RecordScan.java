@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * The execution records of a measured window, read straight from the database. Failed fires are told apart by
  * who failed them: the scheduler (rejected, missed, skipped, not run, timed out, internal error) or the target
- * (an error answer or a broken connection). Fires of the stalling tasks are counted on their own.
+ * (an error answer or a broken connection). A record still running when the window is read (its call not yet
+ * answered, or its outcome not yet written) is neither. Fires of the stalling tasks are counted on their own.
  */
 final class RecordScan {
 
@@ -34,11 +35,14 @@ final class RecordScan {
     static final long ON_TIME_MILLIS = 1_000;
     /** Share of a second's fires that must be on time for the second to be on time: its p99 within the bound. */
     private static final double ON_TIME_SHARE = 0.99;
+    /** The record's status while its fire runs, before its outcome is written. */
+    private static final int RUNNING = 0;
 
     long records;
     long distinct;
     long schedulerFailed;
     long targetFailed;
+    long stillRunning;
     long stalledRecords;
     long stalledTimedOut;
     long misfireRecords;
@@ -56,7 +60,7 @@ final class RecordScan {
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             for (String table : tables) {
                 try (PreparedStatement statement = connection.prepareStatement("SELECT fire_id, scheduled_time,"
-                        + " start_time, success, error, task_name, trigger_type FROM " + table
+                        + " start_time, success, error, task_name, trigger_type, status FROM " + table
                         + " WHERE scheduled_time >= ? AND scheduled_time < ?")) {
                     statement.setObject(1, LocalDateTime.ofInstant(from, ZoneOffset.UTC));
                     statement.setObject(2, LocalDateTime.ofInstant(to, ZoneOffset.UTC));
@@ -120,7 +124,9 @@ final class RecordScan {
             misfireRecords++;
             misfiresByTask.merge(rs.getString(6), 1, Integer::sum);
         }
-        if (rs.getInt(4) != 1) {
+        if (rs.getInt(8) == RUNNING) {
+            stillRunning++;
+        } else if (rs.getInt(4) != 1) {
             String lower = error == null ? "" : error.toLowerCase(Locale.ROOT);
             if (SCHEDULER_FAILURES.stream().anyMatch(lower::startsWith)) {
                 schedulerFailed++;

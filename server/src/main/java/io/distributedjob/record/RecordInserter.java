@@ -31,6 +31,13 @@ final class RecordInserter {
 
     private static final Comparator<ExecutionRecord> FIRE_KEY_ORDER = Comparator
             .comparingLong(ExecutionRecord::taskId).thenComparing(ExecutionRecord::scheduledTime);
+    /** The types the columns of {@link RecordTables#insert} are bound as. */
+    private static final int[] ROW_TYPES = RecordColumns.sqlTypes();
+    /** The types of {@link RecordTables#complete}: the row's, then the fire's key ({@link #withFire}). */
+    private static final int[] COMPLETE_TYPES = withFireTypes(ROW_TYPES);
+    /** The types of {@link RecordTables#restart}: start time and executor, then the fire's key. */
+    private static final int[] RESTART_TYPES = withFireTypes(new int[] {
+            RecordColumns.named("start_time").sqlType(), RecordColumns.named("executor").sqlType()});
 
     private final RecordTables tables;
     private final JdbcTemplate jdbc;
@@ -96,14 +103,15 @@ final class RecordInserter {
             for (Map.Entry<String, List<Object[]>> table : inserts.entrySet()) {
                 String complete = tables.complete(table.getKey());
                 List<Object[]> completing = completions.get(table.getKey());
-                int[] completed = jdbc.batchUpdate(complete, completing);
+                int[] completed = jdbc.batchUpdate(complete, completing, COMPLETE_TYPES);
                 List<Integer> uncompleted = unwritten(completed);
                 if (uncompleted.isEmpty()) {
                     continue;
                 }
-                int[] inserted = jdbc.batchUpdate(tables.insert(table.getKey()), pick(table.getValue(), uncompleted));
+                int[] inserted = jdbc.batchUpdate(tables.insert(table.getKey()), pick(table.getValue(), uncompleted),
+                        ROW_TYPES);
                 // not only the inserts that met a row: a driver may count a met row as written (MySQL's found rows)
-                int[] completedLate = jdbc.batchUpdate(complete, pick(completing, uncompleted));
+                int[] completedLate = jdbc.batchUpdate(complete, pick(completing, uncompleted), COMPLETE_TYPES);
                 if (counted(inserted) && counted(completedLate)) {
                     for (int i = 0; i < inserted.length; i++) {
                         already += inserted[i] == 0 && completedLate[i] == 0 ? 1 : 0;
@@ -143,8 +151,8 @@ final class RecordInserter {
                 r -> withFire(new Object[] {SqlTime.toDb(r.startTime()), r.executor()}, r));
         transactions.executeWithoutResult(status -> {
             for (Map.Entry<String, List<Object[]>> table : inserts.entrySet()) {
-                jdbc.batchUpdate(tables.restart(table.getKey()), restarts.get(table.getKey()));
-                jdbc.batchUpdate(tables.insert(table.getKey()), table.getValue());
+                jdbc.batchUpdate(tables.restart(table.getKey()), restarts.get(table.getKey()), RESTART_TYPES);
+                jdbc.batchUpdate(tables.insert(table.getKey()), table.getValue(), ROW_TYPES);
             }
         });
     }
@@ -169,6 +177,13 @@ final class RecordInserter {
         Object[] bound = Arrays.copyOf(values, values.length + 2);
         bound[values.length] = record.taskId();
         bound[values.length + 1] = SqlTime.toDb(record.scheduledTime());
+        return bound;
+    }
+
+    private static int[] withFireTypes(int[] types) {
+        int[] bound = Arrays.copyOf(types, types.length + 2);
+        bound[types.length] = RecordColumns.named("task_id").sqlType();
+        bound[types.length + 1] = RecordColumns.named("scheduled_time").sqlType();
         return bound;
     }
 

@@ -125,8 +125,8 @@ public class RecordWriter implements SmartLifecycle {
     }
 
     private static void reportUnwritten(int count) {
-        log.error("Could not write {} execution records before the deadline (database unreachable); their fires"
-                + " stay leased and are taken over by another instance", count);
+        log.error("Could not write {} execution records before the deadline (the database was unreachable or the"
+                + " writer too far behind); their fires stay leased and are taken over by another instance", count);
     }
 
     @Override

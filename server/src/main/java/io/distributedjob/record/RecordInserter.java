@@ -15,7 +15,6 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 import io.distributedjob.storage.SqlTime;
 
@@ -31,13 +30,11 @@ final class RecordInserter {
 
     private static final Comparator<ExecutionRecord> FIRE_KEY_ORDER = Comparator
             .comparingLong(ExecutionRecord::taskId).thenComparing(ExecutionRecord::scheduledTime);
-    /** The types the columns of {@link RecordTables#insert} are bound as. */
+    /** The types the columns of {@link RecordTables#insert} and {@link RecordTables#record} are bound as. */
     private static final int[] ROW_TYPES = RecordColumns.sqlTypes();
-    /** The types of {@link RecordTables#complete}: the row's, then the fire's key ({@link #withFire}). */
-    private static final int[] COMPLETE_TYPES = withFireTypes(ROW_TYPES);
     /** The types of {@link RecordTables#restart}: start time and executor, then the fire's key. */
-    private static final int[] RESTART_TYPES = withFireTypes(new int[] {
-            RecordColumns.named("start_time").sqlType(), RecordColumns.named("executor").sqlType()});
+    private static final int[] RESTART_TYPES = withFireTypes(RecordColumns.named("start_time").sqlType(),
+            RecordColumns.named("executor").sqlType());
 
     private final RecordTables tables;
     private final JdbcTemplate jdbc;
@@ -48,8 +45,8 @@ final class RecordInserter {
     RecordInserter(RecordTables tables, JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
         this.tables = tables;
         this.jdbc = jdbc;
-        // Read committed: a completing update that finds no running row takes no gap lock under it, so two
-        // batches inserting into the same gap (running records and outcomes of the same fires) cannot deadlock.
+        // Read committed: no gap locks, so two batches writing into the same gap (running records and outcomes of
+        // the same fires, each batch in key order) queue rather than deadlock.
         this.transactions = new TransactionTemplate(transactions.getTransactionManager());
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.clock = clock;
@@ -87,57 +84,16 @@ final class RecordInserter {
     }
 
     /**
-     * Inserts the records in one transaction, completing the running records of their fires; returns how many
-     * were already recorded and left as they were. The running records are completed first, and only the records
-     * that completed none are inserted: most fires have a running record, and an insert that meets its key costs
-     * the database a refused row. The inserted ones are completed once more: under {@code crashPolicy RERUN} a call
-     * does not wait for its running record, which can so be committed while this batch runs, after the first
-     * completion and before the insert, which then meets it.
+     * Writes the records in one transaction, one statement each: a fire with no record gets it, a fire whose record
+     * is running has it completed, and a finished record is left as it is (a repeated write). One statement, not an
+     * update and then an insert of what it did not complete: MariaDB's bulk protocol gives no count per row, so
+     * the two steps had to insert and complete every record of a batch once more, three writes for one.
      */
-    private int insert(List<ExecutionRecord> records) {
+    private void insert(List<ExecutionRecord> records) {
         Instant writtenAt = clock.instant();
-        Map<String, List<Object[]>> inserts = byTable(records, r -> RecordColumns.values(r, writtenAt));
-        Map<String, List<Object[]>> completions = byTable(records, r -> withFire(RecordColumns.values(r, writtenAt), r));
-        Integer repeated = transactions.execute(status -> {
-            int already = 0;
-            for (Map.Entry<String, List<Object[]>> table : inserts.entrySet()) {
-                String complete = tables.complete(table.getKey());
-                List<Object[]> completing = completions.get(table.getKey());
-                int[] completed = jdbc.batchUpdate(complete, completing, COMPLETE_TYPES);
-                List<Integer> uncompleted = unwritten(completed);
-                if (uncompleted.isEmpty()) {
-                    continue;
-                }
-                int[] inserted = jdbc.batchUpdate(tables.insert(table.getKey()), pick(table.getValue(), uncompleted),
-                        ROW_TYPES);
-                // not only the inserts that met a row: a driver may count a met row as written (MySQL's found rows)
-                int[] completedLate = jdbc.batchUpdate(complete, pick(completing, uncompleted), COMPLETE_TYPES);
-                if (counted(inserted) && counted(completedLate)) {
-                    for (int i = 0; i < inserted.length; i++) {
-                        already += inserted[i] == 0 && completedLate[i] == 0 ? 1 : 0;
-                    }
-                }
-            }
-            return already;
-        });
-        return repeated == null ? 0 : repeated;
-    }
-
-    /**
-     * The indexes of the statements that changed no row, or all of them when the driver reports no count per row
-     * (MariaDB's bulk protocol).
-     */
-    private static List<Integer> unwritten(int[] counts) {
-        boolean counted = counted(counts);
-        return IntStream.range(0, counts.length).filter(i -> !counted || counts[i] == 0).boxed().toList();
-    }
-
-    private static boolean counted(int[] counts) {
-        return Arrays.stream(counts).allMatch(count -> count >= 0);
-    }
-
-    private static List<Object[]> pick(List<Object[]> rows, List<Integer> indexes) {
-        return indexes.stream().map(rows::get).toList();
+        Map<String, List<Object[]>> rows = byTable(records, r -> RecordColumns.values(r, writtenAt));
+        transactions.executeWithoutResult(status -> rows.forEach((table, values) ->
+                jdbc.batchUpdate(tables.record(table), values, ROW_TYPES)));
     }
 
     /**
@@ -180,7 +136,7 @@ final class RecordInserter {
         return bound;
     }
 
-    private static int[] withFireTypes(int[] types) {
+    private static int[] withFireTypes(int... types) {
         int[] bound = Arrays.copyOf(types, types.length + 2);
         bound[types.length] = RecordColumns.named("task_id").sqlType();
         bound[types.length + 1] = RecordColumns.named("scheduled_time").sqlType();

@@ -18,9 +18,9 @@ final class RecordRefusals {
 
     private static final Logger log = LoggerFactory.getLogger(RecordRefusals.class);
 
-    /** Inserts records in one transaction; returns how many were already recorded. */
+    /** Writes records in one transaction. */
     interface Insert {
-        int insert(List<ExecutionRecord> records);
+        void insert(List<ExecutionRecord> records);
     }
 
     private final Insert insert;
@@ -30,42 +30,38 @@ final class RecordRefusals {
     }
 
     void insertFindingRefused(List<ExecutionRecord> records) {
-        int repeated = insertSplitting(records);
-        if (repeated > 0) {
-            log.info("{} execution records were of fires already recorded and were not written again", repeated);
-        }
-    }
-
-    private int insertSplitting(List<ExecutionRecord> records) {
         try {
-            return insert.insert(records);
+            insert.insert(records);
         } catch (RuntimeException e) {
             if (!refused(e)) {
                 throw e;
             }
             if (records.size() == 1) {
-                return storeCutDown(records.getFirst(), e);
+                storeCutDown(records.getFirst(), e);
+                return;
             }
             int half = records.size() / 2;
-            return insertSplitting(records.subList(0, half)) + insertSplitting(records.subList(half, records.size()));
+            insertFindingRefused(records.subList(0, half));
+            insertFindingRefused(records.subList(half, records.size()));
         }
     }
 
-    private int storeCutDown(ExecutionRecord record, RuntimeException refusal) {
+    private void storeCutDown(ExecutionRecord record, RuntimeException refusal) {
         String why = "the database refused the full record (" + rootMessage(refusal) + ")";
         String name = record.taskName() == null || record.taskName().length() <= RecordColumns.NAME_LENGTH
                 ? record.taskName() : record.taskName().substring(0, RecordColumns.NAME_LENGTH);
         String error = record.error() == null ? "stored cut down: " + why : record.error() + "; stored cut down: " + why;
         try {
-            return insert.insert(List.of(record.withTexts(name, Utf8.cut(record.response(), RecordColumns.ERROR_BYTES),
+            insert.insert(List.of(record.withTexts(name, Utf8.cut(record.response(), RecordColumns.ERROR_BYTES),
                     Utf8.cut(error, RecordColumns.ERROR_BYTES))));
+            return;
         } catch (RuntimeException again) {
             if (!refused(again)) {
                 throw again;
             }
         }
         try {
-            return insert.insert(List.of(record.withTexts(name, null, Utf8.cut("stored without its response: " + why,
+            insert.insert(List.of(record.withTexts(name, null, Utf8.cut("stored without its response: " + why,
                     RecordColumns.ERROR_BYTES))));
         } catch (RuntimeException last) {
             if (!refused(last)) {
@@ -73,7 +69,6 @@ final class RecordRefusals {
             }
             log.error("The database refuses the record of fire {} even cut down, it is not stored: {}",
                     record.fireId(), rootMessage(last));
-            return 0;
         }
     }
 

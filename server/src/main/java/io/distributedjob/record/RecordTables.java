@@ -94,12 +94,12 @@ public class RecordTables {
     }
 
     /**
-     * The update that completes a fire's running record with its outcome: every column, bound as for
-     * {@link #insert}, then the fire's task id and scheduled time. A finished record is left as it is.
+     * The write of a fire's record into {@code table}, every column bound as for {@link #insert}: it inserts the
+     * record, or completes the fire's running record with it; a finished record is left as it is.
      */
-    String complete(String table) {
-        return "UPDATE " + table + " SET " + String.join(" = ?, ", RecordColumns.names()) + " = ?"
-                + WHERE_FIRE_RUNNING;
+    String record(String table) {
+        return dialect.insertOrUpdateWhile(table, RecordColumns.names(), "status",
+                String.valueOf(ExecutionRecord.RUNNING));
     }
 
     /**
@@ -110,7 +110,7 @@ public class RecordTables {
         return "UPDATE " + table + " SET start_time = ?, executor = ?" + WHERE_FIRE_RUNNING;
     }
 
-    /** The updates above touch a record only while it is running: a finished record never changes. */
+    /** The update above touches a record only while it is running: a finished record never changes. */
     private static final String WHERE_FIRE_RUNNING = " WHERE task_id = ? AND scheduled_time = ? AND status = "
             + ExecutionRecord.RUNNING;
 

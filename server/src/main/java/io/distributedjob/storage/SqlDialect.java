@@ -1,5 +1,6 @@
 package io.distributedjob.storage;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -62,6 +63,27 @@ public interface SqlDialect {
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")"
                 + " ON DUPLICATE KEY UPDATE " + columns.getFirst() + " = " + columns.getFirst();
+    }
+
+    /**
+     * An insert of one row into {@code table} that, when the row's unique key is already there, overwrites that row
+     * with the new values while its {@code guardColumn} is {@code guardValue}, and otherwise leaves it as it is.
+     * Every value is a parameter, in the order of {@code columns}. The guard column is assigned last: MySQL assigns
+     * left to right, each assignment seeing the ones before, so every other assignment still sees the old guard.
+     */
+    default String insertOrUpdateWhile(String table, List<String> columns, String guardColumn, String guardValue) {
+        String guard = guardColumn + " = " + guardValue;
+        List<String> assignments = new ArrayList<>();
+        for (String column : columns) {
+            if (!column.equals(guardColumn)) {
+                assignments.add(column + " = CASE WHEN " + guard + " THEN VALUES(" + column + ") ELSE " + column + " END");
+            }
+        }
+        assignments.add(guardColumn + " = CASE WHEN " + guard + " THEN VALUES(" + guardColumn + ") ELSE " + guardColumn
+                + " END");
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")"
+                + " ON DUPLICATE KEY UPDATE " + String.join(", ", assignments);
     }
 
     /** A secondary index; a unique one refuses a second row with the same values. */

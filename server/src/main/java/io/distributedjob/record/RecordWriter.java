@@ -79,6 +79,7 @@ public class RecordWriter implements SmartLifecycle {
 
     /** Queues {@code record}; {@code afterCommit} (may be null) runs once it is in the database. */
     public void write(ExecutionRecord record, Runnable afterCommit) {
+        marks.ended(record.fireId());
         queue.add(new Pending(record.withResponseCut(responseMaxBytes), afterCommit));
         fires.recorded(record);
     }
@@ -86,14 +87,15 @@ public class RecordWriter implements SmartLifecycle {
     /**
      * Writes {@code running} (a fire about to make its first call, status {@link ExecutionRecord#RUNNING}); the
      * fire's own record later completes it, whichever of the two reaches the database first. With
-     * {@code untilWritten} it returns once the running record is in the database, otherwise at once.
+     * {@code untilWritten} it returns once the running record is in the database; otherwise at once, and the
+     * running record is written only if the fire is still going a second later.
      */
     public void started(ExecutionRecord running, boolean untilWritten) throws InterruptedException {
         ExecutionRecord cut = running.withResponseCut(responseMaxBytes);
         if (untilWritten) {
             marks.write(cut);
         } else {
-            marks.add(cut);
+            marks.holdBack(cut);
         }
     }
 

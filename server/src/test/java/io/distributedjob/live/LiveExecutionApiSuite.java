@@ -46,7 +46,8 @@ public interface LiveExecutionApiSuite extends ServerUnderTest {
             assertThat(admin().post("/tasks/" + id + "/run", null).status()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(20)).until(() -> target.calls("/hang").size() == 1);
 
-            JsonNode running = admin().get("/executions/running").data().get("list");
+            JsonNode running = await().atMost(Duration.ofSeconds(10))
+                    .until(() -> admin().get("/executions/running").data().get("list"), list -> !list.isEmpty());
             assertThat(running).hasSize(1);
             JsonNode record = running.get(0);
             assertThat(record.get("status").asInt()).isZero();

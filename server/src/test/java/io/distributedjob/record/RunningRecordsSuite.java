@@ -90,7 +90,8 @@ abstract class RunningRecordsSuite {
         executor.submit(fire(TestTasks.http(1, target.url("/stall")).build()), null);
 
         await().atMost(WAIT).until(() -> target.calls("/stall").size() == 1);
-        List<RecordView> running = service.running(Set.of(DEPARTMENT), PageQuery.of(1, 10)).list();
+        List<RecordView> running = await().atMost(WAIT)
+                .until(() -> service.running(Set.of(DEPARTMENT), PageQuery.of(1, 10)).list(), list -> !list.isEmpty());
         assertThat(running).singleElement().satisfies(r -> {
             assertThat(r.record().status()).isEqualTo(ExecutionRecord.RUNNING);
             assertThat(r.record().executor()).isEqualTo(instance.value());
@@ -122,8 +123,9 @@ abstract class RunningRecordsSuite {
         executor.submit(fire(TestTasks.http(1, target.url("/stall")).build()), null);
         executor.submit(fire(TestTasks.http(2, target.url("/down")).build()), null);
         await().atMost(WAIT).until(() -> target.calls("/stall").size() == 1 && target.calls("/down").size() == 1);
-        records.flush();
         Set<Long> departments = Set.of(DEPARTMENT);
+        await().atMost(WAIT).until(() -> service.running(departments, PageQuery.of(1, 10)).list().size() == 1);
+        records.flush();
 
         List<RecordView> failed = service.list(MONTH, new RecordFilter(departments, null, false, null),
                 PageQuery.of(1, 10)).list();

@@ -45,6 +45,8 @@ final class RecordScan {
     long stillRunning;
     long stalledRecords;
     long stalledTimedOut;
+    /** The longest a stalled fire took from its start to its record, against its deadline. */
+    long stalledLongestMillis;
     long misfireRecords;
     final List<Long> lateness = new ArrayList<>();
     /** Per scheduled second (epoch seconds): how many of its fires started within {@link #ON_TIME_MILLIS}. */
@@ -60,7 +62,7 @@ final class RecordScan {
         try (Connection connection = DriverManager.getConnection(url, user, password)) {
             for (String table : tables) {
                 try (PreparedStatement statement = connection.prepareStatement("SELECT fire_id, scheduled_time,"
-                        + " start_time, success, error, task_name, trigger_type, status FROM " + table
+                        + " start_time, success, error, task_name, trigger_type, status, end_time FROM " + table
                         + " WHERE scheduled_time >= ? AND scheduled_time < ?")) {
                     statement.setObject(1, LocalDateTime.ofInstant(from, ZoneOffset.UTC));
                     statement.setObject(2, LocalDateTime.ofInstant(to, ZoneOffset.UTC));
@@ -108,6 +110,11 @@ final class RecordScan {
             stalledRecords++;
             if (error != null && error.toLowerCase(Locale.ROOT).contains("timed out")) {
                 stalledTimedOut++;
+            }
+            LocalDateTime start = rs.getObject(3, LocalDateTime.class);
+            LocalDateTime end = rs.getObject(9, LocalDateTime.class);
+            if (start != null && end != null) {
+                stalledLongestMillis = Math.max(stalledLongestMillis, Duration.between(start, end).toMillis());
             }
             return;
         }

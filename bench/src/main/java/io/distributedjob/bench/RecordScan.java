@@ -72,18 +72,35 @@ final class RecordScan {
                         }
                     }
                 }
+                scan.countMisfires(connection, table);
             }
         }
         scan.distinct = fireIds.size();
         return scan;
     }
 
-    /** Tasks with a misfire record in the window. */
+    /**
+     * Misfire records over the whole table, not the window: a catch-up fire keeps the scheduled time of the first
+     * fire missed, which can lie before the window (a fire claimed and not run before a stop). The schema is the
+     * run's own, so every misfire record in it is of this run.
+     */
+    private void countMisfires(Connection connection, String table) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT task_name, COUNT(*) FROM " + table
+                + " WHERE trigger_type = 'MISFIRE' AND task_name NOT LIKE '" + STALLED_PREFIX + "%' GROUP BY task_name");
+             ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                misfiresByTask.merge(rs.getString(1), rs.getInt(2), Integer::sum);
+                misfireRecords += rs.getInt(2);
+            }
+        }
+    }
+
+    /** Tasks with a misfire record in the run. */
     long misfiredTasks() {
         return misfiresByTask.size();
     }
 
-    /** Tasks with more than one misfire record in the window: a missed stretch handled more than once. */
+    /** Tasks with more than one misfire record in the run: a missed stretch handled more than once. */
     long repeatedMisfires() {
         return misfiresByTask.values().stream().filter(count -> count > 1).count();
     }
@@ -126,10 +143,6 @@ final class RecordScan {
         lateness.add(late);
         if (late <= ON_TIME_MILLIS) {
             onTimeBySecond.merge(scheduled.getEpochSecond(), 1L, Long::sum);
-        }
-        if ("MISFIRE".equals(rs.getString(7))) {
-            misfireRecords++;
-            misfiresByTask.merge(rs.getString(6), 1, Integer::sum);
         }
         if (rs.getInt(8) == RUNNING) {
             stillRunning++;

@@ -2,6 +2,7 @@ package io.distributedjob.dispatch;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
 
 import io.distributedjob.config.KafkaSettings;
 import io.distributedjob.execution.Fire;
@@ -20,9 +21,12 @@ public class KafkaFirePublisher implements FireDispatch, AutoCloseable {
         this.topic = settings.topic();
     }
 
-    /** Publishes the fire for the executors: handed on once the broker has it in all in-sync replicas. */
+    /**
+     * Publishes the fire for the executors: handed on once the broker has it in all in-sync replicas. Nothing
+     * waits here, so {@code mayStart} has been answered by the claimer just before.
+     */
     @Override
-    public CompletionStage<Void> dispatch(Fire fire) {
+    public CompletionStage<Void> dispatch(Fire fire, BooleanSupplier mayStart) {
         return publish(new DispatchedFire(fire.task().id(), fire.scheduledTime(), fire.trigger().name()));
     }
 

@@ -2,6 +2,7 @@ package io.distributedjob.dispatch;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
 
 import io.distributedjob.execution.Fire;
 import io.distributedjob.execution.FireExecutor;
@@ -16,9 +17,10 @@ public class LocalFireDispatch implements FireDispatch {
     }
 
     @Override
-    public CompletionStage<Void> dispatch(Fire fire) {
+    public CompletionStage<Void> dispatch(Fire fire, BooleanSupplier mayStart) {
         CompletableFuture<Void> recorded = new CompletableFuture<>();
-        executor.submit(fire, () -> recorded.complete(null));
+        executor.submit(fire, () -> recorded.complete(null), mayStart,
+                () -> recorded.completeExceptionally(new NotStarted()));
         return recorded;
     }
 }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * The claimed fires this instance holds: on the in-memory timer until their instant, then on the executor until
  * recorded (or, with Kafka, until the broker has it). A fire that comes due while the instance is fenced (its heartbeat not renewed within the lease, so
  * another instance may be taking its rows over) is not started: it is parked, and handed back to the database
- * once the heartbeat is renewed.
+ * once the heartbeat is renewed. So is a fire that came due before and was still waiting for a worker when the
+ * fence closed.
  */
 final class HeldFires implements FireHolder {
 
@@ -89,12 +90,15 @@ final class HeldFires implements FireHolder {
             park(fire);
             return;
         }
-        dispatch.dispatch(fire).whenComplete((handedOn, error) -> {
+        // asked again when the fire takes a worker: it may wait for one while the fence closes
+        dispatch.dispatch(fire, () -> !fence.closed(clock.instant())).whenComplete((handedOn, error) -> {
             if (error == null) {
                 outstanding.remove(fire.task().id(), fire.scheduledTime());
             } else {
-                log.warn("Fire {} could not be handed on ({}): it goes back to the database", fire.fireId(),
-                        error.toString());
+                if (!(error instanceof FireDispatch.NotStarted)) {
+                    log.warn("Fire {} could not be handed on ({}): it goes back to the database", fire.fireId(),
+                            error.toString());
+                }
                 park(fire);
             }
         });

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.BooleanSupplier;
 
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.execution.RetryWithFallback.Attempt;
@@ -70,6 +71,16 @@ public class FireExecutor implements AutoCloseable {
      * fire's record is in the database.
      */
     public void submit(Fire fire, Runnable afterRecorded) {
+        submit(fire, afterRecorded, () -> true, () -> { });
+    }
+
+    /**
+     * As {@link #submit(Fire, Runnable)}, asking {@code mayStart} once more when the fire takes a worker, since it
+     * may have waited for one: a claimed fire must not start once its claimer's lease can no longer be proven. If
+     * it may not, the fire ends here neither run nor recorded, still claimed, and {@code notStarted} runs (the
+     * claimer hands it back). Both must be quick.
+     */
+    public void submit(Fire fire, Runnable afterRecorded, BooleanSupplier mayStart, Runnable notStarted) {
         if (!accepting) {
             recordNotRun(fire, "not run: the server was shutting down", afterRecorded);
             return;
@@ -79,7 +90,8 @@ public class FireExecutor implements AutoCloseable {
                     afterRecorded);
             return;
         }
-        FireRun run = new FireRun(fire, afterRecorded, executors.of(fire.task().definition().taskType()));
+        FireRun run = new FireRun(fire, afterRecorded, executors.of(fire.task().definition().taskType()), mayStart,
+                notStarted);
         active.add(run);
         start(pool.offer(run));
     }
@@ -200,6 +212,12 @@ public class FireExecutor implements AutoCloseable {
      * ends here.
      */
     private boolean begin(FireRun run) throws InterruptedException {
+        if (!run.mayStart.getAsBoolean()) {
+            if (end(run, null)) {
+                run.notStarted.run();
+            }
+            return false;
+        }
         Instant now = clock.instant();
         run.started(now);
         if (run.executor == null) {

@@ -3,6 +3,7 @@ package io.distributedjob.execution;
 import java.time.Instant;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import io.distributedjob.kernel.TriggerType;
 import io.distributedjob.task.Task;
@@ -18,6 +19,9 @@ final class FireRun {
     final Runnable afterRecorded;
     final RetryWithFallback delivery;
     final TaskExecutor executor;
+    /** Asked when the fire first takes a worker; when it says no, {@link #notStarted} runs instead of the fire. */
+    final BooleanSupplier mayStart;
+    final Runnable notStarted;
 
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean holdsWorker = new AtomicBoolean();
@@ -31,10 +35,12 @@ final class FireRun {
     private volatile Future<?> deadlineTimer;
     private volatile FireTrace trace;
 
-    FireRun(Fire fire, Runnable afterRecorded, TaskExecutor executor) {
+    FireRun(Fire fire, Runnable afterRecorded, TaskExecutor executor, BooleanSupplier mayStart, Runnable notStarted) {
         this.fire = fire;
         this.afterRecorded = afterRecorded;
         this.executor = executor;
+        this.mayStart = mayStart;
+        this.notStarted = notStarted;
         this.delivery = new RetryWithFallback(fire.task(), executor != null && executor.hasFallback(fire.task()));
         this.trigger = fire.trigger();
     }

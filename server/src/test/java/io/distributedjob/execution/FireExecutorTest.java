@@ -370,6 +370,30 @@ class FireExecutorTest {
         assertThat(executor.busy(2)).isFalse();
     }
 
+    @Test
+    void aClaimedFireThatMayNoLongerStartWhenAWorkerFreesIsNeitherRunNorRecorded() throws Exception {
+        target.reply("/slow", 200, "ok", 1_000);
+        FireExecutor executor = executor(TestTasks.settings(1, 10, 1));
+        AtomicBoolean leaseProven = new AtomicBoolean(true);
+        AtomicInteger recorded = new AtomicInteger();
+        AtomicInteger notStarted = new AtomicInteger();
+        executor.submit(fire(TestTasks.http(1, target.url("/slow")).build(), SCHEDULED), recorded::incrementAndGet,
+                leaseProven::get, notStarted::incrementAndGet);
+        executor.submit(fire(TestTasks.http(2, target.url("/ok")).build(), SCHEDULED), recorded::incrementAndGet,
+                leaseProven::get, notStarted::incrementAndGet);
+        await().atMost(WAIT).until(() -> target.calls("/slow").size() == 1);
+        assertThat(executor.waiting()).isOne();
+
+        leaseProven.set(false);
+
+        assertThat(executor.awaitIdle(Instant.now(clock).plus(WAIT))).isTrue();
+        assertThat(notStarted).hasValue(1);
+        assertThat(target.calls("/ok")).isEmpty();
+        assertThat(errors()).containsExactly((String) null);
+        await().atMost(WAIT).until(() -> recorded.get() == 1);
+        assertThat(executor.busy(2)).isFalse();
+    }
+
     private FireExecutor executor(JobSettings settings) {
         HttpTaskExecutor http = new HttpTaskExecutor(JsonMapper.builder().build(), settings);
         closing.add(http);

@@ -66,10 +66,7 @@ public class FireExecutor implements AutoCloseable {
         metrics.watchExecutionsRunning(this::running);
     }
 
-    /**
-     * Takes {@code fire}: it starts as soon as a worker is free. {@code afterRecorded} (may be null) runs once the
-     * fire's record is in the database.
-     */
+    /** Takes {@code fire}, started when a worker is free; {@code afterRecorded} (or null) runs once it is recorded. */
     public void submit(Fire fire, Runnable afterRecorded) {
         submit(fire, afterRecorded, () -> true, () -> { });
     }
@@ -227,9 +224,7 @@ public class FireExecutor implements AutoCloseable {
         Instant scheduled = run.fire.scheduledTime();
         if (run.trigger() == TriggerType.CRON && MisfireRule.missed(scheduled, now, misfireThreshold)) {
             if (run.task().definition().misfirePolicy() == MisfirePolicy.SKIP) {
-                end(run, ExecutionOutcome.failure("missed: a worker was free only " + Duration.between(scheduled, now)
-                        .toSeconds() + " s after the scheduled time, beyond job.misfireThresholdSeconds"
-                        + " (misfirePolicy SKIP)"));
+                end(run, MisfireRule.skippedAfterWaiting(scheduled, now));
                 return false;
             }
             run.trigger(TriggerType.MISFIRE);

@@ -17,4 +17,10 @@ public final class MisfireRule {
     public static boolean missed(Instant scheduled, Instant now, Duration threshold) {
         return scheduled.isBefore(now.minus(threshold));
     }
+
+    /** The outcome of a fire that waited for a worker past the threshold, under {@code SKIP}. */
+    static ExecutionOutcome skippedAfterWaiting(Instant scheduled, Instant now) {
+        return ExecutionOutcome.failure("missed: a worker was free only " + Duration.between(scheduled, now).toSeconds()
+                + " s after the scheduled time, beyond job.misfireThresholdSeconds (misfirePolicy SKIP)");
+    }
 }

@@ -102,8 +102,9 @@ class KafkaDispatchEngineTest {
 
     @Test
     void anExecutorKilledMidBatchLosesNothingAndRepeatsNothingRecorded() {
-        // calls longer than a second: the executor is always in the middle of a batch when it is stopped
-        tasks.slowTarget(1100);
+        // calls longer than a second: the executor is always in the middle of a batch when it is stopped; and
+        // longer than the running record's hold-back, so that the calls under way are on record as running
+        tasks.slowTarget(2500);
         Instant start = EverySecondTasks.nextSecond().plusSeconds(1);
         tasks.insert(start);
         Executor dying = executor();

@@ -30,6 +30,12 @@ final class RunningMarks {
     private static final long IDLE_POLL_MILLIS = 500;
     /** How long the running record of a fire that does not wait for it is held back. */
     static final Duration GRACE = Duration.ofSeconds(1);
+    /**
+     * The shortest wait for held-back marks still to come due. Waking for each as it comes due (a herd holds back
+     * thousands a second, a fraction of a millisecond apart) would keep the writer spinning; a mark written up to
+     * this much late beside a grace of a second changes nothing.
+     */
+    private static final long HELD_BACK_TICK_MILLIS = 50;
 
     private record Mark(ExecutionRecord record, CompletableFuture<Void> written) {
     }
@@ -122,7 +128,11 @@ final class RunningMarks {
         if (next == null) {
             return IDLE_POLL_MILLIS;
         }
-        return Math.clamp(TimeUnit.NANOSECONDS.toMillis(next.dueNanos() - System.nanoTime()), 0, IDLE_POLL_MILLIS);
+        long untilDue = next.dueNanos() - System.nanoTime();
+        if (untilDue <= 0) {
+            return 0;
+        }
+        return Math.clamp(TimeUnit.NANOSECONDS.toMillis(untilDue), HELD_BACK_TICK_MILLIS, IDLE_POLL_MILLIS);
     }
 
     /** Moves the held-back marks now due, of fires still going, into {@code batch}, up to a batch. */

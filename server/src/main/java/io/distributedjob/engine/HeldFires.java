@@ -86,12 +86,12 @@ final class HeldFires implements FireHolder {
             executor.submit(fire, null);
             return;
         }
-        if (fence.closed(clock.instant())) {
+        if (!mayStart()) {
             park(fire);
             return;
         }
         // asked again when the fire takes a worker: it may wait for one while the fence closes
-        dispatch.dispatch(fire, () -> !fence.closed(clock.instant())).whenComplete((handedOn, error) -> {
+        dispatch.dispatch(fire, this::mayStart).whenComplete((handedOn, error) -> {
             if (error == null) {
                 outstanding.remove(fire.task().id(), fire.scheduledTime());
             } else {
@@ -102,6 +102,11 @@ final class HeldFires implements FireHolder {
                 park(fire);
             }
         });
+    }
+
+    /** Whether this instance may start a claimed fire now: not while it is fenced. */
+    private boolean mayStart() {
+        return !fence.closed(clock.instant());
     }
 
     private void park(Fire fire) {

@@ -60,9 +60,7 @@ public interface SqlDialect {
      * would also turn a refused value (too long, out of range) into a silent warning.
      */
     default String insertIgnoringDuplicate(String table, List<String> columns) {
-        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")"
-                + " ON DUPLICATE KEY UPDATE " + columns.getFirst() + " = " + columns.getFirst();
+        return insertRow(table, columns) + " ON DUPLICATE KEY UPDATE " + columns.getFirst() + " = " + columns.getFirst();
     }
 
     /**
@@ -72,18 +70,19 @@ public interface SqlDialect {
      * left to right, each assignment seeing the ones before, so every other assignment still sees the old guard.
      */
     default String insertOrUpdateWhile(String table, List<String> columns, String guardColumn, String guardValue) {
+        List<String> guardLast = new ArrayList<>(columns);
+        guardLast.remove(guardColumn);
+        guardLast.add(guardColumn);
         String guard = guardColumn + " = " + guardValue;
-        List<String> assignments = new ArrayList<>();
-        for (String column : columns) {
-            if (!column.equals(guardColumn)) {
-                assignments.add(column + " = CASE WHEN " + guard + " THEN VALUES(" + column + ") ELSE " + column + " END");
-            }
-        }
-        assignments.add(guardColumn + " = CASE WHEN " + guard + " THEN VALUES(" + guardColumn + ") ELSE " + guardColumn
-                + " END");
+        return insertRow(table, columns) + " ON DUPLICATE KEY UPDATE " + String.join(", ", guardLast.stream()
+                .map(column -> column + " = CASE WHEN " + guard + " THEN VALUES(" + column + ") ELSE " + column + " END")
+                .toList());
+    }
+
+    /** {@code INSERT INTO table (columns) VALUES (?, ...)}: every value a parameter. */
+    private static String insertRow(String table, List<String> columns) {
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")"
-                + " ON DUPLICATE KEY UPDATE " + String.join(", ", assignments);
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
     }
 
     /** A secondary index; a unique one refuses a second row with the same values. */

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -35,6 +36,11 @@ final class FireTimer {
             Comparator.comparing((Entry e) -> e.fire.scheduledTime()).thenComparingLong(e -> e.sequence));
     private final Map<Long, List<Entry>> byTask = new HashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    /**
+     * The fires held and not cancelled, kept beside the queue: the claim side reads it each time a fire takes a
+     * worker, and counting the queue there would cost every held fire on every start.
+     */
+    private final AtomicInteger pending = new AtomicInteger();
     private volatile boolean running;
     private Thread thread;
 
@@ -56,6 +62,7 @@ final class FireTimer {
                 queue.add(entry);
                 byTask.computeIfAbsent(fire.task().id(), id -> new ArrayList<>()).add(entry);
             }
+            pending.addAndGet(fires.size());
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -93,6 +100,7 @@ final class FireTimer {
             if (!kept.isEmpty()) {
                 byTask.put(taskId, kept);
             }
+            pending.addAndGet(-dropped.size());
             changed.signalAll();
             return dropped;
         } finally {
@@ -115,16 +123,17 @@ final class FireTimer {
     List<Fire> takeAll() {
         lock.lock();
         try {
-            List<Fire> pending = new ArrayList<>();
+            List<Fire> unstarted = new ArrayList<>();
             for (Entry entry : queue) {
                 if (!entry.cancelled) {
-                    pending.add(entry.fire);
+                    unstarted.add(entry.fire);
                 }
             }
             queue.clear();
             byTask.clear();
+            pending.set(0);
             changed.signalAll();
-            return pending;
+            return unstarted;
         } finally {
             lock.unlock();
         }
@@ -141,12 +150,7 @@ final class FireTimer {
     }
 
     int pending() {
-        lock.lock();
-        try {
-            return byTask.values().stream().mapToInt(List::size).sum();
-        } finally {
-            lock.unlock();
-        }
+        return pending.get();
     }
 
     private void run() {
@@ -184,6 +188,7 @@ final class FireTimer {
                     byTask.remove(entry.fire.task().id());
                 }
             }
+            pending.decrementAndGet();
             due.add(entry.fire);
         }
     }

@@ -3,7 +3,9 @@ package io.distributedjob.record;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -25,7 +27,8 @@ final class RecordQueue {
     private final int batchSize;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final List<Pending> pending = new ArrayList<>();
+    /** A deque: a writer behind takes its batches off the head of a long queue. */
+    private final Deque<Pending> pending = new ArrayDeque<>();
     private int inFlight;
     private boolean closed;
 
@@ -74,8 +77,10 @@ final class RecordQueue {
                 remaining = changed.awaitNanos(remaining);
             }
             int count = Math.min(batchSize, pending.size());
-            List<Pending> batch = new ArrayList<>(pending.subList(0, count));
-            pending.subList(0, count).clear();
+            List<Pending> batch = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                batch.add(pending.pollFirst());
+            }
             inFlight += batch.size();
             return batch;
         } catch (InterruptedException e) {
@@ -90,7 +95,9 @@ final class RecordQueue {
     void putBack(List<Pending> batch) {
         lock.lock();
         try {
-            pending.addAll(0, batch);
+            for (int i = batch.size() - 1; i >= 0; i--) {
+                pending.addFirst(batch.get(i));
+            }
             changed.signalAll();
         } finally {
             lock.unlock();

@@ -74,11 +74,13 @@ class FireTimerTest {
 
         assertThat(timer.revise(1, fire -> null)).containsExactly(dropped);
         assertThat(timer.revise(2, fire -> replacement)).isEmpty();
+        assertThat(timer.pending()).isEqualTo(2);
         clock.advance(Duration.ofSeconds(1));
         timer.start();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> started.size() == 2);
         assertThat(started).containsExactlyInAnyOrder(replacement, untouched);
+        assertThat(timer.pending()).isZero();
     }
 
     @Test

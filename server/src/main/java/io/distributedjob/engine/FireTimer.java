@@ -28,12 +28,20 @@ final class FireTimer {
     /** Re-reads the clock at least this often, so a clock that jumps (or a test clock) is followed. */
     private static final Duration MAX_SLEEP = Duration.ofMillis(200);
 
+    /**
+     * Earliest instant first, then in the order scheduled. Written out rather than composed from key extractors: a
+     * herd puts tens of thousands of fires on the queue, each insertion and removal some fifteen comparisons.
+     */
+    private static final Comparator<Entry> ORDER = (a, b) -> {
+        int byInstant = a.fire.scheduledTime().compareTo(b.fire.scheduledTime());
+        return byInstant != 0 ? byInstant : Long.compare(a.sequence, b.sequence);
+    };
+
     private final Clock clock;
     private final Consumer<Fire> onDue;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final PriorityQueue<Entry> queue = new PriorityQueue<>(
-            Comparator.comparing((Entry e) -> e.fire.scheduledTime()).thenComparingLong(e -> e.sequence));
+    private final PriorityQueue<Entry> queue = new PriorityQueue<>(ORDER);
     private final Map<Long, List<Entry>> byTask = new HashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     /**

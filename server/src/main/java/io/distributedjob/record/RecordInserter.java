@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -41,6 +42,8 @@ final class RecordInserter {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final RecordRefusals refusals;
+    /** Read and replaced by the record writer and the running-record writer alike; each value is immutable. */
+    private volatile MonthBounds lastMonth;
 
     RecordInserter(RecordTables tables, JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
         this.tables = tables;
@@ -61,7 +64,7 @@ final class RecordInserter {
     boolean write(List<ExecutionRecord> records, Instant deadline) {
         Runnable write = () -> {
             // the month tables first: a table that cannot be made is the database's failure, not the records'
-            records.forEach(this::table);
+            records.stream().map(record -> month(record.scheduledTime())).distinct().forEach(tables::ensure);
             refusals.insertFindingRefused(records);
         };
         if (deadline.equals(Instant.MAX)) {
@@ -121,10 +124,12 @@ final class RecordInserter {
     private Map<String, List<Object[]>> byTable(List<ExecutionRecord> records, Function<ExecutionRecord, Object[]> row) {
         List<ExecutionRecord> inKeyOrder = new ArrayList<>(records);
         inKeyOrder.sort(FIRE_KEY_ORDER);
-        Map<String, List<Object[]>> byTable = new LinkedHashMap<>();
+        Map<YearMonth, List<Object[]>> byMonth = new LinkedHashMap<>();
         for (ExecutionRecord record : inKeyOrder) {
-            byTable.computeIfAbsent(table(record), t -> new ArrayList<>()).add(row.apply(record));
+            byMonth.computeIfAbsent(month(record.scheduledTime()), m -> new ArrayList<>()).add(row.apply(record));
         }
+        Map<String, List<Object[]>> byTable = new LinkedHashMap<>();
+        byMonth.forEach((month, rows) -> byTable.put(tables.ensure(month), rows));
         return byTable;
     }
 
@@ -143,7 +148,27 @@ final class RecordInserter {
         return bound;
     }
 
-    private String table(ExecutionRecord record) {
-        return tables.ensure(YearMonth.from(record.scheduledTime().atZone(clock.getZone())));
+    /**
+     * The month of the table a fire's record goes to. Records come in long runs of one month, so the bounds of the
+     * last month found answer most of them without a calendar computation.
+     */
+    private YearMonth month(Instant scheduled) {
+        MonthBounds last = lastMonth;
+        if (last != null && last.holds(scheduled)) {
+            return last.month();
+        }
+        ZoneId zone = clock.getZone();
+        YearMonth month = YearMonth.from(scheduled.atZone(zone));
+        lastMonth = new MonthBounds(month, month.atDay(1).atStartOfDay(zone).toInstant(),
+                month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
+        return month;
+    }
+
+    /** A month and the instants it starts and ends at (exclusive) in the clock's zone. */
+    private record MonthBounds(YearMonth month, Instant start, Instant end) {
+
+        boolean holds(Instant instant) {
+            return !instant.isBefore(start) && instant.isBefore(end);
+        }
     }
 }

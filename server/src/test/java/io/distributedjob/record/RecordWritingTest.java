@@ -113,6 +113,22 @@ class RecordWritingTest {
     }
 
     @Test
+    void aBatchAcrossTheTurnOfAMonthGoesIntoTheTableOfEachRecordsMonth() {
+        RecordWriter writer = writer(4096);
+        Instant lastOfMay = Instant.parse("2091-05-31T23:59:59.999Z");
+        Instant firstOfJune = Instant.parse("2091-06-01T00:00:00Z");
+        writer.write(record(1, SCHEDULED, "task", "may"));
+        writer.write(record(2, firstOfJune, "task", "june"));
+        writer.write(record(3, lastOfMay, "task", "may again"));
+        writer.flush();
+        JdbcClient jdbc = db.jdbcClient();
+        assertThat(jdbc.sql("SELECT task_id FROM " + TABLE + " ORDER BY task_id").query(Long.class).list())
+                .containsExactly(1L, 3L);
+        assertThat(jdbc.sql("SELECT task_id FROM " + RecordTables.tableName(YearMonth.of(2091, 6)))
+                .query(Long.class).list()).containsExactly(2L);
+    }
+
+    @Test
     void aMonthTableOfAnEarlierVersionIsUpgradedBeforeItsFirstWrite() {
         JdbcClient jdbc = db.jdbcClient();
         List<String> columns = List.of(db.dialect().autoIncrementPrimaryKey("id"), "task_id BIGINT NOT NULL",

@@ -203,8 +203,8 @@ class HttpTargetClient implements AutoCloseable {
     /**
      * Reads at most {@code bodyMaxBytes}. A body that may be longer is not drained: its connection is closed
      * instead, so neither a huge nor an endless body keeps the caller. A body of announced length is read into a
-     * buffer of that length: read in chunks of the JDK's 16 KiB, the typical short answer cost most of what a fire
-     * allocates.
+     * buffer of that length: read in the JDK's 16 KiB chunks, the typical short answer was a fifth of all a fire
+     * allocated.
      */
     private String read(HttpEntity entity, HttpUriRequestBase message) throws IOException {
         if (entity == null) {

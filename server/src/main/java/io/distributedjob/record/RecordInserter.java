@@ -64,7 +64,7 @@ final class RecordInserter {
     boolean write(List<ExecutionRecord> records, Instant deadline) {
         Runnable write = () -> {
             // the month tables first: a table that cannot be made is the database's failure, not the records'
-            records.stream().map(record -> month(record.scheduledTime())).distinct().forEach(tables::ensure);
+            ensureTables(records);
             refusals.insertFindingRefused(records);
         };
         if (deadline.equals(Instant.MAX)) {
@@ -104,6 +104,7 @@ final class RecordInserter {
      * again after a takeover has its running record handed to this instance; a finished record stays as it is.
      */
     void markRunning(List<ExecutionRecord> running) {
+        ensureTables(running);
         Instant writtenAt = clock.instant();
         Map<String, List<Object[]>> inserts = byTable(running, r -> RecordColumns.values(r, writtenAt));
         Map<String, List<Object[]>> restarts = byTable(running,
@@ -116,10 +117,15 @@ final class RecordInserter {
         });
     }
 
+    /** Makes the month table of each record that this process has not seen yet, once per month. */
+    private void ensureTables(List<ExecutionRecord> records) {
+        records.stream().map(record -> month(record.scheduledTime())).distinct().forEach(tables::ensure);
+    }
+
     /**
-     * The rows of each table, in the order of the fire's key: instances writing records of the same fires at once
-     * (a takeover, a repeated delivery) then lock the unique key's entries in one order and queue rather than
-     * deadlock.
+     * The rows of each table (made beforehand by {@link #ensureTables}), in the order of the fire's key: instances
+     * writing records of the same fires at once (a takeover, a repeated delivery) then lock the unique key's entries
+     * in one order and queue rather than deadlock.
      */
     private Map<String, List<Object[]>> byTable(List<ExecutionRecord> records, Function<ExecutionRecord, Object[]> row) {
         List<ExecutionRecord> inKeyOrder = new ArrayList<>(records);
@@ -129,7 +135,7 @@ final class RecordInserter {
             byMonth.computeIfAbsent(month(record.scheduledTime()), m -> new ArrayList<>()).add(row.apply(record));
         }
         Map<String, List<Object[]>> byTable = new LinkedHashMap<>();
-        byMonth.forEach((month, rows) -> byTable.put(tables.ensure(month), rows));
+        byMonth.forEach((month, rows) -> byTable.put(RecordTables.tableName(month), rows));
         return byTable;
     }
 

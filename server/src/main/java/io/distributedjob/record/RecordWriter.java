@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.metrics.SchedulerMetrics;
@@ -19,11 +20,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes execution records in batches: a record waits at most {@code job.recordFlushIntervalMs}, and a batch
- * holds at most {@code job.recordBatchSize}. While the database is unreachable a batch is retried; a batch the
- * database refuses is split to find the records it refuses, which are stored cut down (see {@link RecordRefusals}).
- * A fire already recorded is not recorded again. Each record may carry a callback run once it is committed,
- * which is how the engine learns that a claimed fire is safely recorded. On shutdown the writer tries until its
- * wait ends; what it could not write is logged, and those fires, never marked recorded, are taken over.
+ * holds at most {@code job.recordBatchSize}. {@code job.recordWriters} batches are written at once, each on its own
+ * connection: a single writer waits for each batch's commit before it prepares the next, and at 20,000 fires a
+ * second it fell hundreds of thousands of records behind. While the database is unreachable a batch is retried; a
+ * batch the database refuses is split to find the records it refuses, which are stored cut down (see
+ * {@link RecordRefusals}). A fire already recorded is not recorded again. Each record may carry a callback run once
+ * it is committed, which is how the engine learns that a claimed fire is safely recorded. On shutdown the writer
+ * tries until its wait ends; what it could not write is logged, and those fires, never marked recorded, are taken
+ * over.
  */
 @Component
 public class RecordWriter implements SmartLifecycle {
@@ -40,6 +44,7 @@ public class RecordWriter implements SmartLifecycle {
     /** How long a shutdown that is not given a deadline keeps trying to write what is left. */
     private final Duration stopWait;
     private final int batchSize;
+    private final int writers;
     private final int responseMaxBytes;
     private final long flushIntervalNanos;
     private final RecordQueue queue;
@@ -48,7 +53,7 @@ public class RecordWriter implements SmartLifecycle {
     private final FireOutcomes outcomes;
 
     private volatile boolean running;
-    private Thread flusher;
+    private List<Thread> flushers = List.of();
 
     public RecordWriter(RecordTables tables, JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock,
                         JobSettings settings, SchedulerMetrics metrics) {
@@ -64,6 +69,7 @@ public class RecordWriter implements SmartLifecycle {
         this.clock = clock;
         this.stopWait = settings.shutdownWait();
         this.batchSize = settings.recordBatchSize();
+        this.writers = settings.recordWriters();
         this.responseMaxBytes = settings.responseMaxBytes();
         this.flushIntervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.recordFlushIntervalMs());
         this.queue = new RecordQueue(batchSize);
@@ -135,7 +141,9 @@ public class RecordWriter implements SmartLifecycle {
     public void start() {
         running = true;
         queue.open();
-        flusher = Thread.ofPlatform().name("record-writer").daemon(true).start(this::run);
+        flushers = IntStream.range(0, writers)
+                .mapToObj(n -> Thread.ofPlatform().name("record-writer-" + n).daemon(true).start(this::run))
+                .toList();
         marks.start();
     }
 
@@ -145,7 +153,7 @@ public class RecordWriter implements SmartLifecycle {
         running = false;
         marks.stop();
         queue.close();
-        if (flusher != null) {
+        for (Thread flusher : flushers) {
             try {
                 flusher.join(Math.max(1, Duration.between(clock.instant(), deadline).toMillis()));
             } catch (InterruptedException e) {

@@ -70,7 +70,7 @@ final class ClaimStep {
         List<FirePlan> won = new ArrayList<>(resolveInDoubt());
         cappedByRoom = false;
         cutShort = false;
-        int room = queueSize - holder.held();
+        int room = room();
         // due rows of other members' partitions stay in the database: each read reaches past the ones seen so far
         int foreign = 0;
         while (true) {
@@ -89,7 +89,7 @@ final class ClaimStep {
                 break;
             }
             foreign = foreignSeen;
-            room = queueSize - holder.held();
+            room = room();
             if (timeUp.getAsBoolean()) {
                 cutShort = true;
                 break;
@@ -105,7 +105,12 @@ final class ClaimStep {
 
     /** Whether the last claim left due fires unclaimed for lack of room and a wave of room has freed since. */
     boolean roomForAWave() {
-        return cappedByRoom && queueSize - holder.held() >= wave;
+        return cappedByRoom && room() >= wave;
+    }
+
+    /** The fires this instance may still take: the queue less the fires it holds and those whose records lag. */
+    private int room() {
+        return queueSize - holder.held() - holder.unrecorded();
     }
 
     private List<FirePlan> plan(List<DueTask> due, Instant now, Instant horizon, int room) {

@@ -37,6 +37,11 @@ public class RecordWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RecordWriter.class);
     private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
+    /**
+     * Batches per writer that may wait while the writers keep up: a herd on one second queues a few batches at
+     * once, and a flush interval gathers one more.
+     */
+    private static final int BATCHES_KEPT_UP = 4;
 
     private final RecordInserter inserter;
     private final RunningMarks marks;
@@ -103,6 +108,14 @@ public class RecordWriter implements SmartLifecycle {
         } else {
             marks.holdBack(cut);
         }
+    }
+
+    /**
+     * Records waiting beyond the few batches per writer of a writer keeping up: 0 while it keeps up, and how far
+     * behind it is when the database is slower than the fires (the engine then claims that many fewer).
+     */
+    public int backlog() {
+        return Math.max(0, queue.size() - BATCHES_KEPT_UP * writers * batchSize);
     }
 
     /** Writes everything queued so far before returning, or gives up at the shutdown wait. */

@@ -21,13 +21,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes execution records in batches: a record waits at most {@code job.recordFlushIntervalMs}, and a batch
  * holds at most {@code job.recordBatchSize}. {@code job.recordWriters} batches are written at once, each on its own
- * connection: a single writer waits for each batch's commit before it prepares the next, and at 20,000 fires a
- * second it fell hundreds of thousands of records behind. While the database is unreachable a batch is retried; a
- * batch the database refuses is split to find the records it refuses, which are stored cut down (see
- * {@link RecordRefusals}). A fire already recorded is not recorded again. Each record may carry a callback run once
- * it is committed, which is how the engine learns that a claimed fire is safely recorded. On shutdown the writer
- * tries until its wait ends; what it could not write is logged, and those fires, never marked recorded, are taken
- * over.
+ * connection, so that one batch is prepared while another is in the database: a single writer waited for each
+ * commit before it prepared the next batch. While the database is unreachable a batch is retried; a batch the
+ * database refuses is split to find the records it refuses, which are stored cut down (see {@link RecordRefusals}).
+ * A fire already recorded is not recorded again. Each record may carry a callback run once it is committed, which
+ * is how the engine learns that a claimed fire is safely recorded. On shutdown the writer tries until its wait
+ * ends; what it could not write is logged, and those fires, never marked recorded, are taken over.
  */
 @Component
 public class RecordWriter implements SmartLifecycle {

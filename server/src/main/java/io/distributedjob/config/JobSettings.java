@@ -27,8 +27,6 @@ import org.springframework.validation.annotation.Validated;
  *                                applies)
  * @param recordBatchSize         largest number of execution records inserted by one batch
  * @param recordFlushIntervalMs   longest time a finished execution waits before its record is written
- * @param recordWriters           record batches written at once, each on its own connection: while one batch is in
- *                                the database the next is being prepared
  * @param responseMaxBytes        bytes of a target's response kept in the execution record
  * @param maxWorkersPerDepartment workers one department may hold at once (0: no cap beyond {@code workers})
  * @param shutdownWaitSeconds     how long a shutdown lets running fires finish, and then again how long it keeps
@@ -49,7 +47,6 @@ public record JobSettings(
         @DefaultValue("60") @Min(1) @Max(86400) int misfireThresholdSeconds,
         @DefaultValue("500") @Min(1) @Max(10000) int recordBatchSize,
         @DefaultValue("200") @Min(1) @Max(60000) int recordFlushIntervalMs,
-        @DefaultValue("2") @Min(1) @Max(16) int recordWriters,
         @DefaultValue("4096") @Min(0) @Max(JobSettings.MAX_RESPONSE_BYTES) int responseMaxBytes,
         @DefaultValue("0") @Min(0) @Max(100000) int maxWorkersPerDepartment,
         @DefaultValue("20") @Min(1) @Max(3600) int shutdownWaitSeconds) {

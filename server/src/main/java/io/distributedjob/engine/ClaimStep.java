@@ -70,7 +70,7 @@ final class ClaimStep {
         List<FirePlan> won = new ArrayList<>(resolveInDoubt());
         cappedByRoom = false;
         cutShort = false;
-        int room = room();
+        int room = queueSize - holder.held();
         // due rows of other members' partitions stay in the database: each read reaches past the ones seen so far
         int foreign = 0;
         while (true) {
@@ -89,7 +89,7 @@ final class ClaimStep {
                 break;
             }
             foreign = foreignSeen;
-            room = room();
+            room = queueSize - holder.held();
             if (timeUp.getAsBoolean()) {
                 cutShort = true;
                 break;
@@ -105,12 +105,7 @@ final class ClaimStep {
 
     /** Whether the last claim left due fires unclaimed for lack of room and a wave of room has freed since. */
     boolean roomForAWave() {
-        return cappedByRoom && room() >= wave;
-    }
-
-    /** The fires this instance may still take: the queue less the fires it holds and those whose records lag. */
-    private int room() {
-        return queueSize - holder.held() - holder.unrecorded();
+        return cappedByRoom && queueSize - holder.held() >= wave;
     }
 
     private List<FirePlan> plan(List<DueTask> due, Instant now, Instant horizon, int room) {

@@ -70,11 +70,6 @@ final class HeldFires implements FireHolder {
     }
 
     @Override
-    public int unrecorded() {
-        return records.backlog();
-    }
-
-    @Override
     public void hold(List<Fire> fires) {
         timer.schedule(fires);
     }

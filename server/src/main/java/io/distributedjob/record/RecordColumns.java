@@ -1,12 +1,9 @@
 package io.distributedjob.record;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import io.distributedjob.storage.SqlDialect;
 import io.distributedjob.storage.SqlTime;
@@ -15,9 +12,7 @@ import io.distributedjob.storage.SqlTime;
  * The columns of a month table after its id: each one's definition, the value a record gives it and the JDBC type
  * it is bound as, in one place, so the table's layout and the insert that fills it cannot drift apart. The type is
  * given so that a null binds without asking the driver for the parameter's type (MariaDB's driver answers that
- * with an exception, once per null value of every row written). Rows are bound here, straight to the statement:
- * Spring's per-parameter binding asks the logger whether to trace each value, which alone was 2 % of the server's
- * samples at 15,000 records a second.
+ * with an exception, once per null value of every row written).
  */
 final class RecordColumns {
 
@@ -84,28 +79,14 @@ final class RecordColumns {
         return ALL.stream().map(column -> column.definition(dialect)).toList();
     }
 
-    /** Binds every column of {@code record}'s row, in the order of {@link #names()}. */
-    static final Binding ROW = new Binding(ALL);
-
-    /** Binds the given columns of a record, in the order given, to a statement's parameters from the first on. */
-    static Binding binding(String... names) {
-        return new Binding(Stream.of(names).map(RecordColumns::named).toList());
+    /** The JDBC types of the columns, in the order of {@link #names()}. */
+    static int[] sqlTypes() {
+        return ALL.stream().mapToInt(Column::sqlType).toArray();
     }
 
-    /** Columns bound in a fixed order: the values of one record fill a statement's parameters. */
-    record Binding(List<Column> columns) {
-
-        void bind(PreparedStatement statement, ExecutionRecord record, Instant writtenAt) throws SQLException {
-            for (int i = 0; i < columns.size(); i++) {
-                Column column = columns.get(i);
-                Object value = column.value().of(record, writtenAt);
-                if (value == null) {
-                    statement.setNull(i + 1, column.sqlType());
-                } else {
-                    statement.setObject(i + 1, value, column.sqlType());
-                }
-            }
-        }
+    /** The values of {@code record}'s row, in the order of {@link #names()}. */
+    static Object[] values(ExecutionRecord record, Instant writtenAt) {
+        return ALL.stream().map(column -> column.value().of(record, writtenAt)).toArray();
     }
 
     private static Column column(String name, String type, int sqlType, Function<ExecutionRecord, Object> value) {

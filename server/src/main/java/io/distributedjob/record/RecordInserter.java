@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import io.distributedjob.storage.SqlTime;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.TransactionDefinition;
@@ -27,9 +31,11 @@ final class RecordInserter {
 
     private static final Comparator<ExecutionRecord> FIRE_KEY_ORDER = Comparator
             .comparingLong(ExecutionRecord::taskId).thenComparing(ExecutionRecord::scheduledTime);
-    /** The parameters of {@link RecordTables#restart}: start time and executor, then the fire's key. */
-    private static final RecordColumns.Binding RESTART = RecordColumns.binding("start_time", "executor", "task_id",
-            "scheduled_time");
+    /** The types the columns of {@link RecordTables#insert} and {@link RecordTables#record} are bound as. */
+    private static final int[] ROW_TYPES = RecordColumns.sqlTypes();
+    /** The types of {@link RecordTables#restart}: start time and executor, then the fire's key. */
+    private static final int[] RESTART_TYPES = withFireTypes(RecordColumns.named("start_time").sqlType(),
+            RecordColumns.named("executor").sqlType());
 
     private final RecordTables tables;
     private final JdbcTemplate jdbc;
@@ -88,9 +94,9 @@ final class RecordInserter {
      */
     private void insert(List<ExecutionRecord> records) {
         Instant writtenAt = clock.instant();
-        Map<String, List<ExecutionRecord>> rows = byTable(records);
-        transactions.executeWithoutResult(status -> rows.forEach((table, inTable) ->
-                batch(tables.record(table), inTable, RecordColumns.ROW, writtenAt)));
+        Map<String, List<Object[]>> rows = byTable(records, r -> RecordColumns.values(r, writtenAt));
+        transactions.executeWithoutResult(status -> rows.forEach((table, values) ->
+                jdbc.batchUpdate(tables.record(table), values, ROW_TYPES)));
     }
 
     /**
@@ -100,15 +106,15 @@ final class RecordInserter {
     void markRunning(List<ExecutionRecord> running) {
         ensureTables(running);
         Instant writtenAt = clock.instant();
-        Map<String, List<ExecutionRecord>> rows = byTable(running);
-        transactions.executeWithoutResult(status -> rows.forEach((table, inTable) -> {
-            batch(tables.restart(table), inTable, RESTART, writtenAt);
-            batch(tables.insert(table), inTable, RecordColumns.ROW, writtenAt);
-        }));
-    }
-
-    private void batch(String sql, List<ExecutionRecord> records, RecordColumns.Binding binding, Instant writtenAt) {
-        jdbc.batchUpdate(sql, records, records.size(), (statement, record) -> binding.bind(statement, record, writtenAt));
+        Map<String, List<Object[]>> inserts = byTable(running, r -> RecordColumns.values(r, writtenAt));
+        Map<String, List<Object[]>> restarts = byTable(running,
+                r -> withFire(new Object[] {SqlTime.toDb(r.startTime()), r.executor()}, r));
+        transactions.executeWithoutResult(status -> {
+            for (Map.Entry<String, List<Object[]>> table : inserts.entrySet()) {
+                jdbc.batchUpdate(tables.restart(table.getKey()), restarts.get(table.getKey()), RESTART_TYPES);
+                jdbc.batchUpdate(tables.insert(table.getKey()), table.getValue(), ROW_TYPES);
+            }
+        });
     }
 
     /** Makes the month table of each record that this process has not seen yet, once per month. */
@@ -117,20 +123,35 @@ final class RecordInserter {
     }
 
     /**
-     * The records of each table (made beforehand by {@link #ensureTables}), in the order of the fire's key: writers
-     * of records of the same fires at once (a takeover, a repeated delivery, two batches of this instance) then lock
-     * the unique key's entries in one order and queue rather than deadlock.
+     * The rows of each table (made beforehand by {@link #ensureTables}), in the order of the fire's key: instances
+     * writing records of the same fires at once (a takeover, a repeated delivery) then lock the unique key's entries
+     * in one order and queue rather than deadlock.
      */
-    private Map<String, List<ExecutionRecord>> byTable(List<ExecutionRecord> records) {
+    private Map<String, List<Object[]>> byTable(List<ExecutionRecord> records, Function<ExecutionRecord, Object[]> row) {
         List<ExecutionRecord> inKeyOrder = new ArrayList<>(records);
         inKeyOrder.sort(FIRE_KEY_ORDER);
-        Map<YearMonth, List<ExecutionRecord>> byMonth = new LinkedHashMap<>();
+        Map<YearMonth, List<Object[]>> byMonth = new LinkedHashMap<>();
         for (ExecutionRecord record : inKeyOrder) {
-            byMonth.computeIfAbsent(month(record.scheduledTime()), m -> new ArrayList<>()).add(record);
+            byMonth.computeIfAbsent(month(record.scheduledTime()), m -> new ArrayList<>()).add(row.apply(record));
         }
-        Map<String, List<ExecutionRecord>> byTable = new LinkedHashMap<>();
+        Map<String, List<Object[]>> byTable = new LinkedHashMap<>();
         byMonth.forEach((month, rows) -> byTable.put(RecordTables.tableName(month), rows));
         return byTable;
+    }
+
+    /** {@code values} followed by the fire's key, as the updates of {@link RecordTables} bind them. */
+    private static Object[] withFire(Object[] values, ExecutionRecord record) {
+        Object[] bound = Arrays.copyOf(values, values.length + 2);
+        bound[values.length] = record.taskId();
+        bound[values.length + 1] = SqlTime.toDb(record.scheduledTime());
+        return bound;
+    }
+
+    private static int[] withFireTypes(int... types) {
+        int[] bound = Arrays.copyOf(types, types.length + 2);
+        bound[types.length] = RecordColumns.named("task_id").sqlType();
+        bound[types.length + 1] = RecordColumns.named("scheduled_time").sqlType();
+        return bound;
     }
 
     /**

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 
 import io.distributedjob.config.JobSettings;
 import io.distributedjob.metrics.SchedulerMetrics;
@@ -20,13 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes execution records in batches: a record waits at most {@code job.recordFlushIntervalMs}, and a batch
- * holds at most {@code job.recordBatchSize}. {@code job.recordWriters} batches are written at once, each on its own
- * connection, so that one batch is prepared while another is in the database: a single writer waited for each
- * commit before it prepared the next batch. While the database is unreachable a batch is retried; a batch the
+ * holds at most {@code job.recordBatchSize}. While the database is unreachable a batch is retried; a batch the
  * database refuses is split to find the records it refuses, which are stored cut down (see {@link RecordRefusals}).
- * A fire already recorded is not recorded again. Each record may carry a callback run once it is committed, which
- * is how the engine learns that a claimed fire is safely recorded. On shutdown the writer tries until its wait
- * ends; what it could not write is logged, and those fires, never marked recorded, are taken over.
+ * A fire already recorded is not recorded again. Each record may carry a callback run once it is committed,
+ * which is how the engine learns that a claimed fire is safely recorded. On shutdown the writer tries until its
+ * wait ends; what it could not write is logged, and those fires, never marked recorded, are taken over.
  */
 @Component
 public class RecordWriter implements SmartLifecycle {
@@ -36,8 +33,6 @@ public class RecordWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RecordWriter.class);
     private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
-    /** Batches per writer that may wait while the writers keep up: a flush interval gathers one, a herd a few. */
-    private static final int BATCHES_KEPT_UP = 4;
 
     private final RecordInserter inserter;
     private final RunningMarks marks;
@@ -45,14 +40,6 @@ public class RecordWriter implements SmartLifecycle {
     /** How long a shutdown that is not given a deadline keeps trying to write what is left. */
     private final Duration stopWait;
     private final int batchSize;
-    private final int writers;
-    /**
-     * Records that may wait before the writers count as behind: a few batches per writer, and at least a whole
-     * queue of fires ending at once. With the batches alone as the bound (8,000 records), an instance restarted
-     * on 10,000 overdue every-second tasks had its room cut by the 15,000 records of its first seconds, claimed in
-     * small waves that cost more than it caught up, and never got back on time; with the queue it took 7 s.
-     */
-    private final int keptUp;
     private final int responseMaxBytes;
     private final long flushIntervalNanos;
     private final RecordQueue queue;
@@ -61,7 +48,7 @@ public class RecordWriter implements SmartLifecycle {
     private final FireOutcomes outcomes;
 
     private volatile boolean running;
-    private List<Thread> flushers = List.of();
+    private Thread flusher;
 
     public RecordWriter(RecordTables tables, JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock,
                         JobSettings settings, SchedulerMetrics metrics) {
@@ -77,8 +64,6 @@ public class RecordWriter implements SmartLifecycle {
         this.clock = clock;
         this.stopWait = settings.shutdownWait();
         this.batchSize = settings.recordBatchSize();
-        this.writers = settings.recordWriters();
-        this.keptUp = Math.max(settings.queueSize(), BATCHES_KEPT_UP * writers * batchSize);
         this.responseMaxBytes = settings.responseMaxBytes();
         this.flushIntervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.recordFlushIntervalMs());
         this.queue = new RecordQueue(batchSize);
@@ -112,14 +97,6 @@ public class RecordWriter implements SmartLifecycle {
         } else {
             marks.holdBack(cut);
         }
-    }
-
-    /**
-     * Records waiting beyond what writers keeping up have in hand: 0 while they keep up, and how far behind they
-     * are when the database is slower than the fires (the engine then claims that many fewer).
-     */
-    public int backlog() {
-        return Math.max(0, queue.size() - keptUp);
     }
 
     /** Writes everything queued so far before returning, or gives up at the shutdown wait. */
@@ -158,9 +135,7 @@ public class RecordWriter implements SmartLifecycle {
     public void start() {
         running = true;
         queue.open();
-        flushers = IntStream.range(0, writers)
-                .mapToObj(n -> Thread.ofPlatform().name("record-writer-" + n).daemon(true).start(this::run))
-                .toList();
+        flusher = Thread.ofPlatform().name("record-writer").daemon(true).start(this::run);
         marks.start();
     }
 
@@ -170,7 +145,7 @@ public class RecordWriter implements SmartLifecycle {
         running = false;
         marks.stop();
         queue.close();
-        for (Thread flusher : flushers) {
+        if (flusher != null) {
             try {
                 flusher.join(Math.max(1, Duration.between(clock.instant(), deadline).toMillis()));
             } catch (InterruptedException e) {

@@ -65,6 +65,6 @@ class JobSettingsTest {
     }
 
     private static JobSettings settings(int pollMs, int lookaheadMs, int leaseSeconds, int misfireSeconds) {
-        return new JobSettings(5, 100, 3, 2, 6, pollMs, lookaheadMs, 500, leaseSeconds, misfireSeconds, 500, 200, 2, 4096, 0, 20);
+        return new JobSettings(5, 100, 3, 2, 6, pollMs, lookaheadMs, 500, leaseSeconds, misfireSeconds, 500, 200, 4096, 0, 20);
     }
 }

@@ -327,29 +327,6 @@ class ClaimProtocolTest {
     }
 
     @Test
-    void recordsTheWriterIsBehindOnTakeRoomLikeHeldFiresUntilTheyAreWritten() {
-        JdbcClient jdbc = db.jdbcClient();
-        Instant start = T0.plusSeconds(8200);
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            ids.add(EngineFixture.insertTask(jdbc, EVERY_SECOND, TaskStatus.ENABLED, start.plusSeconds(1), start, "FIRE_ONCE"));
-        }
-        EngineFixture instance = roomy("slow-records", new MutableClock(start, ZoneOffset.UTC), 10);
-        Instant horizon = start.plusSeconds(1);
-
-        instance.unrecorded.set(7);
-        assertThat(firesOf(instance.claim(start, horizon))).isEqualTo(3);
-        assertThat(unclaimed(jdbc, ids, start.plusSeconds(1))).isEqualTo(5);
-        // the three ran and their records joined the backlog: the rest wait in the table while the writer is behind
-        instance.startHeld();
-        instance.unrecorded.set(10);
-        assertThat(instance.claim(start, horizon)).isEmpty();
-        instance.unrecorded.set(0);
-        assertThat(firesOf(instance.claim(start, horizon))).isEqualTo(5);
-        assertThat(unclaimed(jdbc, ids, start.plusSeconds(1))).isZero();
-    }
-
-    @Test
     void aClaimWhoseTimeIsUpStopsAfterItsBatchAndTheNextPassTakesTheRest() {
         JdbcClient jdbc = db.jdbcClient();
         Instant start = T0.plusSeconds(8500);

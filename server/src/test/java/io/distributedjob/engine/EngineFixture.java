@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -52,8 +51,6 @@ final class EngineFixture {
     final OutstandingFires outstanding = new OutstandingFires();
     /** Claimed fires held, not yet started. */
     final List<Fire> held = Collections.synchronizedList(new ArrayList<>());
-    /** Ended fires whose records the writer is behind on. */
-    final AtomicInteger unrecorded = new AtomicInteger();
     /** Claimed fires recorded as not run, with the reason. */
     final Map<String, String> skipped = new ConcurrentHashMap<>();
     /** The members the cluster has registered now, as a member reported gone asks it before taking over. */
@@ -81,11 +78,6 @@ final class EngineFixture {
             @Override
             public int held() {
                 return held.size();
-            }
-
-            @Override
-            public int unrecorded() {
-                return unrecorded.get();
             }
 
             @Override

@@ -206,7 +206,7 @@ class EngineRunTest {
      */
     @Test
     void aHerdLargerThanTheQueueOnOneSecondStartsWithinItsSecond() throws Exception {
-        JobSettings defaults = new JobSettings(5, 20, 3, 2, 6, 1000, 2000, 500, 10, 60, 500, 200, 2, 4096, 0, 20);
+        JobSettings defaults = new JobSettings(5, 20, 3, 2, 6, 1000, 2000, 500, 10, 60, 500, 200, 4096, 0, 20);
         int tasks = 3 * defaults.queueSize();
         int seconds = 4;
         JdbcClient jdbc = db.jdbcClient();

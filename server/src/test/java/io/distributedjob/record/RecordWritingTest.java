@@ -59,7 +59,7 @@ class RecordWritingTest {
     }
 
     static RecordWriter writer(EngineDatabase db, int responseMaxBytes, Clock clock, int shutdownWaitSeconds) {
-        JobSettings settings = new JobSettings(5, 100, 3, 2, 6, 1000, 2000, 500, 10, 60, 500, 50, 2, responseMaxBytes, 0,
+        JobSettings settings = new JobSettings(5, 100, 3, 2, 6, 1000, 2000, 500, 10, 60, 500, 50, responseMaxBytes, 0,
                 shutdownWaitSeconds);
         return new RecordWriter(new RecordTables(db.jdbcTemplate(), db.dialect(), clock), db.jdbcTemplate(),
                 db.transactions(), clock, settings, new MicrometerSchedulerMetrics(new SimpleMeterRegistry()));

@@ -30,13 +30,13 @@ public final class TestTasks {
 
     /** The defaults of configs/config.yaml with the given execution capacity and cap per department. */
     public static JobSettings settings(int workers, int queueSize, int httpWorkers, int maxWorkersPerDepartment) {
-        return new JobSettings(workers, queueSize, httpWorkers, 2, 6, 1000, 2000, 500, 10, 60, 500, 50, 2, 4096,
+        return new JobSettings(workers, queueSize, httpWorkers, 2, 6, 1000, 2000, 500, 10, 60, 500, 50, 4096,
                 maxWorkersPerDepartment, 20);
     }
 
     /** Fast polling and a short lease, for engines that run in real time in a test. */
     public static JobSettings engineSettings(int pollMs, int lookaheadMs, int leaseSeconds) {
-        return new JobSettings(50, 1000, 50, 2, 6, pollMs, lookaheadMs, 100, leaseSeconds, 60, 500, 50, 2, 4096, 0, 20);
+        return new JobSettings(50, 1000, 50, 2, 6, pollMs, lookaheadMs, 100, leaseSeconds, 60, 500, 50, 4096, 0, 20);
     }
 
     public static final class Builder {
